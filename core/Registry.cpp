@@ -1,0 +1,176 @@
+#include "Registry.h"
+
+#include "storage/Migrations.h"
+#include "storage/ReferenceData.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+
+// Only look at the first bytes: a SQLite file starts with a fixed header, an empty file is a new database.
+bool looksLikeSqlite(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    if (file.size() == 0)
+        return true;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+Status checkExistingFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return Error::invalid(u"db"_s, u"%1 is een map, geen registerbestand."_s.arg(path));
+    if (!info.isReadable())
+        return Error::storage(u"Het registerbestand %1 kan niet worden gelezen (geen leesrechten)."_s.arg(path));
+    // Judged on the permission bits rather than access(2), so an administrator who made the file
+    // read-only is obeyed even by a process that could override it.
+    if (!(info.permissions() & QFileDevice::WriteOwner) || !QFileInfo(info.absolutePath()).isWritable()) {
+        return Error::storage(u"Het registerbestand %1 is alleen-lezen. Er is niets gewijzigd; "
+                              "vraag de beheerder om schrijfrechten of kies een ander bestand."_s.arg(path));
+    }
+    if (!looksLikeSqlite(path)) {
+        return Error::storage(u"Het bestand %1 is geen Buurtsignaal-register (geen SQLite-database). "
+                              "Er is niets gewijzigd."_s.arg(path));
+    }
+    return {};
+}
+
+Status createParentFolder(const QString& path)
+{
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (dir.exists())
+        return {};
+    if (!dir.mkpath(u"."_s))
+        return Error::storage(u"De map %1 kon niet worden aangemaakt."_s.arg(dir.absolutePath()));
+    QFile::setPermissions(dir.absolutePath(), ownerOnlyDir);
+    return {};
+}
+
+}  // namespace
+
+QString currentLogin()
+{
+    QString login = qEnvironmentVariable("BUURTSIGNAAL_USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USERNAME");
+    return login.isEmpty() ? u"onbekend"_s : login;
+}
+
+Registry::Registry(std::unique_ptr<Database> db, const Clock& clock, QString actor)
+    : m_db(std::move(db)), m_clock(clock), m_actor(std::move(actor))
+{
+}
+
+QString Registry::defaultPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder.isEmpty() ? QDir::homePath() + u"/.local/share/buurtsignaal"_s : folder)
+        .filePath(u"register.buurtsignaal"_s);
+}
+
+Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create create, const Clock& clock,
+                                                 const QString& actor)
+{
+    if (path.trimmed().isEmpty())
+        return Error::invalid(u"db"_s, u"Geen registerbestand opgegeven."_s);
+    const bool exists = QFileInfo::exists(path);
+    if (!exists && create == Create::No) {
+        return Error::notFound(u"db"_s, u"Het registerbestand %1 bestaat niet. Maak een nieuw register met "
+                                        "'buurtsignaal-cli --db %1 init'."_s.arg(path));
+    }
+    if (exists) {
+        BS_TRY(checkExistingFile(path));
+    } else {
+        BS_TRY(createParentFolder(path));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return Error::storage(u"Het registerbestand %1 kon niet worden aangemaakt: %2."_s.arg(path, file.errorString()));
+        file.close();
+        // Owner-only before anything is in it; SQLite gives its -wal and -shm files the same mode.
+        QFile::setPermissions(path, ownerOnlyFile);
+    }
+
+    auto opened = Database::openSqlite(path);
+    if (!opened.ok()) {
+        if (!exists)
+            QFile::remove(path);
+        return opened.error();
+    }
+    std::unique_ptr<Registry> registry(new Registry(std::move(opened).value(), clock, actor));
+    Database& db = registry->db();
+
+    auto version = schemaVersion(db);
+    if (!version.ok())
+        return version.error();
+    BS_TRY(checkVersionKnown(version.value(), standardLadder(), path));
+
+    BS_TRY(db.enableWriteAheadLog());
+    const bool isNew = version.value() == 0;
+    if (!isNew && version.value() < latestVersion(standardLadder())) {
+        const QString backup = u"%1.v%2-%3.bak"_s.arg(path).arg(version.value()).arg(
+            clock.now().toString(u"yyyyMMdd-HHmmss"_s));
+        BS_TRY(registry->backupTo(backup));
+        registry->m_lastBackup = backup;
+    }
+    Status migrated = migrate(db, standardLadder(), clock);
+    if (migrated.ok() && isNew)
+        migrated = ReferenceData::seed(db);
+    if (!migrated.ok()) {
+        if (!exists) {
+            registry.reset();
+            QFile::remove(path);
+            QFile::remove(path + u"-wal"_s);
+            QFile::remove(path + u"-shm"_s);
+        }
+        return migrated.error();
+    }
+    registry->m_created = isNew;
+    return registry;
+}
+
+Result<QString> Registry::setting(const QString& key, const QString& fallback) const
+{
+    auto value = m_db->scalar(u"SELECT value FROM settings WHERE key = ?"_s, {key});
+    if (!value.ok())
+        return value.error();
+    return value.value().isNull() ? fallback : value.value().toString();
+}
+
+Result<int> Registry::intSetting(const QString& key, int fallback) const
+{
+    auto value = setting(key);
+    if (!value.ok())
+        return value.error();
+    bool ok = false;
+    const int number = value.value().toInt(&ok);
+    return ok ? number : fallback;
+}
+
+Status Registry::backupTo(const QString& target)
+{
+    if (QFileInfo::exists(target))
+        return Error::invalid(u"backup"_s, u"Het back-upbestand %1 bestaat al."_s.arg(target));
+    auto result = m_db->run(m_db->dialect().backupIntoSql(), {target});
+    if (!result.ok())
+        return result.error();
+    QFile::setPermissions(target, ownerOnlyFile);
+    return {};
+}
+
+}  // namespace bs

@@ -1,0 +1,53 @@
+#pragma once
+// An open registry: the database connection, the clock that decides "today" and the user on
+// whose behalf changes are made. Services work on a Registry; programs open one.
+
+#include "Clock.h"
+#include "Result.h"
+#include "storage/Database.h"
+
+#include <memory>
+
+namespace bs {
+
+class Registry {
+public:
+    enum class Create { No, IfMissing };
+
+    // The registry file in the user's data folder (created with owner-only permissions).
+    static QString defaultPath();
+
+    // Opens the registry at `path`, creating it with the reference data when asked and absent.
+    // An existing file is checked before anything is written: not a SQLite file, some other
+    // program's database, a read-only file or a newer schema are refused with the file untouched.
+    // An older schema is copied to a backup beside the file and then migrated.
+    static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
+                                                  const QString& actor);
+
+    Database& db() { return *m_db; }
+    const Clock& clock() const { return m_clock; }
+    const QString& actor() const { return m_actor; }
+    const QString& path() const { return m_db->path(); }
+    bool wasCreated() const { return m_created; }
+    QString lastBackup() const { return m_lastBackup; }
+
+    Result<QString> setting(const QString& key, const QString& fallback = {}) const;
+    Result<int> intSetting(const QString& key, int fallback) const;
+
+    // Writes a consistent copy of the registry to `target` (which must not exist).
+    Status backupTo(const QString& target);
+
+private:
+    Registry(std::unique_ptr<Database> db, const Clock& clock, QString actor);
+
+    std::unique_ptr<Database> m_db;
+    const Clock& m_clock;
+    QString m_actor;
+    bool m_created = false;
+    QString m_lastBackup;
+};
+
+// The login of the person using the program, for history and access records.
+QString currentLogin();
+
+}  // namespace bs

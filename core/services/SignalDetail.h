@@ -1,0 +1,56 @@
+#pragma once
+// Everything about one signal, for `signal show` and the detail pane: its fields, subject and
+// consent, history, referrals and escalation steps.
+
+#include "Result.h"
+#include "services/Escalations.h"
+#include "services/History.h"
+#include "services/Referrals.h"
+#include "services/Subjects.h"
+
+#include <optional>
+
+namespace bs {
+
+class Registry;
+
+struct SignalDetail {
+    qint64 id = 0;
+    QString reference;
+    QString observedOn;
+    QString registeredAt;
+    QString registeredBy;
+    QString buurt;
+    QString street;
+    QString impact;
+    QString themeCode;
+    QString themeName;
+    QString category;
+    QString categoryName;
+    QString source;
+    QString externalId;
+    QString urgency;
+    QString description;
+    QString followUpOn;
+    QString status;
+    int level = 0;
+    QString levelName;
+    QString levelSince;
+    QString levelDueOn;  // empty when the level has no term
+    bool stalled = false;
+    int workingDaysLeft = 0;  // negative when over the term
+    QString outcome;
+    QString outcomeText;
+    QString closedOn;
+    ConsentInfo consent;
+    std::optional<Subject> subject;
+    QList<HistoryEntry> history;
+    QList<ReferralInfo> referrals;
+    QList<EscalationStepInfo> escalations;
+};
+
+namespace Signals {
+Result<SignalDetail> detail(Registry& registry, const QString& reference);
+}
+
+}  // namespace bs

@@ -1,0 +1,134 @@
+// Reading signals back: one signal's state, and pages of the list with filters done in SQL.
+#include "Registry.h"
+#include "domain/Codes.h"
+#include "domain/Validation.h"
+#include "services/Lookups.h"
+#include "services/Signals.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Signals {
+
+namespace {
+
+struct WhereClause {
+    QStringList conditions;
+    QVariantList values;
+    QString sql() const { return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s); }
+};
+
+// A signal is late when it is open and its escalation term, its follow-up date or one of its
+// referrals' terms has passed.
+QString lateCondition()
+{
+    return u"(s.status IN ('nieuw','in_behandeling','heropend') AND (s.level_due_on < ? OR s.follow_up_on < ?"
+           " OR EXISTS (SELECT 1 FROM referrals r WHERE r.signal_id = s.id AND"
+           " ((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?)))))"_s;
+}
+
+Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
+{
+    WhereClause where;
+    if (!filter.status.isEmpty()) {
+        BS_TRY(Codes::signalStatus().check(filter.status));
+        where.conditions << u"s.status = ?"_s;
+        where.values << filter.status;
+    }
+    if (!filter.buurt.isEmpty()) {
+        auto buurt = Lookups::findBuurt(registry, filter.buurt);
+        if (!buurt.ok())
+            return buurt.error();
+        where.conditions << u"s.buurt_id = ?"_s;
+        where.values << buurt->id;
+    }
+    if (!filter.category.isEmpty()) {
+        auto category = Lookups::findCategory(registry, filter.category, false);
+        if (!category.ok())
+            return category.error();
+        where.conditions << u"s.category_code = ?"_s;
+        where.values << category->code;
+    }
+    if (!filter.from.isEmpty()) {
+        auto from = Validation::date(filter.from, u"from"_s, u"Begindatum"_s);
+        if (!from.ok())
+            return from.error();
+        where.conditions << u"s.observed_on >= ?"_s;
+        where.values << from->toString(Qt::ISODate);
+    }
+    if (!filter.to.isEmpty()) {
+        auto to = Validation::date(filter.to, u"to"_s, u"Einddatum"_s);
+        if (!to.ok())
+            return to.error();
+        where.conditions << u"s.observed_on <= ?"_s;
+        where.values << to->toString(Qt::ISODate);
+    }
+    if (filter.onlyOpen)
+        where.conditions << u"s.status IN ('nieuw','in_behandeling','heropend')"_s;
+    if (filter.onlyLate) {
+        const QString today = registry.clock().today().toString(Qt::ISODate);
+        where.conditions << lateCondition();
+        where.values << today << today << today << today;
+    }
+    return where;
+}
+
+}  // namespace
+
+Result<SignalState> state(Registry& registry, const QString& reference)
+{
+    auto query = registry.db().run(
+        u"SELECT s.id, s.reference, s.status, s.impact, s.escalation_level, s.consent,"
+        " EXISTS (SELECT 1 FROM subjects j WHERE j.signal_id = s.id) FROM signals s WHERE s.reference = ?"_s,
+        {reference.trimmed().toUpper()});
+    if (!query.ok())
+        return query.error();
+    if (!query->next()) {
+        return Error::notFound(u"reference"_s, u"Onbekend signaal '%1'. Een kenmerk ziet eruit als S-2026-000123."_s.arg(reference));
+    }
+    return SignalState{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
+                       query->value(3).toString(), query->value(4).toInt(), query->value(5).toString(),
+                       query->value(6).toBool()};
+}
+
+Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
+{
+    auto where = buildWhere(registry, filter);
+    if (!where.ok())
+        return where.error();
+    if (filter.limit < 1 || filter.limit > 10000)
+        return Error::invalid(u"limit"_s, u"Ongeldig aantal regels %1; toegestaan: 1 t/m 10000."_s.arg(filter.limit));
+    const QString today = registry.clock().today().toString(Qt::ISODate);
+    QVariantList values = {today, today, today, today};
+    values << where->values << filter.limit << filter.offset;
+    auto query = registry.db().run(
+        u"SELECT s.id, s.reference, s.observed_on, b.name, s.category_code, c.name, c.theme_code, s.urgency, s.status,"
+        " s.escalation_level,"
+        " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND r.status IN ('verstuurd','geaccepteerd')),"
+        " %1"
+        " FROM signals s JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
+        "%2 ORDER BY s.observed_on DESC, s.id DESC LIMIT ? OFFSET ?"_s.arg(lateCondition(), where->sql()),
+        values);
+    if (!query.ok())
+        return query.error();
+    QList<SignalRow> rows;
+    while (query->next()) {
+        rows << SignalRow{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
+                          query->value(3).toString(),   query->value(4).toString(), query->value(5).toString(),
+                          query->value(6).toString(),   query->value(7).toString(), query->value(8).toString(),
+                          query->value(9).toInt(),      query->value(10).toInt(),   query->value(11).toBool()};
+    }
+    return rows;
+}
+
+Result<qint64> count(Registry& registry, const SignalFilter& filter)
+{
+    auto where = buildWhere(registry, filter);
+    if (!where.ok())
+        return where.error();
+    auto total = registry.db().scalar(u"SELECT count(*) FROM signals s%1"_s.arg(where->sql()), where->values);
+    if (!total.ok())
+        return total.error();
+    return total.value().toLongLong();
+}
+
+}  // namespace bs::Signals

@@ -1,0 +1,266 @@
+#include "Signals.h"
+
+#include "Registry.h"
+#include "domain/Codes.h"
+#include "domain/Validation.h"
+#include "domain/WorkingDays.h"
+#include "services/Lookups.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Signals {
+
+namespace {
+
+Validation::TextRule descriptionRule()
+{
+    return {u"description"_s, u"Omschrijving"_s, true, maxDescriptionLength, true};
+}
+
+Validation::TextRule streetRule()
+{
+    return {u"street"_s, u"Straat"_s, false, 120, false};
+}
+
+QVariant orNull(const QString& value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+// Numbers are handed out inside the write transaction, so two writers never get the same one,
+// and a number is never reused: the counter only goes up, even when a signal would be removed.
+Result<QString> nextReference(Database& db, int year)
+{
+    auto last = db.scalar(u"SELECT last_number FROM signal_sequence WHERE year = ?"_s, {year});
+    if (!last.ok())
+        return last.error();
+    const int next = last.value().isNull() ? 1 : last.value().toInt() + 1;
+    auto stored = last.value().isNull()
+                      ? db.run(u"INSERT INTO signal_sequence (year, last_number) VALUES (?, ?)"_s, {year, next})
+                      : db.run(u"UPDATE signal_sequence SET last_number = ? WHERE year = ?"_s, {next, year});
+    if (!stored.ok())
+        return stored.error();
+    return u"S-%1-%2"_s.arg(year).arg(next, 6, 10, QLatin1Char('0'));
+}
+
+Result<int> levelTerm(Database& db, int level)
+{
+    auto term = db.scalar(u"SELECT term_days FROM escalation_levels WHERE level = ?"_s, {level});
+    if (!term.ok())
+        return term.error();
+    return term.value().toInt();
+}
+
+}  // namespace
+
+Result<QString> add(Registry& registry, const NewSignal& input)
+{
+    const QDate today = registry.clock().today();
+    auto buurt = Lookups::findBuurt(registry, input.buurt);
+    if (!buurt.ok())
+        return buurt.error();
+    auto category = Lookups::findCategory(registry, input.category, true);
+    if (!category.ok())
+        return category.error();
+    auto source = Lookups::findSource(registry, input.source);
+    if (!source.ok())
+        return source.error();
+    BS_TRY(Codes::impactLevel().check(input.impact));
+    BS_TRY(Codes::urgency().check(input.urgency));
+    QDate observed = today;
+    if (!input.observedOn.trimmed().isEmpty()) {
+        auto parsed = Validation::date(input.observedOn, u"observed"_s, u"Datum waarneming"_s, today);
+        if (!parsed.ok())
+            return parsed.error();
+        observed = parsed.value();
+    }
+    QString followUp;
+    if (!input.followUpOn.trimmed().isEmpty()) {
+        auto parsed = Validation::date(input.followUpOn, u"follow_up"_s, u"Opvolgdatum"_s);
+        if (!parsed.ok())
+            return parsed.error();
+        followUp = parsed->toString(Qt::ISODate);
+    }
+    auto street = Validation::text(input.street, streetRule());
+    if (!street.ok())
+        return street.error();
+    auto description = Validation::text(input.description, descriptionRule());
+    if (!description.ok())
+        return description.error();
+    auto externalId = Validation::text(input.externalId, {u"external_id"_s, u"Extern nummer"_s, false, 64, false});
+    if (!externalId.ok())
+        return externalId.error();
+
+    Database& db = registry.db();
+    QString reference;
+    const QDateTime now = registry.clock().now();
+    BS_TRY(db.write([&]() -> Status {
+        auto ref = nextReference(db, today.year());
+        if (!ref.ok())
+            return ref.error();
+        reference = ref.value();
+        auto term = levelTerm(db, 0);
+        if (!term.ok())
+            return term.error();
+        auto inserted = db.run(
+            u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
+            " category_code, source_code, external_id, urgency, description, follow_up_on, status,"
+            " escalation_level, level_since, level_due_on, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 0, ?, ?, ?)"_s,
+            {reference, observed.toString(Qt::ISODate), History::timestamp(now), registry.actor(), buurt->id,
+             orNull(street.value()), input.impact, category->code, source->code, orNull(externalId.value()),
+             input.urgency, description.value(), orNull(followUp), today.toString(Qt::ISODate),
+             WorkingDays::add(today, term.value()).toString(Qt::ISODate), History::timestamp(now)});
+        if (!inserted.ok()) {
+            Error error = inserted.error();
+            if (error.detail.contains(u"UNIQUE"_s) && !externalId->isEmpty())
+                error = Error::invalid(u"external_id"_s, u"Er is al een signaal met extern nummer %1 van bron %2."_s.arg(externalId.value(), source->code));
+            return error;
+        }
+        const qint64 id = inserted->lastInsertId().toLongLong();
+        return History::record(db, now, registry.actor(),
+                               {id, u"aangemaakt"_s,
+                                u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(reference, buurt->name, category->name, input.urgency),
+                                {}, 0});
+    }));
+    return reference;
+}
+
+Status edit(Registry& registry, const QString& reference, const SignalEdit& change)
+{
+    auto current = state(registry, reference);
+    if (!current.ok())
+        return current.error();
+    if (!Workflow::isSignalOpen(current->status)) {
+        return Error::rule(u"Signaal %1 is %2 en kan niet meer worden gewijzigd; heropen het eerst."_s.arg(
+            reference, Codes::signalStatus().label(current->status).toLower()));
+    }
+    // Each change as column, new value and a line for the history.
+    struct Change {
+        QString column;
+        QVariant value;
+        QString detail;
+    };
+    QList<Change> changes;
+    if (change.buurt) {
+        auto buurt = Lookups::findBuurt(registry, *change.buurt);
+        if (!buurt.ok())
+            return buurt.error();
+        changes << Change{u"buurt_id"_s, buurt->id, u"buurt → %1"_s.arg(buurt->name)};
+    }
+    if (change.category) {
+        auto category = Lookups::findCategory(registry, *change.category, true);
+        if (!category.ok())
+            return category.error();
+        changes << Change{u"category_code"_s, category->code, u"categorie → %1"_s.arg(category->code)};
+    }
+    if (change.impact) {
+        BS_TRY(Codes::impactLevel().check(*change.impact));
+        if (current->hasSubject && !Codes::impactAllowsSubject(*change.impact)) {
+            return Error::rule(u"Impactniveau %1 kan geen betrokkene hebben, en dit signaal heeft er een. "
+                               "Verwijder eerst de gegevens van de betrokkene."_s.arg(*change.impact));
+        }
+        changes << Change{u"impact"_s, *change.impact, u"impactniveau → %1"_s.arg(*change.impact)};
+    }
+    if (change.urgency) {
+        BS_TRY(Codes::urgency().check(*change.urgency));
+        changes << Change{u"urgency"_s, *change.urgency, u"urgentie → %1"_s.arg(*change.urgency)};
+    }
+    if (change.street) {
+        auto street = Validation::text(*change.street, streetRule());
+        if (!street.ok())
+            return street.error();
+        changes << Change{u"street"_s, orNull(street.value()), u"straat gewijzigd"_s};
+    }
+    if (change.description) {
+        auto description = Validation::text(*change.description, descriptionRule());
+        if (!description.ok())
+            return description.error();
+        changes << Change{u"description"_s, description.value(), u"omschrijving gewijzigd"_s};
+    }
+    if (change.followUpOn) {
+        QVariant value;
+        if (!change.followUpOn->trimmed().isEmpty()) {
+            auto parsed = Validation::date(*change.followUpOn, u"follow_up"_s, u"Opvolgdatum"_s);
+            if (!parsed.ok())
+                return parsed.error();
+            value = parsed->toString(Qt::ISODate);
+        }
+        changes << Change{u"follow_up_on"_s, value, u"opvolgdatum → %1"_s.arg(value.isNull() ? u"geen"_s : value.toString())};
+    }
+    if (changes.isEmpty())
+        return Error::invalid(u"edit"_s, u"Er is niets te wijzigen: geef ten minste één veld op."_s);
+    auto reason = Validation::text(change.reason, {u"reason"_s, u"Reden"_s, false, 500, false});
+    if (!reason.ok())
+        return reason.error();
+
+    Database& db = registry.db();
+    const QDateTime now = registry.clock().now();
+    return db.write([&]() -> Status {
+        QStringList assignments;
+        QVariantList values;
+        QStringList details;
+        for (const Change& c : changes) {
+            assignments << c.column + u" = ?"_s;  // column names come from the fixed list above
+            values << c.value;
+            details << c.detail;
+        }
+        values << History::timestamp(now) << current->id;
+        auto updated = db.run(u"UPDATE signals SET %1, updated_at = ? WHERE id = ?"_s.arg(assignments.join(u", "_s)), values);
+        if (!updated.ok())
+            return updated.error();
+        return History::record(db, now, registry.actor(), {current->id, u"gewijzigd"_s, details.join(u"; "_s), reason.value(), 0});
+    });
+}
+
+Status changeStatus(Registry& registry, const QString& reference, const QString& toStatus,
+                    const Workflow::TransitionInput& input)
+{
+    auto current = state(registry, reference);
+    if (!current.ok())
+        return current.error();
+    BS_TRY(Workflow::checkSignalTransition(current->status, toStatus, input));
+    auto text = Validation::text(input.text, {u"reason"_s, u"Toelichting"_s, false, 2000, true});
+    if (!text.ok())
+        return text.error();
+
+    Database& db = registry.db();
+    if (toStatus == u"afgehandeld"_s) {
+        auto open = db.run(u"SELECT r.id, p.name, r.status FROM referrals r JOIN partners p ON p.id = r.to_partner_id"
+                           " WHERE r.signal_id = ? AND r.status IN ('verstuurd', 'geaccepteerd') ORDER BY r.id"_s,
+                           {current->id});
+        if (!open.ok())
+            return open.error();
+        if (open->next()) {
+            return Error::rule(u"Signaal %1 kan niet worden afgehandeld: doorverwijzing #%2 naar %3 staat nog open (%4). "
+                               "Rond die doorverwijzing eerst af of trek haar in."_s.arg(
+                                   reference, open->value(0).toString(), open->value(1).toString(), open->value(2).toString()));
+        }
+    }
+
+    const QDateTime now = registry.clock().now();
+    const QString today = registry.clock().today().toString(Qt::ISODate);
+    return db.write([&]() -> Status {
+        QVariant outcome;
+        QVariant outcomeText;
+        QVariant closedOn;
+        if (toStatus == u"afgehandeld"_s || toStatus == u"geannuleerd"_s) {
+            outcome = input.code;
+            outcomeText = text->isEmpty() ? QVariant() : QVariant(text.value());
+            closedOn = today;
+        }
+        auto updated = db.run(u"UPDATE signals SET status = ?, outcome = ?, outcome_text = ?, closed_on = ?, updated_at = ?"
+                              " WHERE id = ? AND status = ?"_s,
+                              {toStatus, outcome, outcomeText, closedOn, History::timestamp(now), current->id, current->status});
+        if (!updated.ok())
+            return updated.error();
+        if (updated->numRowsAffected() != 1)
+            return Error::rule(u"Signaal %1 is intussen door iemand anders gewijzigd; bekijk het opnieuw."_s.arg(reference));
+        QString detail = u"%1 → %2"_s.arg(current->status, toStatus);
+        if (!input.code.isEmpty())
+            detail += u" (%1)"_s.arg(input.code);
+        return History::record(db, now, registry.actor(), {current->id, u"status"_s, detail, text.value(), 0});
+    });
+}
+
+}  // namespace bs::Signals

@@ -1,0 +1,97 @@
+#pragma once
+// Signals: registering, editing, status changes and reading them back. Every write runs in one
+// transaction together with its history record, so a refused or failed action leaves no trace.
+
+#include "Result.h"
+#include "domain/Workflow.h"
+#include "services/History.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bs {
+
+class Registry;
+
+struct NewSignal {
+    QString buurt;        // name (or CBS code)
+    QString category;     // code
+    QString source;       // code
+    QString impact = QStringLiteral("buurt");  // least personal unless the worker says otherwise
+    QString urgency = QStringLiteral("normaal");
+    QString observedOn;   // YYYY-MM-DD; empty means today
+    QString street;
+    QString description;
+    QString externalId;   // FIXIE / politie number
+    QString followUpOn;   // YYYY-MM-DD, optional
+};
+
+// Fields to change; unset ones stay as they are.
+struct SignalEdit {
+    std::optional<QString> buurt;
+    std::optional<QString> category;
+    std::optional<QString> impact;
+    std::optional<QString> urgency;
+    std::optional<QString> street;
+    std::optional<QString> description;
+    std::optional<QString> followUpOn;
+    QString reason;
+};
+
+struct SignalFilter {
+    QString status;
+    QString buurt;
+    QString category;
+    QString from;  // observed on or after, YYYY-MM-DD
+    QString to;    // observed on or before
+    bool onlyOpen = false;
+    bool onlyLate = false;
+    int limit = 200;
+    int offset = 0;
+};
+
+struct SignalRow {
+    qint64 id = 0;
+    QString reference;
+    QString observedOn;
+    QString buurt;
+    QString category;
+    QString categoryName;
+    QString themeCode;
+    QString urgency;
+    QString status;
+    int level = 0;
+    int openReferrals = 0;
+    bool late = false;
+};
+
+// The minimum the rules need to know about a signal.
+struct SignalState {
+    qint64 id = 0;
+    QString reference;
+    QString status;
+    QString impact;
+    int level = 0;
+    QString consent;
+    bool hasSubject = false;
+};
+
+namespace Signals {
+
+constexpr int maxDescriptionLength = 4000;
+
+Result<QString> add(Registry& registry, const NewSignal& input);
+Status edit(Registry& registry, const QString& reference, const SignalEdit& edit);
+Status changeStatus(Registry& registry, const QString& reference, const QString& toStatus,
+                    const Workflow::TransitionInput& input);
+
+Result<SignalState> state(Registry& registry, const QString& reference);
+Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter);
+Result<qint64> count(Registry& registry, const SignalFilter& filter);
+
+}  // namespace Signals
+}  // namespace bs

@@ -1,0 +1,145 @@
+#include "Database.h"
+
+#include <QAtomicInt>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace {
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return u"buurtsignaal-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+}  // namespace
+
+Database::Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect)
+    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_dialect(std::move(dialect))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            if (m_inTransaction) {
+                QSqlQuery rollback(db);
+                rollback.exec(u"ROLLBACK"_s);
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
+        return Error::storage(u"De SQLite-driver van Qt ontbreekt (pakket libqt6sql6-sqlite)."_s);
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> database(new Database(name, path, std::make_unique<SqliteDialect>()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(SqliteDialect::busyTimeoutMs));
+        if (!db.open())
+            return database->dialect().translate(db.lastError(), u"openen van %1"_s.arg(path));
+    }
+    for (const QString& statement : database->dialect().connectionSetup()) {
+        auto result = database->run(statement);
+        if (!result.ok())
+            return result.error();
+    }
+    // Reading the schema fails on a file that is not a SQLite database, before anything is written.
+    auto probe = database->run(u"SELECT count(*) FROM sqlite_master"_s);
+    if (!probe.ok()) {
+        Error error = probe.error();
+        error.message = u"Het bestand %1 is geen Buurtsignaal-register (geen leesbare SQLite-database). "
+                        "Er is niets gewijzigd."_s.arg(path);
+        return error;
+    }
+    return database;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Status Database::enableWriteAheadLog()
+{
+    auto mode = scalar(u"PRAGMA journal_mode = WAL"_s);
+    if (!mode.ok())
+        return mode.error();
+    if (mode.value().toString().toLower() != u"wal"_s)
+        return Error::storage(u"Het register kon niet in WAL-modus worden gezet (modus: %1)."_s.arg(mode.value().toString()));
+    return {};
+}
+
+Result<QSqlQuery> Database::prepare(const QString& sql) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return m_dialect->translate(query.lastError(), u"voorbereiden van opdracht"_s);
+    return query;
+}
+
+Status Database::exec(QSqlQuery& query, const QString& context) const
+{
+    if (!query.exec())
+        return m_dialect->translate(query.lastError(), context);
+    return {};
+}
+
+Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) const
+{
+    auto prepared = prepare(sql);
+    if (!prepared.ok())
+        return prepared.error();
+    QSqlQuery query = std::move(prepared).value();
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return m_dialect->translate(query.lastError(), sql.section(u' ', 0, 2));
+    return query;
+}
+
+Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values) const
+{
+    auto result = run(sql, values);
+    if (!result.ok())
+        return result.error();
+    QSqlQuery& query = result.value();
+    if (!query.next())
+        return QVariant();
+    return query.value(0);
+}
+
+Status Database::write(const std::function<Status()>& body)
+{
+    if (m_inTransaction)
+        return body();  // nested: the outer transaction decides
+    auto begin = run(m_dialect->beginWrite());
+    if (!begin.ok())
+        return begin.error();
+    m_inTransaction = true;
+    Status status = body();
+    if (status.ok()) {
+        auto commit = run(u"COMMIT"_s);
+        if (commit.ok()) {
+            m_inTransaction = false;
+            return {};
+        }
+        status = commit.error();
+    }
+    QSqlQuery rollback(connection());
+    rollback.exec(u"ROLLBACK"_s);
+    m_inTransaction = false;
+    return status;
+}
+
+}  // namespace bs

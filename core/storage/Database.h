@@ -1,0 +1,54 @@
+#pragma once
+// One connection to a registry database. Owns its QSqlDatabase connection name, applies the
+// connection setup of its dialect and wraps every statement so failures come back as bs::Error.
+
+#include "Result.h"
+#include "storage/Dialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace bs {
+
+class Database {
+public:
+    // Opens (and creates, if absent) a SQLite file. Does not write to it: the journal mode is
+    // switched to WAL separately, once the caller knows the file is a registry it may change.
+    static Result<std::unique_ptr<Database>> openSqlite(const QString& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const Dialect& dialect() const { return *m_dialect; }
+    const QString& path() const { return m_path; }
+    QSqlDatabase connection() const;
+
+    Status enableWriteAheadLog();
+
+    // Prepares `sql`, binds `values` positionally to its `?` placeholders and runs it.
+    Result<QSqlQuery> run(const QString& sql, const QVariantList& values = {}) const;
+    // For statements run many times (bulk writes): prepare once, then bind and exec().
+    Result<QSqlQuery> prepare(const QString& sql) const;
+    Status exec(QSqlQuery& query, const QString& context) const;
+    // The first column of the first row, or a null QVariant when there is no row.
+    Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+
+    // Runs `body` inside one write transaction: committed when it returns success, rolled back
+    // (leaving the database exactly as it was) when it fails.
+    Status write(const std::function<Status()>& body);
+    bool inTransaction() const { return m_inTransaction; }
+
+private:
+    Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect);
+
+    QString m_connectionName;
+    QString m_path;
+    std::unique_ptr<Dialect> m_dialect;
+    bool m_inTransaction = false;
+};
+
+}  // namespace bs

@@ -1,0 +1,46 @@
+#pragma once
+// Everything that differs between SQL engines lives here, so the rest of the core speaks
+// portable SQL. Today only SQLite is implemented; the shared-server issue adds PostgreSQL.
+
+#include "Result.h"
+
+#include <QSqlError>
+#include <QStringList>
+
+namespace bs {
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    // Column definition of a surrogate key that the engine fills in.
+    virtual QString idColumn() const = 0;
+    // Statement that starts a write transaction, taking the write lock at once so two writers
+    // never deadlock half-way through.
+    virtual QString beginWrite() const = 0;
+    // Statements run on every new connection (pragmas, timeouts).
+    virtual QStringList connectionSetup() const = 0;
+    // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
+    virtual QStringList appendOnly(const QString& table) const = 0;
+    // Counts the tables of the database; with a name, whether that table exists (0 or 1).
+    virtual QString countTablesSql(bool byName) const = 0;
+    // Statement (one bound value: the target path) that writes a consistent copy of the database.
+    virtual QString backupIntoSql() const = 0;
+    // Turns a driver error into the core's error with a Dutch message.
+    virtual Error translate(const QSqlError& error, const QString& context) const = 0;
+};
+
+class SqliteDialect final : public Dialect {
+public:
+    static constexpr int busyTimeoutMs = 5000;
+
+    QString idColumn() const override;
+    QString beginWrite() const override;
+    QStringList connectionSetup() const override;
+    QStringList appendOnly(const QString& table) const override;
+    QString countTablesSql(bool byName) const override;
+    QString backupIntoSql() const override;
+    Error translate(const QSqlError& error, const QString& context) const override;
+};
+
+}  // namespace bs

@@ -1,0 +1,87 @@
+#include "Migrations.h"
+
+#include "Clock.h"
+#include "storage/Database.h"
+#include "storage/Schema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+const MigrationLadder& standardLadder()
+{
+    static const MigrationLadder ladder = {
+        {1, u"Eerste schema: referentiegegevens, signalen, doorverwijzingen, escalaties, geschiedenis"_s,
+         &Schema::version1},
+    };
+    return ladder;
+}
+
+int latestVersion(const MigrationLadder& ladder)
+{
+    return ladder.isEmpty() ? 0 : ladder.last().version;
+}
+
+Result<int> schemaVersion(Database& db)
+{
+    auto hasTable = db.scalar(db.dialect().countTablesSql(true), {u"schema_migrations"_s});
+    if (!hasTable.ok())
+        return hasTable.error();
+    if (hasTable.value().toInt() == 0) {
+        auto anyTable = db.scalar(db.dialect().countTablesSql(false));
+        if (!anyTable.ok())
+            return anyTable.error();
+        if (anyTable.value().toInt() > 0) {
+            return Error::storage(u"Het bestand %1 is een SQLite-database van een ander programma, geen "
+                                  "Buurtsignaal-register. Er is niets gewijzigd."_s.arg(db.path()));
+        }
+        return 0;
+    }
+    auto version = db.scalar(u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
+    if (!version.ok())
+        return version.error();
+    return version.value().toInt();
+}
+
+Status checkVersionKnown(int version, const MigrationLadder& ladder, const QString& path)
+{
+    if (version > latestVersion(ladder)) {
+        return Error::storage(u"Het register %1 heeft schemaversie %2, nieuwer dan deze versie van Buurtsignaal "
+                              "kent (%3). Werk Buurtsignaal bij; het bestand is niet aangeraakt."_s
+                                  .arg(path)
+                                  .arg(version)
+                                  .arg(latestVersion(ladder)));
+    }
+    return {};
+}
+
+Status migrate(Database& db, const MigrationLadder& ladder, const Clock& clock)
+{
+    auto current = schemaVersion(db);
+    if (!current.ok())
+        return current.error();
+    BS_TRY(checkVersionKnown(current.value(), ladder, db.path()));
+    for (const Migration& step : ladder) {
+        if (step.version <= current.value())
+            continue;
+        BS_TRY(db.write([&]() -> Status {
+            for (const QString& statement : step.statements(db.dialect())) {
+                auto result = db.run(statement);
+                if (!result.ok()) {
+                    Error error = result.error();
+                    error.message = u"Bijwerken van het register naar versie %1 mislukte; het register is "
+                                    "ongewijzigd gebleven. %2"_s.arg(step.version).arg(error.message);
+                    return error;
+                }
+            }
+            auto recorded = db.run(u"INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, ?)"_s,
+                                   {step.version, step.summary, clock.now().toString(Qt::ISODate)});
+            if (!recorded.ok())
+                return recorded.error();
+            return {};
+        }));
+    }
+    return {};
+}
+
+}  // namespace bs

@@ -1,0 +1,102 @@
+#include "Schema.h"
+
+#include "storage/Dialect.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Schema {
+
+QStringList version1(const Dialect& dialect)
+{
+    const QString id = dialect.idColumn();
+    QStringList s = {
+        u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied_at TEXT NOT NULL)"_s,
+        u"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+        u"CREATE TABLE users (id %1, login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+        " role TEXT NOT NULL CHECK (role IN ('medewerker','coordinator','stuurgroep','beheerder')),"
+        " active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL)"_s.arg(id),
+
+        // Reference data.
+        u"CREATE TABLE wijken (id %1, cbs_code TEXT UNIQUE, name TEXT NOT NULL, population INTEGER"
+        " CHECK (population IS NULL OR population >= 0), homes INTEGER, land_ha INTEGER)"_s.arg(id),
+        u"CREATE TABLE buurten (id %1, name TEXT NOT NULL UNIQUE, wijk_id INTEGER REFERENCES wijken(id),"
+        " cbs_code TEXT UNIQUE, population INTEGER CHECK (population IS NULL OR population >= 0),"
+        " prioritised INTEGER NOT NULL DEFAULT 0, active_since INTEGER, note TEXT, active INTEGER NOT NULL DEFAULT 1)"_s.arg(id),
+        u"CREATE TABLE themes (code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE categories (code TEXT PRIMARY KEY, theme_code TEXT NOT NULL REFERENCES themes(code),"
+        " name TEXT NOT NULL, name_en TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE sources (code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL,"
+        " external INTEGER NOT NULL DEFAULT 0, sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE partners (id %1, name TEXT NOT NULL UNIQUE, formal INTEGER NOT NULL, kind TEXT NOT NULL,"
+        " contact TEXT, services TEXT, themes TEXT, note TEXT, response_days INTEGER NOT NULL DEFAULT 10"
+        " CHECK (response_days >= 0), joined_on TEXT, active INTEGER NOT NULL DEFAULT 1, last_verified_on TEXT)"_s.arg(id),
+        u"CREATE TABLE partner_buurten (partner_id INTEGER NOT NULL REFERENCES partners(id),"
+        " buurt_id INTEGER NOT NULL REFERENCES buurten(id), PRIMARY KEY (partner_id, buurt_id))"_s,
+        u"CREATE TABLE escalation_levels (level INTEGER PRIMARY KEY, name TEXT NOT NULL, holder TEXT NOT NULL,"
+        " term_days INTEGER NOT NULL CHECK (term_days >= 0))"_s,
+
+        // Signals. References are numbered per registration year and never reused.
+        u"CREATE TABLE signal_sequence (year INTEGER PRIMARY KEY, last_number INTEGER NOT NULL)"_s,
+        u"CREATE TABLE signals (id %1, reference TEXT NOT NULL UNIQUE, observed_on TEXT NOT NULL,"
+        " registered_at TEXT NOT NULL, registered_by TEXT NOT NULL,"
+        " buurt_id INTEGER NOT NULL REFERENCES buurten(id), street TEXT,"
+        " impact TEXT NOT NULL CHECK (impact IN ('individu','huishouden','gebouw','straat','buurt','wijk')),"
+        " category_code TEXT NOT NULL REFERENCES categories(code), source_code TEXT NOT NULL REFERENCES sources(code),"
+        " external_id TEXT, urgency TEXT NOT NULL CHECK (urgency IN ('laag','normaal','hoog','acuut')),"
+        " description TEXT NOT NULL,"
+        " consent TEXT NOT NULL DEFAULT 'niet_gevraagd' CHECK (consent IN ('gegeven','geweigerd','niet_gevraagd')),"
+        " consent_by TEXT, consent_on TEXT, follow_up_on TEXT,"
+        " status TEXT NOT NULL CHECK (status IN ('nieuw','in_behandeling','afgehandeld','heropend','geannuleerd')),"
+        " escalation_level INTEGER NOT NULL DEFAULT 0 REFERENCES escalation_levels(level),"
+        " level_since TEXT NOT NULL, level_due_on TEXT, outcome TEXT, outcome_text TEXT, closed_on TEXT,"
+        " updated_at TEXT NOT NULL, UNIQUE (source_code, external_id))"_s.arg(id),
+        u"CREATE INDEX signals_observed ON signals (observed_on)"_s,
+        u"CREATE INDEX signals_status ON signals (status, observed_on)"_s,
+        u"CREATE INDEX signals_buurt ON signals (buurt_id, observed_on)"_s,
+        u"CREATE INDEX signals_category ON signals (category_code, observed_on)"_s,
+        u"CREATE INDEX signals_level_due ON signals (level_due_on)"_s,
+
+        // Subject data kept apart so it can be wiped on its own. No BSN column, ever.
+        u"CREATE TABLE subjects (signal_id INTEGER PRIMARY KEY REFERENCES signals(id), name TEXT, address TEXT,"
+        " phone TEXT, birth_year INTEGER, recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL)"_s,
+        u"CREATE TABLE consent_scopes (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id),"
+        " partner_id INTEGER REFERENCES partners(id), partner_kind TEXT,"
+        " CHECK ((partner_id IS NULL AND partner_kind IS NOT NULL) OR (partner_id IS NOT NULL AND partner_kind IS NULL)))"_s.arg(id),
+        u"CREATE INDEX consent_scopes_signal ON consent_scopes (signal_id)"_s,
+
+        u"CREATE TABLE referrals (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id),"
+        " from_partner_id INTEGER REFERENCES partners(id), to_partner_id INTEGER NOT NULL REFERENCES partners(id),"
+        " reason TEXT NOT NULL,"
+        " status TEXT NOT NULL CHECK (status IN ('verstuurd','geaccepteerd','afgewezen','afgerond','ingetrokken')),"
+        " sent_on TEXT NOT NULL, sent_by TEXT NOT NULL, respond_by TEXT NOT NULL, accepted_on TEXT, complete_by TEXT,"
+        " closed_on TEXT, rejection_reason TEXT, outcome TEXT, outcome_reason TEXT, feedback TEXT,"
+        " carries_subject INTEGER NOT NULL DEFAULT 0, override_ground TEXT, override_reason TEXT,"
+        " updated_at TEXT NOT NULL)"_s.arg(id),
+        u"CREATE INDEX referrals_signal ON referrals (signal_id)"_s,
+        u"CREATE INDEX referrals_status ON referrals (status, respond_by)"_s,
+        u"CREATE INDEX referrals_partner ON referrals (to_partner_id, status)"_s,
+
+        u"CREATE TABLE escalations (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id),"
+        " from_level INTEGER NOT NULL, to_level INTEGER NOT NULL REFERENCES escalation_levels(level),"
+        " trigger_code TEXT, reason TEXT NOT NULL, at TEXT NOT NULL, by_user TEXT NOT NULL)"_s.arg(id),
+        u"CREATE INDEX escalations_signal ON escalations (signal_id)"_s,
+
+        // Who changed what, when and why. Append-only: see the triggers below.
+        u"CREATE TABLE history (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id), at TEXT NOT NULL,"
+        " actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL, reason TEXT, referral_id INTEGER)"_s.arg(id),
+        u"CREATE INDEX history_signal ON history (signal_id, id)"_s,
+
+        u"CREATE TABLE activities (id %1, held_on TEXT NOT NULL, buurt_id INTEGER REFERENCES buurten(id),"
+        " kind TEXT NOT NULL, title TEXT, participants INTEGER NOT NULL DEFAULT 0 CHECK (participants >= 0),"
+        " organisations INTEGER NOT NULL DEFAULT 0 CHECK (organisations >= 0),"
+        " self_organised INTEGER NOT NULL DEFAULT 0, budget_cents INTEGER, created_at TEXT NOT NULL,"
+        " created_by TEXT NOT NULL)"_s.arg(id),
+        u"CREATE INDEX activities_held ON activities (held_on)"_s,
+        u"CREATE TABLE activity_partners (activity_id INTEGER NOT NULL REFERENCES activities(id),"
+        " partner_id INTEGER NOT NULL REFERENCES partners(id), PRIMARY KEY (activity_id, partner_id))"_s,
+    };
+    s << dialect.appendOnly(u"history"_s);
+    return s;
+}
+
+}  // namespace bs::Schema
