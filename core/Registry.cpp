@@ -8,6 +8,11 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace bs {
@@ -68,7 +73,15 @@ QString currentLogin()
     if (login.isEmpty())
         login = qEnvironmentVariable("USER");
     if (login.isEmpty())
+        login = qEnvironmentVariable("LOGNAME");
+    if (login.isEmpty())
         login = qEnvironmentVariable("USERNAME");
+#ifdef Q_OS_UNIX
+    if (login.isEmpty()) {
+        if (const passwd* entry = ::getpwuid(::getuid()))
+            login = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
     return login.isEmpty() ? u"onbekend"_s : login;
 }
 

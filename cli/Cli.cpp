@@ -1,0 +1,179 @@
+#include "Cli.h"
+
+#include "CommandContext.h"
+#include "Registry.h"
+#include "storage/Migrations.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace cli {
+
+int Context::fail(const Error& error)
+{
+    err << error.message << Qt::endl;
+    return ExitCode::Refused;
+}
+
+int Context::usage(const QString& message)
+{
+    err << u"Gebruiksfout: "_s << message << u"\nZie 'buurtsignaal-cli --help'."_s << Qt::endl;
+    return ExitCode::Usage;
+}
+
+void Context::printJson(const QJsonValue& value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    out.flush();
+}
+
+}  // namespace cli
+
+namespace {
+
+using cli::Command;
+using cli::Context;
+
+QList<Command> allCommands()
+{
+    QList<Command> commands;
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands();
+    return commands;
+}
+
+QCommandLineOption dbOption()
+{
+    return {u"db"_s, u"Registerbestand (standaard: %1)."_s.arg(Registry::defaultPath()), u"FILE"_s};
+}
+
+// The command words are the leading arguments that are neither options nor option values.
+QStringList commandWords(const QStringList& arguments, const QList<Command>& commands)
+{
+    QSet<QString> valueOptions = {u"db"_s};
+    for (const Command& command : commands) {
+        for (const QCommandLineOption& option : command.options) {
+            if (!option.valueName().isEmpty()) {
+                for (const QString& name : option.names())
+                    valueOptions.insert(name);
+            }
+        }
+    }
+    QStringList words;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument.startsWith(u'-')) {
+            QString name = argument.mid(argument.startsWith(u"--"_s) ? 2 : 1);
+            if (!name.contains(u'=') && valueOptions.contains(name))
+                ++i;
+            continue;
+        }
+        words << argument;
+    }
+    return words;
+}
+
+QString overview(const QList<Command>& commands)
+{
+    QString text = u"Buurtsignaal %1 — signalen- en casusregister voor de Buurtaanpak.\n\n"
+                   "Gebruik: buurtsignaal-cli [--db FILE] OPDRACHT [opties]\n\nOpdrachten:\n"_s.arg(QStringLiteral(BUURTSIGNAAL_VERSION));
+    for (const Command& command : commands) {
+        const QString syntax = (command.words.join(u' ') + u' ' + command.arguments).trimmed();
+        text += u"  %1  %2\n"_s.arg(syntax.leftJustified(30), command.summary);
+    }
+    text += u"\nAlgemene opties:\n  --db FILE        registerbestand (standaard: %1)\n"
+            "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"
+            "\nAfsluitcodes: 0 gelukt, 1 geweigerd (regel of ongeldige invoer), 2 gebruiksfout.\n"_s.arg(Registry::defaultPath());
+    return text;
+}
+
+const Command* findCommand(const QList<Command>& commands, const QStringList& words, int* matched)
+{
+    const Command* best = nullptr;
+    *matched = 0;
+    for (const Command& command : commands) {
+        const int n = int(command.words.size());
+        if (words.size() >= n && words.mid(0, n) == command.words && n > *matched) {
+            best = &command;
+            *matched = n;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, const Clock& clock)
+{
+    const QList<Command> commands = allCommands();
+    const QStringList words = commandWords(arguments, commands);
+
+    if (words.isEmpty()) {
+        if (arguments.contains(u"--version"_s) || arguments.contains(u"-v"_s)) {
+            out << u"buurtsignaal-cli %1 (schemaversie %2)"_s.arg(QStringLiteral(BUURTSIGNAAL_VERSION))
+                       .arg(latestVersion(standardLadder()))
+                << Qt::endl;
+            return ExitCode::Done;
+        }
+        if (arguments.contains(u"--help"_s) || arguments.contains(u"-h"_s)) {
+            out << overview(commands);
+            return ExitCode::Done;
+        }
+        err << u"Gebruiksfout: geen opdracht opgegeven.\n\n"_s << overview(commands);
+        return ExitCode::Usage;
+    }
+
+    int matched = 0;
+    const Command* command = findCommand(commands, words, &matched);
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    Context context{out, err, clock, parser, {}, nullptr};
+    if (!command)
+        return context.usage(u"onbekende opdracht '%1'."_s.arg(words.join(u' ')));
+
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, u"Hulp bij deze opdracht."_s);
+    parser.addOption(dbOption());
+    parser.addOption(help);
+    parser.addOptions(command->options);
+    if (!parser.parse(arguments))
+        return context.usage(parser.errorText());
+    if (parser.isSet(help)) {
+        out << u"Gebruik: buurtsignaal-cli %1 %2 [opties]\n%3\n\nOpties:\n"_s.arg(command->words.join(u' '), command->arguments,
+                                                                               command->summary);
+        for (const QCommandLineOption& option : command->options) {
+            const QString name = u"--"_s + option.names().constLast() +
+                                 (option.valueName().isEmpty() ? QString() : u' ' + option.valueName());
+            out << u"  %1  %2\n"_s.arg(name.leftJustified(28), option.description());
+        }
+        out << u"  %1  registerbestand\n"_s.arg(u"--db FILE"_s.leftJustified(28));
+        return ExitCode::Done;
+    }
+    context.positional = words.mid(matched);
+    if (context.positional.size() != command->argumentCount) {
+        return context.usage(u"'%1' verwacht %2 argument(en) (%3), niet %4."_s.arg(command->words.join(u' '))
+                                 .arg(command->argumentCount)
+                                 .arg(command->arguments.isEmpty() ? u"geen"_s : command->arguments)
+                                 .arg(context.positional.size()));
+    }
+
+    if (command->needsRegistry) {
+        const bool explicitPath = parser.isSet(u"db"_s);
+        const QString path = explicitPath ? parser.value(u"db"_s) : Registry::defaultPath();
+        // The user's own registry is created on first use; a file named explicitly must exist
+        // unless the command is meant to create it.
+        const Registry::Create create = explicitPath ? command->create : Registry::Create::IfMissing;
+        auto registry = Registry::open(path, create, clock, currentLogin());
+        if (!registry.ok())
+            return context.fail(registry.error());
+        context.registry = std::move(registry).value();
+    }
+    return command->run(context);
+}
+
+}  // namespace bs
