@@ -100,6 +100,12 @@ QString Registry::defaultPath()
 Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create create, const Clock& clock,
                                                  const QString& actor)
 {
+    return open(path, create, clock, actor, standardLadder());
+}
+
+Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create create, const Clock& clock,
+                                                 const QString& actor, const MigrationLadder& ladder)
+{
     if (path.trimmed().isEmpty())
         return Error::invalid(u"db"_s, u"Geen registerbestand opgegeven."_s);
     const bool exists = QFileInfo::exists(path);
@@ -131,17 +137,17 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
     auto version = schemaVersion(db);
     if (!version.ok())
         return version.error();
-    BS_TRY(checkVersionKnown(version.value(), standardLadder(), path));
+    BS_TRY(checkVersionKnown(version.value(), ladder, path));
 
     BS_TRY(db.enableWriteAheadLog());
     const bool isNew = version.value() == 0;
-    if (!isNew && version.value() < latestVersion(standardLadder())) {
+    if (!isNew && version.value() < latestVersion(ladder)) {
         const QString backup = u"%1.v%2-%3.bak"_s.arg(path).arg(version.value()).arg(
             clock.now().toString(u"yyyyMMdd-HHmmss"_s));
         BS_TRY(registry->backupTo(backup));
         registry->m_lastBackup = backup;
     }
-    Status migrated = migrate(db, standardLadder(), clock);
+    Status migrated = migrate(db, ladder, clock);
     if (migrated.ok() && isNew)
         migrated = ReferenceData::seed(db);
     if (!migrated.ok()) {

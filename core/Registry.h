@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "Result.h"
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 
 #include <memory>
 
@@ -23,6 +24,9 @@ public:
     // An older schema is copied to a backup beside the file and then migrated.
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor);
+    // The same with another migration ladder (tests of the ladder itself).
+    static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
+                                                  const QString& actor, const MigrationLadder& ladder);
 
     Database& db() { return *m_db; }
     const Clock& clock() const { return m_clock; }

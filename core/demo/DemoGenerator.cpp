@@ -308,8 +308,9 @@ Status addSignal(Context& c, const QDate& observed)
     ++c.summary.signalCount;
     BS_TRY(history(c, id, registeredAt, u"aangemaakt"_s, u"Signaal %1 geregistreerd"_s.arg(reference)));
     if (hasSubject) {
-        const QString name = DemoTexts::firstNames().at(int(rng.bounded(int(DemoTexts::firstNames().size())))) + u' ' +
-                             DemoTexts::lastNames().at(int(rng.bounded(int(DemoTexts::lastNames().size()))));
+        // Two statements: the order of the random draws must not depend on the compiler.
+        const QString firstName = DemoTexts::firstNames().at(int(rng.bounded(int(DemoTexts::firstNames().size()))));
+        const QString name = firstName + u' ' + DemoTexts::lastNames().at(int(rng.bounded(int(DemoTexts::lastNames().size()))));
         BS_TRY(exec(c.q.subject, {id, name, u"%1 %2"_s.arg(street.isEmpty() ? u"Dam"_s : street).arg(1 + rng.bounded(180)),
                                   QVariant(), 1935 + int(rng.bounded(70)), registeredAt, u"demo"_s}));
         if (consent == u"gegeven"_s) {
@@ -419,6 +420,11 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
     }
     std::sort(dates.begin(), dates.end());
 
+    for (const QString& statement : db.dialect().bulkWriteSetup()) {
+        auto applied = db.run(statement);
+        if (!applied.ok())
+            return applied.error();
+    }
     BS_TRY(db.write([&]() -> Status {
         auto statements = prepare(db);
         if (!statements.ok())

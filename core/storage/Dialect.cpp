@@ -20,6 +20,12 @@ QStringList SqliteDialect::connectionSetup() const
             u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs)};
 }
 
+QStringList SqliteDialect::bulkWriteSetup() const
+{
+    // A page cache large enough that a big transaction is not spilled to the WAL half-way.
+    return {u"PRAGMA cache_size = -262144"_s};
+}
+
 QStringList SqliteDialect::appendOnly(const QString& table) const
 {
     return {

@@ -20,6 +20,8 @@ public:
     virtual QString beginWrite() const = 0;
     // Statements run on every new connection (pragmas, timeouts).
     virtual QStringList connectionSetup() const = 0;
+    // Statements for a connection about to write a large batch in one transaction.
+    virtual QStringList bulkWriteSetup() const = 0;
     // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
     virtual QStringList appendOnly(const QString& table) const = 0;
     // Counts the tables of the database; with a name, whether that table exists (0 or 1).
@@ -37,6 +39,7 @@ public:
     QString idColumn() const override;
     QString beginWrite() const override;
     QStringList connectionSetup() const override;
+    QStringList bulkWriteSetup() const override;
     QStringList appendOnly(const QString& table) const override;
     QString countTablesSql(bool byName) const override;
     QString backupIntoSql() const override;

@@ -1,0 +1,93 @@
+#include "TestSupport.h"
+
+#include "services/Signals.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace bs::test {
+
+QDate referenceToday()
+{
+    return QDate(2026, 11, 26);
+}
+
+TempRegistry::TempRegistry() : TempRegistry(referenceToday()) {}
+
+TempRegistry::TempRegistry(const QDate& today) : m_clock(today), m_path(m_dir.filePath(u"test.buurtsignaal"_s))
+{
+    reopen();
+}
+
+void TempRegistry::reopen()
+{
+    m_registry.reset();
+    auto opened = Registry::open(m_path, Registry::Create::IfMissing, m_clock, u"tester"_s);
+    if (!opened.ok())
+        qFatal("cannot open test registry: %s", qPrintable(opened.error().message));
+    m_registry = std::move(opened).value();
+}
+
+QByteArray contentFingerprint(const QString& path)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const QString name = u"fingerprint-%1"_s.arg(quintptr(&hash));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open())
+            return "cannot open";
+        QSqlQuery tables(db);
+        tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const QString& table : names) {
+            hash.addData(table.toUtf8());
+            QSqlQuery rows(db);
+            rows.exec(u"SELECT * FROM \"%1\" ORDER BY 1"_s.arg(table));
+            while (rows.next()) {
+                for (int i = 0; i < rows.record().count(); ++i) {
+                    hash.addData(rows.value(i).toString().toUtf8());
+                    hash.addData(QByteArrayView("\x1f", 1));
+                }
+                hash.addData(QByteArrayView("\x1e", 1));
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return hash.result().toHex();
+}
+
+QByteArray fileBytesHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return "missing";
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+QString addSignal(Registry& registry, const QString& category, const QString& impact)
+{
+    NewSignal input;
+    input.buurt = u"Oranjebuurt"_s;
+    input.category = category;
+    input.source = u"huisbezoek"_s;
+    input.impact = impact;
+    input.description = u"Bewoner komt nauwelijks buiten."_s;
+    auto reference = Signals::add(registry, input);
+    if (!reference.ok()) {
+        QTest::qFail(qPrintable(reference.error().message), __FILE__, __LINE__);
+        return {};
+    }
+    return reference.value();
+}
+
+}  // namespace bs::test

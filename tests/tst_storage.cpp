@@ -1,0 +1,227 @@
+// Storage: migrations, pragmas, permissions, refusal of foreign or newer files, history immutability.
+#include "Registry.h"
+#include "TestSupport.h"
+#include "services/Signals.h"
+#include "storage/Migrations.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bs;
+using namespace bs::test;
+
+class TestStorage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void newRegistryHasSchemaAndReferenceData();
+    void connectionPragmas();
+    void ownerOnlyPermissions();
+    void historyIsAppendOnly();
+    void foreignKeysAreEnforced();
+    void newerSchemaIsRefusedUntouched();
+    void foreignFilesAreRefusedUntouched();
+    void readOnlyFileIsRefused();
+    void missingFileIsNotCreatedUnlessAsked();
+    void migrationMakesBackupFirst();
+    void failingMigrationStepLeavesVersion();
+    void refusedWriteLeavesNoTrace();
+};
+
+void TestStorage::newRegistryHasSchemaAndReferenceData()
+{
+    TempRegistry temp;
+    QVERIFY(temp->wasCreated());
+    auto version = schemaVersion(temp->db());
+    QVERIFY(version.ok());
+    QCOMPARE(version.value(), latestVersion(standardLadder()));
+    auto count = [&](const QString& table) { return temp->db().scalar(u"SELECT count(*) FROM "_s + table).value().toInt(); };
+    QCOMPARE(count(u"themes"_s), 4);
+    QCOMPARE(count(u"categories"_s), 26);
+    QCOMPARE(count(u"sources"_s), 9);
+    QCOMPARE(count(u"partners"_s), 18);
+    QCOMPARE(count(u"buurten"_s), 8);
+    QCOMPARE(count(u"wijken"_s), 6);
+    QCOMPARE(count(u"escalation_levels"_s), 5);
+    // Never invented codes: only the one buurt with a known CBS code has one.
+    QCOMPARE(temp->db().scalar(u"SELECT count(*) FROM buurten WHERE cbs_code IS NOT NULL"_s).value().toInt(), 1);
+    QCOMPARE(temp->db().scalar(u"SELECT term_days FROM escalation_levels WHERE level = 3"_s).value().toInt(), 20);
+}
+
+void TestStorage::connectionPragmas()
+{
+    TempRegistry temp;
+    Database& db = temp->db();
+    QCOMPARE(db.scalar(u"PRAGMA foreign_keys"_s).value().toInt(), 1);
+    QCOMPARE(db.scalar(u"PRAGMA journal_mode"_s).value().toString(), u"wal"_s);
+    QCOMPARE(db.scalar(u"PRAGMA synchronous"_s).value().toInt(), 2);  // FULL
+    QCOMPARE(db.scalar(u"PRAGMA busy_timeout"_s).value().toInt(), SqliteDialect::busyTimeoutMs);
+    temp.reopen();  // and again on a second connection to an existing file
+    QCOMPARE(temp->db().scalar(u"PRAGMA foreign_keys"_s).value().toInt(), 1);
+    QCOMPARE(temp->db().scalar(u"PRAGMA synchronous"_s).value().toInt(), 2);
+}
+
+void TestStorage::ownerOnlyPermissions()
+{
+    QTemporaryDir dir;
+    FixedClock clock(referenceToday());
+    const QString path = dir.filePath(u"nieuw/map/register.buurtsignaal"_s);
+    auto registry = Registry::open(path, Registry::Create::IfMissing, clock, u"t"_s);
+    QVERIFY(registry.ok());
+    const QFileDevice::Permissions groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                                  QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    const auto filePermissions = QFileInfo(path).permissions();
+    QVERIFY(filePermissions.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QCOMPARE(filePermissions & groupOrOther, QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(dir.filePath(u"nieuw/map"_s)).permissions() & groupOrOther, QFileDevice::Permissions());
+}
+
+void TestStorage::historyIsAppendOnly()
+{
+    TempRegistry temp;
+    addSignal(temp.registry());
+    Database& db = temp->db();
+    QVERIFY(db.scalar(u"SELECT count(*) FROM history"_s).value().toInt() == 1);
+    auto update = db.run(u"UPDATE history SET detail = 'vervalst'"_s);
+    QVERIFY(!update.ok());
+    QCOMPARE(update.error().kind, ErrorKind::Rule);
+    QVERIFY(!db.run(u"DELETE FROM history"_s).ok());
+    QCOMPARE(db.scalar(u"SELECT detail FROM history"_s).value().toString().contains(u"vervalst"_s), false);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM history"_s).value().toInt(), 1);
+}
+
+void TestStorage::foreignKeysAreEnforced()
+{
+    TempRegistry temp;
+    auto insert = temp->db().run(u"INSERT INTO buurten (name, wijk_id) VALUES ('Nergens', 9999)"_s);
+    QVERIFY(!insert.ok());
+}
+
+void TestStorage::newerSchemaIsRefusedUntouched()
+{
+    TempRegistry temp;
+    QVERIFY(temp->db().run(u"INSERT INTO schema_migrations (version, summary, applied_at) VALUES (99, 'toekomst', 'x')"_s).ok());
+    temp.close();
+    const QByteArray before = fileBytesHash(temp.path());
+    FixedClock clock(referenceToday());
+    auto reopened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s);
+    QVERIFY(!reopened.ok());
+    QCOMPARE(reopened.error().kind, ErrorKind::Storage);
+    QVERIFY(reopened.error().message.contains(u"99"_s));
+    QCOMPARE(fileBytesHash(temp.path()), before);
+}
+
+void TestStorage::foreignFilesAreRefusedUntouched()
+{
+    QTemporaryDir dir;
+    FixedClock clock(referenceToday());
+    const QString text = dir.filePath(u"notities.txt"_s);
+    QFile file(text);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Dit is geen database maar een boodschappenlijst.\n");
+    file.close();
+    const QByteArray before = fileBytesHash(text);
+    auto opened = Registry::open(text, Registry::Create::IfMissing, clock, u"t"_s);
+    QVERIFY(!opened.ok());
+    QVERIFY(opened.error().message.contains(u"geen Buurtsignaal-register"_s));
+    QCOMPARE(fileBytesHash(text), before);
+
+    // A SQLite database of another program.
+    const QString other = dir.filePath(u"ander.sqlite"_s);
+    {
+        auto db = Database::openSqlite(other);
+        QVERIFY(db.ok());
+        QVERIFY(db.value()->run(u"CREATE TABLE boeken (titel TEXT)"_s).ok());
+    }
+    const QByteArray otherBefore = contentFingerprint(other);
+    auto refused = Registry::open(other, Registry::Create::No, clock, u"t"_s);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.contains(u"ander programma"_s));
+    QCOMPARE(contentFingerprint(other), otherBefore);
+}
+
+void TestStorage::readOnlyFileIsRefused()
+{
+    TempRegistry temp;
+    temp.close();
+    QFile::setPermissions(temp.path(), QFileDevice::ReadOwner);
+    FixedClock clock(referenceToday());
+    auto opened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s);
+    QVERIFY(!opened.ok());
+    QVERIFY(opened.error().message.contains(u"alleen-lezen"_s));
+    QFile::setPermissions(temp.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+void TestStorage::missingFileIsNotCreatedUnlessAsked()
+{
+    QTemporaryDir dir;
+    FixedClock clock(referenceToday());
+    const QString path = dir.filePath(u"bestaat-niet.buurtsignaal"_s);
+    auto opened = Registry::open(path, Registry::Create::No, clock, u"t"_s);
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().kind, ErrorKind::NotFound);
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestStorage::migrationMakesBackupFirst()
+{
+    TempRegistry temp;
+    addSignal(temp.registry());
+    temp.close();
+    MigrationLadder ladder = standardLadder();
+    ladder << Migration{2, u"Test: extra tabel"_s, [](const Dialect&) { return QStringList{u"CREATE TABLE extra (x INTEGER)"_s}; }};
+    FixedClock clock(referenceToday());
+    auto opened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s, ladder);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    QCOMPARE(schemaVersion(opened.value()->db()).value(), 2);
+    const QString backup = opened.value()->lastBackup();
+    QVERIFY(!backup.isEmpty());
+    QVERIFY(QFileInfo::exists(backup));
+    auto copy = Database::openSqlite(backup);
+    QVERIFY(copy.ok());
+    QCOMPARE(schemaVersion(*copy.value()).value(), 1);
+    QCOMPARE(copy.value()->scalar(u"SELECT count(*) FROM signals"_s).value().toInt(), 1);
+}
+
+void TestStorage::failingMigrationStepLeavesVersion()
+{
+    TempRegistry temp;
+    temp.close();
+    MigrationLadder ladder = standardLadder();
+    ladder << Migration{2, u"Test: half fout"_s, [](const Dialect&) {
+                            return QStringList{u"CREATE TABLE half (x INTEGER)"_s, u"DIT IS GEEN SQL"_s};
+                        }};
+    FixedClock clock(referenceToday());
+    auto opened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s, ladder);
+    QVERIFY(!opened.ok());
+    QVERIFY(opened.error().message.contains(u"versie 2"_s));
+    auto db = Database::openSqlite(temp.path());
+    QCOMPARE(schemaVersion(*db.value()).value(), 1);
+    QCOMPARE(db.value()->scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'half'"_s).value().toInt(), 0);
+}
+
+void TestStorage::refusedWriteLeavesNoTrace()
+{
+    TempRegistry temp;
+    const QString reference = addSignal(temp.registry());
+    const QByteArray before = contentFingerprint(temp.path());
+    // A write that fails half-way (the second statement violates a constraint) is rolled back whole.
+    Status failed = temp->db().write([&]() -> Status {
+        auto first = temp->db().run(u"UPDATE signals SET street = 'Dam' WHERE reference = ?"_s, {reference});
+        if (!first.ok())
+            return first.error();
+        auto second = temp->db().run(u"UPDATE signals SET status = 'bestaat_niet' WHERE reference = ?"_s, {reference});
+        if (!second.ok())
+            return second.error();
+        return {};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(contentFingerprint(temp.path()), before);
+    QVERIFY(!temp->db().inTransaction());
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
