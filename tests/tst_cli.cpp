@@ -1,4 +1,279 @@
+// The command line, driven in-process through runCli (own streams, fixed clock) and, where the
+// operating system's argument handling matters, as a real process.
+#include "Cli.h"
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+using namespace Qt::StringLiterals;
+using namespace bs;
+using namespace bs::test;
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void versionHelpAndUsageErrors();
+    void initIsIdempotent();
+    void signalAddPrintsOnlyTheReference();
+    void badInputExitsOneAndChangesNothing_data();
+    void badInputExitsOneAndChangesNothing();
+    void badFilesExitOne();
+    void rulesAreRefusedWithTheRule();
+    void fullFlowWithJson();
+    void listsOfReferenceData();
+    void invalidUtf8ArgumentAsProcess();
+
+private:
+    Run cli(const QStringList& arguments);
+    QTemporaryDir m_dir;
+    QString m_db;
+    FixedClock m_clock{referenceToday()};
+};
+
+Run TestCli::cli(const QStringList& arguments)
+{
+    QString out;
+    QString err;
+    QTextStream outStream(&out);
+    QTextStream errStream(&err);
+    Run run;
+    run.code = runCli(QStringList{u"buurtsignaal-cli"_s} + arguments, outStream, errStream, m_clock);
+    outStream.flush();
+    errStream.flush();
+    run.out = out;
+    run.err = err;
+    return run;
+}
+
+void TestCli::init()
+{
+    m_db = m_dir.filePath(u"cli-%1.buurtsignaal"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
+    if (QTest::currentDataTag())
+        m_db += QString::number(qHash(QString::fromUtf8(QTest::currentDataTag())));
+}
+
+void TestCli::versionHelpAndUsageErrors()
+{
+    QCOMPARE(cli({u"--version"_s}).code, 0);
+    QVERIFY(cli({u"--version"_s}).out.contains(u"0.1.0"_s));
+    const Run help = cli({u"--help"_s});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.contains(u"signal add"_s));
+    QVERIFY(help.out.contains(u"referral accept"_s));
+    QCOMPARE(cli({u"signal"_s, u"add"_s, u"--help"_s}).code, 0);
+    QCOMPARE(cli({}).code, ExitCode::Usage);
+    QCOMPARE(cli({u"vlieg"_s}).code, ExitCode::Usage);
+    QCOMPARE(cli({u"--db"_s, m_db, u"signal"_s, u"list"_s, u"--kleur"_s, u"rood"_s}).code, ExitCode::Usage);
+    QCOMPARE(cli({u"--db"_s, m_db, u"signal"_s, u"show"_s}).code, ExitCode::Usage);
+    QVERIFY(!QFile::exists(m_db));  // usage errors touch nothing
+}
+
+void TestCli::initIsIdempotent()
+{
+    Run first = cli({u"--db"_s, m_db, u"init"_s});
+    QCOMPARE(first.code, 0);
+    QVERIFY(first.out.contains(u"aangemaakt"_s));
+    const QByteArray before = contentFingerprint(m_db);
+    Run second = cli({u"init"_s, u"--db"_s, m_db});
+    QCOMPARE(second.code, 0);
+    QVERIFY(second.out.contains(u"bestaat al"_s));
+    QCOMPARE(contentFingerprint(m_db), before);
+}
+
+void TestCli::signalAddPrintsOnlyTheReference()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    Run add = cli({u"--db"_s, m_db, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"eenzaamheid"_s,
+                   u"--source"_s, u"huisbezoek"_s, u"--impact"_s, u"individu"_s, u"--description"_s, u"Komt niet buiten."_s});
+    QCOMPARE(add.code, 0);
+    QCOMPARE(add.out, u"S-2026-000001\n"_s);
+    QCOMPARE(add.err, QString());
+    Run acute = cli({u"--db"_s, m_db, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"huiselijk_geweld"_s,
+                     u"--source"_s, u"bewoner"_s, u"--urgency"_s, u"acuut"_s, u"--description"_s, u"Geschreeuw."_s});
+    QCOMPARE(acute.out, u"S-2026-000002\n"_s);
+    QVERIFY(acute.err.contains(u"112"_s));  // plain: this is not an emergency channel
+}
+
+void TestCli::badInputExitsOneAndChangesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    const QStringList base = {u"signal"_s, u"add"_s, u"--category"_s, u"schulden"_s, u"--source"_s, u"inloop"_s};
+    const QStringList buurt = {u"--buurt"_s, u"Oranjebuurt"_s};
+    const QStringList description = {u"--description"_s, u"Aanmaningen."_s};
+    QTest::newRow("unknown buurt") << base + QStringList{u"--buurt"_s, u"Atlantis"_s} + description << u"buurt"_s;
+    QTest::newRow("sql in buurt") << base + QStringList{u"--buurt"_s, u"Oranjebuurt'; DROP TABLE signals; --"_s} + description << u"buurt"_s;
+    QTest::newRow("unknown category") << QStringList{u"signal"_s, u"add"_s, u"--category"_s, u"ufo"_s, u"--source"_s, u"inloop"_s} + buurt + description << u"categorie"_s;
+    QTest::newRow("unknown source") << QStringList{u"signal"_s, u"add"_s, u"--category"_s, u"schulden"_s, u"--source"_s, u"duif"_s} + buurt + description << u"bron"_s;
+    QTest::newRow("malformed date") << base + buurt + description + QStringList{u"--observed"_s, u"2026-13-01"_s} << u"datum"_s;
+    QTest::newRow("future date") << base + buurt + description + QStringList{u"--observed"_s, u"2030-01-01"_s} << u"toekomst"_s;
+    QTest::newRow("empty description") << base + buurt + QStringList{u"--description"_s, QString()} << u"Omschrijving"_s;
+    QTest::newRow("100 KB description") << base + buurt + QStringList{u"--description"_s, QString(100 * 1024, u'a')} << u"te lang"_s;
+    QTest::newRow("unknown urgency") << base + buurt + description + QStringList{u"--urgency"_s, u"--"_s} << u"urgentie"_s;
+    QTest::newRow("unknown status") << QStringList{u"signal"_s, u"list"_s, u"--status"_s, u"klaar"_s} << u"status"_s;
+    QTest::newRow("unknown signal") << QStringList{u"signal"_s, u"status"_s, u"S-2026-999999"_s, u"in_behandeling"_s} << u"signaal"_s;
+    QTest::newRow("unknown partner") << QStringList{u"referral"_s, u"add"_s, u"S-2026-000001"_s, u"--to"_s, u"Hogwarts"_s, u"--reason"_s, u"x"_s} << u"partner"_s;
+    QTest::newRow("bad referral id") << QStringList{u"referral"_s, u"accept"_s, u"twaalf"_s} << u"doorverwijzing"_s;
+    QTest::newRow("bad level") << QStringList{u"escalate"_s, u"S-2026-000001"_s, u"--to"_s, u"hoog"_s, u"--trigger"_s, u"veiligheid"_s, u"--reason"_s, u"x"_s} << u"trede"_s;
+}
+
+void TestCli::badInputExitsOneAndChangesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    QCOMPARE(cli({u"--db"_s, m_db, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"schulden"_s,
+                  u"--source"_s, u"inloop"_s, u"--description"_s, u"Eerste."_s})
+                 .code,
+             0);
+    const QByteArray before = contentFingerprint(m_db);
+    Run run = cli(QStringList{u"--db"_s, m_db} + arguments);
+    QCOMPARE(run.code, ExitCode::Refused);
+    QCOMPARE(run.out, QString());
+    QCOMPARE(run.err.trimmed().count(u'\n'), 0);  // one message
+    QVERIFY2(run.err.contains(mentions, Qt::CaseInsensitive), qPrintable(run.err));
+    QCOMPARE(contentFingerprint(m_db), before);
+}
+
+void TestCli::badFilesExitOne()
+{
+    // A path that does not exist is not created.
+    const QString missing = m_dir.filePath(u"nergens/register.buurtsignaal"_s);
+    Run run = cli({u"--db"_s, missing, u"signal"_s, u"list"_s});
+    QCOMPARE(run.code, ExitCode::Refused);
+    QVERIFY(run.err.contains(u"bestaat niet"_s));
+    QVERIFY(!QFile::exists(missing));
+    // A file that is not a database stays byte-for-byte the same.
+    const QString text = m_dir.filePath(u"brief.txt"_s);
+    QFile file(text);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Beste buren,\n");
+    file.close();
+    const QByteArray textBefore = fileBytesHash(text);
+    run = cli({u"--db"_s, text, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"schulden"_s,
+               u"--source"_s, u"inloop"_s, u"--description"_s, u"x"_s});
+    QCOMPARE(run.code, ExitCode::Refused);
+    QVERIFY(run.err.contains(u"geen Buurtsignaal-register"_s));
+    QCOMPARE(fileBytesHash(text), textBefore);
+    // A read-only registry.
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    QFile::setPermissions(m_db, QFileDevice::ReadOwner);
+    run = cli({u"--db"_s, m_db, u"signal"_s, u"list"_s});
+    QCOMPARE(run.code, ExitCode::Refused);
+    QVERIFY(run.err.contains(u"alleen-lezen"_s));
+    QFile::setPermissions(m_db, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // A newer schema.
+    {
+        auto db = Database::openSqlite(m_db);
+        QVERIFY(db.value()->run(u"INSERT INTO schema_migrations VALUES (7, 'later', 'x')"_s).ok());
+    }
+    const QByteArray newerBefore = contentFingerprint(m_db);
+    run = cli({u"--db"_s, m_db, u"signal"_s, u"list"_s});
+    QCOMPARE(run.code, ExitCode::Refused);
+    QVERIFY(run.err.contains(u"schemaversie 7"_s));
+    QCOMPARE(contentFingerprint(m_db), newerBefore);
+}
+
+void TestCli::rulesAreRefusedWithTheRule()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QString ref = cli({u"--db"_s, m_db, u"signal"_s, u"add"_s, u"--buurt"_s, u"Schildersbuurt"_s, u"--category"_s,
+                             u"schulden"_s, u"--source"_s, u"inloop"_s, u"--impact"_s, u"huishouden"_s, u"--description"_s,
+                             u"Stapel post."_s})
+                            .out.trimmed();
+    QCOMPARE(cli({u"--db"_s, m_db, u"subject"_s, u"set"_s, ref, u"--name"_s, u"Fam. Test"_s}).code, 0);
+    Run noConsent = cli({u"--db"_s, m_db, u"referral"_s, u"add"_s, ref, u"--to"_s, u"Sociale Dienst Drechtsteden"_s, u"--reason"_s, u"Schuldhulp"_s});
+    QCOMPARE(noConsent.code, ExitCode::Refused);
+    QVERIFY(noConsent.err.contains(u"toestemming"_s));
+    QCOMPARE(cli({u"--db"_s, m_db, u"consent"_s, ref, u"--status"_s, u"gegeven"_s, u"--scope"_s, u"werk_inkomen"_s}).code, 0);
+    Run referred = cli({u"--db"_s, m_db, u"referral"_s, u"add"_s, ref, u"--to"_s, u"Sociale Dienst Drechtsteden"_s, u"--reason"_s, u"Schuldhulp"_s});
+    QCOMPARE(referred.code, 0);
+    QCOMPARE(referred.out, u"1\n"_s);
+    Run close = cli({u"--db"_s, m_db, u"signal"_s, u"status"_s, ref, u"afgehandeld"_s, u"--outcome"_s, u"opgelost"_s, u"--reason"_s, u"Klaar"_s});
+    QCOMPARE(close.code, ExitCode::Refused);
+    QVERIFY(close.err.contains(u"doorverwijzing #1"_s));
+    Run skip = cli({u"--db"_s, m_db, u"escalate"_s, ref, u"--to"_s, u"3"_s, u"--trigger"_s, u"samenwerking_stagneert"_s, u"--reason"_s, u"Stil"_s});
+    QCOMPARE(skip.code, ExitCode::Refused);
+    QVERIFY(skip.err.contains(u"veiligheid"_s));
+}
+
+void TestCli::fullFlowWithJson()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    const QString ref = cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Rivierenbuurt"_s, u"--category"_s, u"portiek"_s,
+                                             u"--source"_s, u"eigen_waarneming"_s, u"--impact"_s, u"gebouw"_s, u"--description"_s,
+                                             u"Fietsen in portiek."_s, u"--observed"_s, u"2026-11-20"_s})
+                            .out.trimmed();
+    const QString id = cli(db + QStringList{u"referral"_s, u"add"_s, ref, u"--to"_s, u"Woonkracht10"_s, u"--reason"_s, u"Opruimen"_s}).out.trimmed();
+    QCOMPARE(cli(db + QStringList{u"referral"_s, u"accept"_s, id}).code, 0);
+    QCOMPARE(cli(db + QStringList{u"referral"_s, u"complete"_s, id, u"--outcome"_s, u"geholpen"_s, u"--note"_s, u"Portiek leeg."_s}).code, 0);
+    QCOMPARE(cli(db + QStringList{u"escalate"_s, ref, u"--to"_s, u"1"_s, u"--trigger"_s, u"termijn_verstreken"_s, u"--reason"_s, u"Blijft terugkomen"_s}).code, 0);
+    QCOMPARE(cli(db + QStringList{u"escalate"_s, ref, u"--to"_s, u"0"_s, u"--reason"_s, u"Afspraken met bewoners"_s}).code, 0);
+    QCOMPARE(cli(db + QStringList{u"signal"_s, u"status"_s, ref, u"afgehandeld"_s, u"--outcome"_s, u"opgelost"_s, u"--reason"_s, u"Opgeruimd"_s}).code, 0);
+    const Run show = cli(db + QStringList{u"signal"_s, u"show"_s, ref, u"--json"_s});
+    QCOMPARE(show.code, 0);
+    const QJsonObject signal = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    QCOMPARE(signal.value(u"status"_s).toString(), u"afgehandeld"_s);
+    QCOMPARE(signal.value(u"observed_on"_s).toString(), u"2026-11-20"_s);
+    QCOMPARE(signal.value(u"referrals"_s).toArray().first().toObject().value(u"feedback"_s).toString(), u"Portiek leeg."_s);
+    QCOMPARE(signal.value(u"escalations"_s).toArray().size(), 2);
+    QCOMPARE(signal.value(u"history"_s).toArray().size(), 8);
+    const Run list = cli(db + QStringList{u"signal"_s, u"list"_s, u"--status"_s, u"afgehandeld"_s, u"--json"_s});
+    const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().toObject().value(u"reference"_s).toString(), ref);
+    QCOMPARE(QJsonDocument::fromJson(cli(db + QStringList{u"signal"_s, u"list"_s, u"--status"_s, u"nieuw"_s, u"--json"_s}).out.toUtf8()).array().size(), 0);
+    const Run referrals = cli(db + QStringList{u"referral"_s, u"list"_s, u"--open"_s, u"--json"_s});
+    QCOMPARE(QJsonDocument::fromJson(referrals.out.toUtf8()).array().size(), 0);
+}
+
+void TestCli::listsOfReferenceData()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const auto jsonCount = [&](const QString& what) {
+        const Run run = cli({u"--db"_s, m_db, what, u"list"_s, u"--json"_s});
+        return QJsonDocument::fromJson(run.out.toUtf8()).array().size();
+    };
+    QCOMPARE(jsonCount(u"partner"_s), 18);
+    QCOMPARE(jsonCount(u"buurt"_s), 8);
+    QCOMPARE(jsonCount(u"category"_s), 26);
+    QVERIFY(cli({u"--db"_s, m_db, u"partner"_s, u"list"_s}).out.contains(u"Voedselbank Alblasserdam"_s));
+}
+
+void TestCli::invalidUtf8ArgumentAsProcess()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QByteArray before = contentFingerprint(m_db);
+    // The shell hands the program raw bytes that are not UTF-8.
+    QProcess process;
+    process.start(u"/bin/sh"_s, {u"-c"_s,
+                                 u"\"$0\" --db \"$1\" signal add --buurt Oranjebuurt --category schulden --source inloop "
+                                 "--description \"$(printf 'caf\\303\\050 \\377')\""_s,
+                                 QStringLiteral(BUURTSIGNAAL_CLI_BINARY), m_db});
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), ExitCode::Refused);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(u"UTF-8"_s), qPrintable(err));
+    QCOMPARE(process.readAllStandardOutput(), QByteArray());
+    QCOMPARE(contentFingerprint(m_db), before);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
