@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds Buurtsignaal with warnings as errors and runs every test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-deps.sh
+cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBUURTSIGNAAL_WERROR=ON >/dev/null
+cmake --build build-ci --parallel
+cd build-ci
+QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600
