@@ -23,7 +23,7 @@ QStringList SqliteDialect::connectionSetup() const
 QStringList SqliteDialect::bulkWriteSetup() const
 {
     // A page cache large enough that a big transaction is not spilled to the WAL half-way.
-    return {u"PRAGMA cache_size = -262144"_s};
+    return {u"PRAGMA cache_size = -65536"_s};
 }
 
 QStringList SqliteDialect::appendOnly(const QString& table) const
