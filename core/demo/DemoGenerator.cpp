@@ -212,23 +212,24 @@ struct Escalation {
 };
 
 // Walks a signal up the ladder (sometimes skipping to 4 for safety, sometimes stepping down again).
-Result<Escalation> addEscalations(Context& c, qint64 signalId, const QDate& start, bool open)
+Result<Escalation> addEscalations(Context& c, qint64 signalId, const QDate& start, bool open, bool longRunning)
 {
     Escalation e{0, start};
-    const double roll = c.rng.generateDouble();
+    // A case still open after weeks has usually moved past "gesignaleerd".
+    const double roll = longRunning ? c.rng.generateDouble() * 0.2 : c.rng.generateDouble();
     int target = 0;
-    if (roll < 0.10)
-        target = 1;
-    else if (roll < 0.145)
-        target = 2;
-    else if (roll < 0.16)
-        target = 3;
-    else if (roll < 0.165)
+    if (roll < 0.005)
         target = 4;
+    else if (roll < 0.02)
+        target = 3;
+    else if (roll < 0.065)
+        target = 2;
+    else if (roll < 0.165)
+        target = 1;
     QDate when = start;
     static const QStringList triggers = {u"termijn_verstreken"_s, u"samenwerking_stagneert"_s, u"meerdere_leefgebieden"_s};
     while (e.level < target) {
-        when = std::min(WorkingDays::add(when, 3 + int(c.rng.bounded(12))), c.today);
+        when = std::min(WorkingDays::add(when, 1 + int(c.rng.bounded(longRunning ? 5 : 12))), c.today);
         const bool safety = target == 4 && e.level >= 1;
         const int to = safety ? 4 : e.level + 1;
         const QString trigger = safety ? u"veiligheid"_s : triggers.at(int(c.rng.bounded(int(triggers.size()))));
@@ -266,7 +267,7 @@ Status addSignal(Context& c, const QDate& observed)
     const double roll = rng.generateDouble();
     QString status;
     if (age > 90)
-        status = roll < 0.80 ? u"afgehandeld"_s : roll < 0.87 ? u"geannuleerd"_s : roll < 0.90 ? u"heropend"_s : u"in_behandeling"_s;
+        status = roll < 0.86 ? u"afgehandeld"_s : roll < 0.94 ? u"geannuleerd"_s : roll < 0.96 ? u"heropend"_s : u"in_behandeling"_s;
     else if (age > 21)
         status = roll < 0.45 ? u"afgehandeld"_s : roll < 0.50 ? u"geannuleerd"_s : roll < 0.92 ? u"in_behandeling"_s : u"nieuw"_s;
     else
@@ -319,16 +320,18 @@ Status addSignal(Context& c, const QDate& observed)
         }
     }
     if (status != u"nieuw"_s)
-        BS_TRY(history(c, id, stamp(registered, rng), u"status"_s, u"nieuw → in_behandeling"_s));
+        BS_TRY(history(c, id, stamp(std::min(registered.addDays(1), c.today), rng), u"status"_s, u"nieuw → in_behandeling"_s));
 
+    // Work on a long-open signal happens recently (it was picked up again), not on the day it came in.
+    const QDate workStart = open && age > 30 ? c.today.addDays(-(5 + qint64(rng.bounded(25)))) : registered;
     const int referralCount = status == u"nieuw"_s || status == u"geannuleerd"_s ? 0 : chance(rng, 0.3) ? (chance(rng, 0.25) ? 2 : 1) : 0;
     const bool signalOpenForReferrals = open;
     for (int i = 0; i < referralCount; ++i)
-        BS_TRY(addReferral(c, id, theme, registered, signalOpenForReferrals, hasSubject, consent == u"gegeven"_s));
+        BS_TRY(addReferral(c, id, theme, workStart, signalOpenForReferrals, hasSubject, consent == u"gegeven"_s));
 
     Escalation escalation{0, registered};
     if (status != u"nieuw"_s && status != u"geannuleerd"_s) {
-        auto walked = addEscalations(c, id, registered, open);
+        auto walked = addEscalations(c, id, workStart, open, open && ((age > 30 && chance(rng, 0.8)) || (age > 10 && chance(rng, 0.5))));
         if (!walked.ok())
             return walked.error();
         escalation = walked.value();
