@@ -1,4 +1,5 @@
-// Reading signals back: one signal's state, and pages of the list with filters done in SQL.
+// Reading signals back: one signal's state, and pages of the list with filters, work queues and
+// sorting done in SQL, so the list never loads the table.
 #include "Registry.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
@@ -17,18 +18,52 @@ struct WhereClause {
     QString sql() const { return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s); }
 };
 
+const QString openCondition = u"s.status IN ('nieuw','in_behandeling','heropend')"_s;
+
+// Signals with an open referral, as a set SQLite builds once and probes by rowid.
+const QString awaitingFeedbackCondition =
+    u"s.id IN (SELECT signal_id FROM referrals WHERE status IN ('verstuurd','geaccepteerd'))"_s;
+
 // A signal is late when it is open and its escalation term, its follow-up date or one of its
-// referrals' terms has passed.
-QString lateCondition()
+// referrals' terms has passed. Binds today four times.
+const QString lateCondition =
+    u"(s.status IN ('nieuw','in_behandeling','heropend') AND (s.level_due_on < ? OR s.follow_up_on < ?"
+    " OR s.id IN (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
+    " OR (status = 'geaccepteerd' AND complete_by < ?))))"_s;
+
+QString likePattern(const QString& text)
 {
-    return u"(s.status IN ('nieuw','in_behandeling','heropend') AND (s.level_due_on < ? OR s.follow_up_on < ?"
-           " OR EXISTS (SELECT 1 FROM referrals r WHERE r.signal_id = s.id AND"
-           " ((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?)))))"_s;
+    QString escaped = text;
+    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
+    return u'%' + escaped + u'%';
 }
 
 Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
 {
     WhereClause where;
+    const QString today = registry.clock().today().toString(Qt::ISODate);
+    switch (filter.queue) {
+    case SignalQueue::All:
+        break;
+    case SignalQueue::MineOpen:
+        where.conditions << openCondition << u"s.registered_by = ?"_s;
+        where.values << registry.actor();
+        break;
+    case SignalQueue::New:
+        where.conditions << u"s.status = 'nieuw'"_s;
+        break;
+    case SignalQueue::Late:
+        where.conditions << lateCondition;
+        where.values << today << today << today << today;
+        break;
+    case SignalQueue::AwaitingFeedback:
+        where.conditions << awaitingFeedbackCondition;
+        break;
+    case SignalQueue::Stalled:
+        where.conditions << openCondition << u"s.level_due_on < ?"_s;
+        where.values << today;
+        break;
+    }
     if (!filter.status.isEmpty()) {
         BS_TRY(Codes::signalStatus().check(filter.status));
         where.conditions << u"s.status = ?"_s;
@@ -41,12 +76,23 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
         where.conditions << u"s.buurt_id = ?"_s;
         where.values << buurt->id;
     }
+    if (!filter.theme.isEmpty()) {
+        where.conditions << u"s.category_code IN (SELECT code FROM categories WHERE theme_code = ?)"_s;
+        where.values << filter.theme;
+    }
     if (!filter.category.isEmpty()) {
         auto category = Lookups::findCategory(registry, filter.category, false);
         if (!category.ok())
             return category.error();
         where.conditions << u"s.category_code = ?"_s;
         where.values << category->code;
+    }
+    if (!filter.source.isEmpty()) {
+        auto source = Lookups::findSource(registry, filter.source);
+        if (!source.ok())
+            return source.error();
+        where.conditions << u"s.source_code = ?"_s;
+        where.values << source->code;
     }
     if (!filter.from.isEmpty()) {
         auto from = Validation::date(filter.from, u"from"_s, u"Begindatum"_s);
@@ -62,14 +108,39 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
         where.conditions << u"s.observed_on <= ?"_s;
         where.values << to->toString(Qt::ISODate);
     }
+    if (!filter.text.trimmed().isEmpty()) {
+        auto text = Validation::text(filter.text, {u"text"_s, u"Zoektekst"_s, false, 100, false});
+        if (!text.ok())
+            return text.error();
+        where.conditions << u"(s.reference LIKE ? ESCAPE '\\' OR s.description LIKE ? ESCAPE '\\' OR s.street LIKE ? ESCAPE '\\')"_s;
+        const QString pattern = likePattern(text.value());
+        where.values << pattern << pattern << pattern;
+    }
     if (filter.onlyOpen)
-        where.conditions << u"s.status IN ('nieuw','in_behandeling','heropend')"_s;
+        where.conditions << openCondition;
     if (filter.onlyLate) {
-        const QString today = registry.clock().today().toString(Qt::ISODate);
-        where.conditions << lateCondition();
+        where.conditions << lateCondition;
         where.values << today << today << today << today;
     }
     return where;
+}
+
+QString orderBy(const SignalFilter& filter)
+{
+    const QString direction = filter.descending ? u" DESC"_s : u" ASC"_s;
+    QString key;
+    switch (filter.sort) {
+    case SignalSort::ByObserved: key = u"s.observed_on"_s; break;
+    case SignalSort::ByReference: key = u"s.reference"_s; break;
+    case SignalSort::ByBuurt: key = u"b.name"_s; break;
+    case SignalSort::ByCategory: key = u"c.name"_s; break;
+    case SignalSort::ByUrgency:
+        key = u"CASE s.urgency WHEN 'laag' THEN 0 WHEN 'normaal' THEN 1 WHEN 'hoog' THEN 2 ELSE 3 END"_s;
+        break;
+    case SignalSort::ByStatus: key = u"s.status"_s; break;
+    case SignalSort::ByLevel: key = u"s.escalation_level"_s; break;
+    }
+    return u" ORDER BY "_s + key + direction + u", s.id"_s + direction;
 }
 
 }  // namespace
@@ -97,6 +168,8 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         return where.error();
     if (filter.limit < 1 || filter.limit > 10000)
         return Error::invalid(u"limit"_s, u"Ongeldig aantal regels %1; toegestaan: 1 t/m 10000."_s.arg(filter.limit));
+    if (filter.offset < 0)
+        return Error::invalid(u"offset"_s, u"Ongeldige beginregel %1; toegestaan: 0 of meer."_s.arg(filter.offset));
     const QString today = registry.clock().today().toString(Qt::ISODate);
     QVariantList values = {today, today, today, today};
     values << where->values << filter.limit << filter.offset;
@@ -106,11 +179,12 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND r.status IN ('verstuurd','geaccepteerd')),"
         " %1"
         " FROM signals s JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
-        "%2 ORDER BY s.observed_on DESC, s.id DESC LIMIT ? OFFSET ?"_s.arg(lateCondition(), where->sql()),
+        "%2%3 LIMIT ? OFFSET ?"_s.arg(lateCondition, where->sql(), orderBy(filter)),
         values);
     if (!query.ok())
         return query.error();
     QList<SignalRow> rows;
+    rows.reserve(filter.limit);
     while (query->next()) {
         rows << SignalRow{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
                           query->value(3).toString(),   query->value(4).toString(), query->value(5).toString(),

@@ -42,14 +42,32 @@ struct SignalEdit {
     QString reason;
 };
 
+// The work queues (werkvoorraden) of the desktop app; each is a condition on top of the filter.
+enum class SignalQueue {
+    All,               // alle signalen
+    MineOpen,          // open signals registered by the current user
+    New,               // status nieuw
+    Late,              // open, with a passed escalation term, follow-up date or referral term
+    AwaitingFeedback,  // with an open referral (verstuurd or geaccepteerd)
+    Stalled,           // open, longer on their escalation level than its term
+};
+
+enum class SignalSort { ByObserved, ByReference, ByBuurt, ByCategory, ByUrgency, ByStatus, ByLevel };
+
 struct SignalFilter {
+    SignalQueue queue = SignalQueue::All;
     QString status;
     QString buurt;
+    QString theme;     // theme code T1..T4
     QString category;
+    QString source;
     QString from;  // observed on or after, YYYY-MM-DD
     QString to;    // observed on or before
+    QString text;  // free text in reference, description or street
     bool onlyOpen = false;
     bool onlyLate = false;
+    SignalSort sort = SignalSort::ByObserved;
+    bool descending = true;
     int limit = 200;
     int offset = 0;
 };
