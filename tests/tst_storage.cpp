@@ -172,17 +172,17 @@ void TestStorage::migrationMakesBackupFirst()
     addSignal(temp.registry());
     temp.close();
     MigrationLadder ladder = standardLadder();
-    ladder << Migration{2, u"Test: extra tabel"_s, [](const Dialect&) { return QStringList{u"CREATE TABLE extra (x INTEGER)"_s}; }};
+    ladder << Migration{3, u"Test: extra tabel"_s, [](const Dialect&) { return QStringList{u"CREATE TABLE extra (x INTEGER)"_s}; }};
     FixedClock clock(referenceToday());
     auto opened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s, ladder);
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
-    QCOMPARE(schemaVersion(opened.value()->db()).value(), 2);
+    QCOMPARE(schemaVersion(opened.value()->db()).value(), 3);
     const QString backup = opened.value()->lastBackup();
     QVERIFY(!backup.isEmpty());
     QVERIFY(QFileInfo::exists(backup));
     auto copy = Database::openSqlite(backup);
     QVERIFY(copy.ok());
-    QCOMPARE(schemaVersion(*copy.value()).value(), 1);
+    QCOMPARE(schemaVersion(*copy.value()).value(), 2);
     QCOMPARE(copy.value()->scalar(u"SELECT count(*) FROM signals"_s).value().toInt(), 1);
 }
 
@@ -191,15 +191,15 @@ void TestStorage::failingMigrationStepLeavesVersion()
     TempRegistry temp;
     temp.close();
     MigrationLadder ladder = standardLadder();
-    ladder << Migration{2, u"Test: half fout"_s, [](const Dialect&) {
+    ladder << Migration{3, u"Test: half fout"_s, [](const Dialect&) {
                             return QStringList{u"CREATE TABLE half (x INTEGER)"_s, u"DIT IS GEEN SQL"_s};
                         }};
     FixedClock clock(referenceToday());
     auto opened = Registry::open(temp.path(), Registry::Create::No, clock, u"t"_s, ladder);
     QVERIFY(!opened.ok());
-    QVERIFY(opened.error().message.contains(u"versie 2"_s));
+    QVERIFY(opened.error().message.contains(u"versie 3"_s));
     auto db = Database::openSqlite(temp.path());
-    QCOMPARE(schemaVersion(*db.value()).value(), 1);
+    QCOMPARE(schemaVersion(*db.value()).value(), 2);
     QCOMPARE(db.value()->scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'half'"_s).value().toInt(), 0);
 }
 

@@ -99,4 +99,10 @@ QStringList version1(const Dialect& dialect)
     return s;
 }
 
+// The work queue "Mijn open signalen" filters on who registered a signal.
+QStringList version2(const Dialect&)
+{
+    return {u"CREATE INDEX signals_registered_by ON signals (registered_by, observed_on)"_s};
+}
+
 }  // namespace bs::Schema

@@ -8,5 +8,6 @@ namespace bs {
 class Dialect;
 namespace Schema {
 QStringList version1(const Dialect& dialect);
+QStringList version2(const Dialect& dialect);
 }
 }  // namespace bs
