@@ -85,7 +85,7 @@ Result<QList<StalledSignal>> stalled(Registry& registry, int limit)
         u"SELECT s.reference, b.name, s.escalation_level, l.name, s.level_since, s.level_due_on FROM signals s"
         " JOIN buurten b ON b.id = s.buurt_id JOIN escalation_levels l ON l.level = s.escalation_level"
         " WHERE s.status IN ('nieuw','in_behandeling','heropend') AND s.level_due_on < ?"
-        " ORDER BY s.level_due_on, s.id LIMIT ?"_s,
+        " ORDER BY s.escalation_level DESC, s.level_due_on, s.id LIMIT ?"_s,
         {today.toString(Qt::ISODate), limit});
     if (!query.ok())
         return query.error();

@@ -60,7 +60,7 @@ Result<QList<Source>> sources(Registry& registry)
 Result<QList<Partner>> partners(Registry& registry)
 {
     auto query = registry.db().run(
-        u"SELECT id, name, formal, kind, response_days, active, note, joined_on, last_verified_on"
+        u"SELECT id, name, formal, kind, response_days, active, note, joined_on, last_verified_on, contact, services, themes"
         " FROM partners ORDER BY formal DESC, name"_s);
     if (!query.ok())
         return query.error();
@@ -68,7 +68,8 @@ Result<QList<Partner>> partners(Registry& registry)
     while (query->next()) {
         list << Partner{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toBool(),
                         query->value(3).toString(),   query->value(4).toInt(),    query->value(5).toBool(),
-                        query->value(6).toString(),   query->value(7).toString(), query->value(8).toString()};
+                        query->value(6).toString(),   query->value(7).toString(), query->value(8).toString(),
+                        query->value(9).toString(),   query->value(10).toString(), query->value(11).toString()};
     }
     return list;
 }

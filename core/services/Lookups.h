@@ -49,6 +49,9 @@ struct Partner {
     QString note;
     QString joinedOn;
     QString lastVerifiedOn;
+    QString contact;
+    QString services;
+    QString themes;
 };
 
 struct EscalationLevel {

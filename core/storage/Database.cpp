@@ -2,6 +2,7 @@
 
 #include <QAtomicInt>
 #include <QSqlError>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -119,11 +120,25 @@ Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values
     return query.value(0);
 }
 
+Result<qint64> Database::changeCounter() const
+{
+    auto value = scalar(m_dialect->changeCounterSql());
+    if (!value.ok())
+        return value.error();
+    return value.value().toLongLong();
+}
+
 Status Database::write(const std::function<Status()>& body)
 {
     if (m_inTransaction)
         return body();  // nested: the outer transaction decides
+    // The busy timeout already waits for another writer; a few more tries with growing pauses
+    // cover a long-running writer before the user is told the registry is busy.
     auto begin = run(m_dialect->beginWrite());
+    for (int attempt = 0; !begin.ok() && begin.error().kind == ErrorKind::Busy && attempt < 4; ++attempt) {
+        QThread::msleep(100UL << attempt);
+        begin = run(m_dialect->beginWrite());
+    }
     if (!begin.ok())
         return begin.error();
     m_inTransaction = true;

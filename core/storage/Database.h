@@ -37,6 +37,9 @@ public:
     // The first column of the first row, or a null QVariant when there is no row.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
 
+    // Changes when another program committed to the same file (to refresh what is shown).
+    Result<qint64> changeCounter() const;
+
     // Runs `body` inside one write transaction: committed when it returns success, rolled back
     // (leaving the database exactly as it was) when it fails.
     Status write(const std::function<Status()>& body);

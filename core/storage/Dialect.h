@@ -20,6 +20,8 @@ public:
     virtual QString beginWrite() const = 0;
     // Statements run on every new connection (pragmas, timeouts).
     virtual QStringList connectionSetup() const = 0;
+    // A number that changes whenever another connection commits a change to the database.
+    virtual QString changeCounterSql() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
     // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
@@ -40,6 +42,7 @@ public:
     QString beginWrite() const override;
     QStringList connectionSetup() const override;
     QStringList bulkWriteSetup() const override;
+    QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;
     QString countTablesSql(bool byName) const override;
     QString backupIntoSql() const override;

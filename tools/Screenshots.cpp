@@ -1,0 +1,106 @@
+// Renders every screen offscreen at 1366x768 with demo data into PNG files, so a person can look
+// at them: buurtsignaal-screenshots OUTDIR [--signals N]
+#include "ActionDialogs.h"
+#include "Clock.h"
+#include "CoordinatorView.h"
+#include "MainWindow.h"
+#include "ManagementDialog.h"
+#include "NewSignalDialog.h"
+#include "QueuePanel.h"
+#include "Registry.h"
+#include "SignalDetailPanel.h"
+#include "demo/DemoGenerator.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+void save(QWidget* widget, const QString& dir, const QString& name)
+{
+    QApplication::processEvents();
+    const QString path = QDir(dir).filePath(name + u".png"_s);
+    widget->grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Buurtsignaal-screenshots"_s);
+    QApplication::setApplicationName(u"buurtsignaal"_s);
+    const QStringList args = QApplication::arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: buurtsignaal-screenshots OUTDIR\n");
+        return 2;
+    }
+    const QString out = args.at(1);
+    QDir().mkpath(out);
+    QTranslator translator;
+    QTranslator qtTranslator;
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+    if (translator.load(u":/i18n/buurtsignaal_nl.qm"_s))
+        QApplication::installTranslator(&translator);
+    if (qtTranslator.load(u"qtbase_nl"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+
+    QTemporaryDir dir;
+    bs::FixedClock clock(QDate(2026, 11, 27));
+    const QString path = dir.filePath(u"demo.buurtsignaal"_s);
+    {
+        auto registry = bs::Registry::open(path, bs::Registry::Create::IfMissing, clock, u"m.jansen"_s);
+        if (!registry.ok() || !bs::DemoGenerator::generate(*registry.value(), {20000, 3}).ok())
+            return 1;
+    }
+    bs::MainWindow window(clock);
+    window.setInteractive(false);
+    window.resize(1366, 768);
+    window.show();
+    window.openRegistry(path, false);
+    window.listView()->selectRow(3);
+    save(&window, out, u"01-main-window"_s);
+
+    window.queues()->selectQueue(bs::SignalQueue::Late);
+    window.listView()->selectRow(0);
+    save(&window, out, u"02-queue-late"_s);
+
+    window.newSignal();
+    bs::NewSignalDialog* form = window.newSignalDialog();
+    form->findChild<QComboBox*>(u"buurt"_s)->setCurrentText(u"Oranjebuurt"_s);
+    form->findChild<QComboBox*>(u"category"_s)->setCurrentText(u"Eenzaamheid"_s);
+    form->findChild<QComboBox*>(u"impact"_s)->setCurrentIndex(0);
+    form->submit();  // no description: shows the message beside the field
+    save(form, out, u"03-new-signal-refused"_s);
+    form->reject();
+
+    window.detail()->requestReferral();
+    save(window.detail()->openDialog(), out, u"04-referral-dialog"_s);
+    window.detail()->openDialog()->reject();
+    window.detail()->requestEscalation(true);
+    save(window.detail()->openDialog(), out, u"05-escalation-dialog"_s);
+    window.detail()->openDialog()->reject();
+
+    window.showCoordinatorTab();
+    save(&window, out, u"06-coordinator"_s);
+
+    bs::ManagementDialog management(*window.registry(), &window);
+    management.resize(1100, 620);
+    management.show();
+    for (int i = 0; i < management.tabs()->count(); ++i) {
+        management.tabs()->setCurrentIndex(i);
+        save(&management, out, u"07-management-%1"_s.arg(i));
+    }
+    return 0;
+}

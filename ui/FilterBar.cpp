@@ -1,0 +1,173 @@
+#include "FilterBar.h"
+
+#include "Labels.h"
+#include "domain/Codes.h"
+#include "services/Lookups.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace {
+QComboBox* combo(QWidget* parent, const QString& name, const QString& allText)
+{
+    auto* box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->addItem(allText, QString());
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(6);
+    return box;
+}
+
+QDateEdit* dateEdit(QWidget* parent, const QString& name, const QString& emptyText)
+{
+    auto* edit = new QDateEdit(parent);
+    edit->setObjectName(name);
+    edit->setDisplayFormat(u"dd-MM-yyyy"_s);
+    edit->setCalendarPopup(true);
+    edit->setMinimumDate(QDate(1999, 12, 31));
+    edit->setSpecialValueText(emptyText);  // the minimum date means "no limit"
+    edit->setDate(edit->minimumDate());
+    return edit;
+}
+
+QString dateValue(const QDateEdit* edit)
+{
+    return edit->date() == edit->minimumDate() ? QString() : edit->date().toString(Qt::ISODate);
+}
+
+void selectData(QComboBox* box, const QString& value)
+{
+    const int index = box->findData(value);
+    box->setCurrentIndex(index < 0 ? 0 : index);
+}
+}  // namespace
+
+FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
+{
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto* searchRow = new QHBoxLayout();
+    auto* layout = new QHBoxLayout();
+    rows->addLayout(searchRow);
+    rows->addLayout(layout);
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(u"filterText"_s);
+    m_text->setPlaceholderText(tr("Search reference, description, street…"));
+    m_text->setClearButtonEnabled(true);
+    m_buurt = combo(this, u"filterBuurt"_s, tr("All neighbourhoods"));
+    m_theme = combo(this, u"filterTheme"_s, tr("All themes"));
+    m_category = combo(this, u"filterCategory"_s, tr("All categories"));
+    m_status = combo(this, u"filterStatus"_s, tr("All statuses"));
+    m_source = combo(this, u"filterSource"_s, tr("All sources"));
+    m_from = dateEdit(this, u"filterFrom"_s, tr("from…"));
+    m_to = dateEdit(this, u"filterTo"_s, tr("to…"));
+    for (const QString& code : Codes::signalStatus().codes())
+        m_status->addItem(Labels::signalStatus(code), code);
+    auto* reset = new QToolButton(this);
+    reset->setText(tr("Clear"));
+    reset->setToolTip(tr("Clear all filters"));
+    searchRow->addWidget(m_text, 3);
+    searchRow->addWidget(m_status, 1);
+    searchRow->addWidget(reset);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_theme, m_category, m_source, m_from, m_to})
+        layout->addWidget(w, 1);
+
+    // Typing waits a moment so the list is not queried on every key.
+    m_textDelay = new QTimer(this);
+    m_textDelay->setSingleShot(true);
+    m_textDelay->setInterval(250);
+    connect(m_textDelay, &QTimer::timeout, this, &FilterBar::changed);
+    connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
+    for (QComboBox* box : {m_buurt, m_theme, m_category, m_status, m_source}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this]() {
+            if (!m_updating)
+                emit changed();
+        });
+    }
+    for (QDateEdit* edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this]() {
+            if (!m_updating)
+                emit changed();
+        });
+    }
+    connect(reset, &QToolButton::clicked, this, [this]() {
+        clear();
+        emit changed();
+    });
+}
+
+void FilterBar::setRegistry(Registry* registry)
+{
+    m_updating = true;
+    for (QComboBox* box : {m_buurt, m_theme, m_category, m_source}) {
+        while (box->count() > 1)
+            box->removeItem(1);
+    }
+    if (registry) {
+        if (auto buurten = Lookups::buurten(*registry); buurten.ok()) {
+            for (const Buurt& b : buurten.value())
+                m_buurt->addItem(b.name, b.name);
+        }
+        if (auto categories = Lookups::categories(*registry); categories.ok()) {
+            QString lastTheme;
+            for (const Category& c : categories.value()) {
+                if (c.themeCode != lastTheme) {
+                    m_theme->addItem(c.themeName, c.themeCode);
+                    lastTheme = c.themeCode;
+                }
+                m_category->addItem(c.name, c.code);
+            }
+        }
+        if (auto sources = Lookups::sources(*registry); sources.ok()) {
+            for (const Source& s : sources.value())
+                m_source->addItem(s.name, s.code);
+        }
+    }
+    m_updating = false;
+}
+
+void FilterBar::applyTo(SignalFilter& filter) const
+{
+    filter.buurt = m_buurt->currentData().toString();
+    filter.theme = m_theme->currentData().toString();
+    filter.category = m_category->currentData().toString();
+    filter.status = m_status->currentData().toString();
+    filter.source = m_source->currentData().toString();
+    filter.from = dateValue(m_from);
+    filter.to = dateValue(m_to);
+    filter.text = m_text->text();
+}
+
+void FilterBar::setFrom(const SignalFilter& filter)
+{
+    m_updating = true;
+    selectData(m_buurt, filter.buurt);
+    selectData(m_theme, filter.theme);
+    selectData(m_category, filter.category);
+    selectData(m_status, filter.status);
+    selectData(m_source, filter.source);
+    m_from->setDate(filter.from.isEmpty() ? m_from->minimumDate() : QDate::fromString(filter.from, Qt::ISODate));
+    m_to->setDate(filter.to.isEmpty() ? m_to->minimumDate() : QDate::fromString(filter.to, Qt::ISODate));
+    m_text->blockSignals(true);
+    m_text->setText(filter.text);
+    m_text->blockSignals(false);
+    m_updating = false;
+}
+
+void FilterBar::clear()
+{
+    setFrom(SignalFilter());
+}
+
+}  // namespace bs

@@ -1,0 +1,45 @@
+#pragma once
+// Filters above the signal list: buurt, theme, category, status, source, period and free text.
+// Every change is applied in SQL by the list model.
+
+#include "services/Signals.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QTimer;
+
+namespace bs {
+
+class Registry;
+
+class FilterBar : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FilterBar(QWidget* parent = nullptr);
+    void setRegistry(Registry* registry);
+    // Copies the bar's fields into `filter`, leaving queue and sorting as they are.
+    void applyTo(SignalFilter& filter) const;
+    void setFrom(const SignalFilter& filter);
+    void clear();
+
+signals:
+    void changed();
+
+private:
+    QComboBox* m_buurt;
+    QComboBox* m_theme;
+    QComboBox* m_category;
+    QComboBox* m_status;
+    QComboBox* m_source;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QLineEdit* m_text;
+    QTimer* m_textDelay;
+    bool m_updating = false;
+};
+
+}  // namespace bs

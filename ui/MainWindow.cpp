@@ -1,0 +1,390 @@
+#include "MainWindow.h"
+
+#include "CoordinatorView.h"
+#include "FilterBar.h"
+#include "ManagementDialog.h"
+#include "NewSignalDialog.h"
+#include "QueuePanel.h"
+#include "Registry.h"
+#include "SignalDetailPanel.h"
+#include "SignalListModel.h"
+#include "demo/DemoGenerator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent), m_clock(clock)
+{
+    setObjectName(u"mainWindow"_s);
+    m_model = new SignalListModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(u"signalList"_s);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(SignalListModel::Observed, Qt::DescendingOrder);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    // Fixed column widths: measuring contents would read every row of a million-signal list.
+    const QList<int> widths = {112, 82, 110, 150, 60, 92, 40, 70, 56};
+    for (int c = 0; c < widths.size(); ++c)
+        m_view->setColumnWidth(c, widths.at(c));
+
+    m_filterBar = new FilterBar(this);
+    m_queues = new QueuePanel(this);
+    m_detail = new SignalDetailPanel(this);
+    m_coordinator = new CoordinatorView(this);
+
+    auto* middle = new QWidget(this);
+    auto* middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(m_filterBar);
+    middleLayout->addWidget(m_view);
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_queues);
+    m_splitter->addWidget(middle);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setSizes({160, 680, 526});
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_tabs->addTab(m_splitter, tr("Signals"));
+    m_tabs->addTab(m_coordinator, tr("Coordination"));
+    setCentralWidget(m_tabs);
+
+    m_fileLabel = new QLabel(this);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(u"countLabel"_s);
+    statusBar()->addWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_countLabel);
+    buildMenus();
+
+    connect(m_filterBar, &FilterBar::changed, this, &MainWindow::applyFilter);
+    connect(m_queues, &QueuePanel::queueChosen, this, [this](SignalQueue queue) {
+        m_currentQueue = int(queue);
+        applyFilter();
+    });
+    connect(m_queues, &QueuePanel::savedFilterChosen, this, [this](const SignalFilter& filter) {
+        m_currentQueue = int(filter.queue);
+        m_filterBar->setFrom(filter);
+        m_model->setFilter(filter);
+    });
+    connect(m_model, &SignalListModel::failed, this, &MainWindow::showError);
+    connect(m_model, &SignalListModel::countChanged, this, [this]() { m_countsTimer->start(); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        m_detail->showSignal(current.isValid() ? m_model->referenceAt(current.row()) : QString());
+    });
+    connect(m_detail, &SignalDetailPanel::changed, this, [this](const QString& reference) {
+        m_model->reload();
+        m_coordinator->reload();
+        selectReference(reference);
+        m_lastChangeCounter = -1;
+    });
+    connect(m_coordinator, &CoordinatorView::openSignal, this, [this](const QString& reference) {
+        m_tabs->setCurrentIndex(0);
+        m_detail->showSignal(reference);
+        selectReference(reference);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            m_coordinator->reload();
+    });
+
+    // Another program (a colleague's window on the same file) may change the registry.
+    m_changePoll = new QTimer(this);
+    m_changePoll->setInterval(2000);
+    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::checkForOutsideChanges);
+    m_changePoll->start();
+    // Totals of the whole registry are counted after the list shows, so opening stays instant.
+    m_countsTimer = new QTimer(this);
+    m_countsTimer->setSingleShot(true);
+    m_countsTimer->setInterval(300);
+    connect(m_countsTimer, &QTimer::timeout, this, &MainWindow::updateCounts);
+
+    QSettings settings;
+    resize(1366, 768);
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* newSignalAction = file->addAction(tr("&New signal…"), QKeySequence::New, this, &MainWindow::newSignal);
+    newSignalAction->setObjectName(u"actionNewSignal"_s);
+    file->addAction(tr("&Open registry…"), QKeySequence::Open, this, [this]() {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open registry"), QFileInfo(Registry::defaultPath()).path(),
+                                                          tr("Buurtsignaal registry (*.buurtsignaal);;All files (*)"));
+        if (!path.isEmpty())
+            openRegistry(path, false);
+    });
+    file->addAction(tr("New &registry…"), this, [this]() {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New registry"), QFileInfo(Registry::defaultPath()).path(),
+                                                          tr("Buurtsignaal registry (*.buurtsignaal)"));
+        if (!path.isEmpty())
+            openRegistry(path, true);
+    });
+    m_recentMenu = file->addMenu(tr("Recent registries"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
+    view->addAction(tr("&Signals"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this]() { m_tabs->setCurrentIndex(0); });
+    view->addAction(tr("&Coordination"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showCoordinatorTab);
+    view->addSeparator();
+    QAction* saveFilter = view->addAction(tr("Save &filter as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                                          &MainWindow::saveCurrentFilter);
+    view->addAction(tr("Find"), QKeySequence::Find, this, [this]() { m_filterBar->findChild<QWidget*>(u"filterText"_s)->setFocus(); });
+
+    QMenu* manage = menuBar()->addMenu(tr("&Manage"));
+    manage->addAction(tr("&Reference data and activities…"), this, [this]() {
+        if (!m_registry)
+            return;
+        auto* dialog = new ManagementDialog(*m_registry, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, [this]() {
+            m_filterBar->setRegistry(m_registry.get());
+            m_detail->setRegistry(m_registry.get());
+            refresh();
+        });
+        dialog->open();
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Buurtsignaal"), this, [this]() {
+        QMessageBox::about(this, tr("About Buurtsignaal"),
+                           tr("<h3>Buurtsignaal %1</h3><p>Registry of signals, referrals and escalations for the "
+                              "Buurtaanpak of Alblasserdam.</p><p>Personal data stays in this registry file; reports "
+                              "show figures only, never a person.</p><p>Built with Qt %2 and SQLite.</p>")
+                               .arg(QStringLiteral(BUURTSIGNAAL_VERSION), QString::fromLatin1(qVersion())));
+    });
+
+    QToolBar* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(u"mainToolbar"_s);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(newSignalAction);
+    toolbar->addAction(tr("Refresh"), this, &MainWindow::refresh);
+    toolbar->addAction(saveFilter);
+}
+
+bool MainWindow::openRegistry(const QString& path, bool create)
+{
+    auto opened = Registry::open(path, create ? Registry::Create::IfMissing : Registry::Create::No, m_clock, currentLogin());
+    if (!opened.ok()) {
+        showError(opened.error().message);
+        return false;
+    }
+    m_detail->setRegistry(nullptr);
+    m_model->setRegistry(nullptr);
+    m_registry = std::move(opened).value();
+    m_filterBar->setRegistry(m_registry.get());
+    m_detail->setRegistry(m_registry.get());
+    m_coordinator->setRegistry(nullptr);
+    m_lastChangeCounter = -1;
+    QSettings().setValue(u"registry/last"_s, QFileInfo(path).absoluteFilePath());
+    rememberRecent(QFileInfo(path).absoluteFilePath());
+    updateTitle();
+    m_fileLabel->setText(tr("Registry: %1").arg(QFileInfo(path).absoluteFilePath()));
+    m_model->setRegistry(m_registry.get());
+    m_queues->selectQueue(SignalQueue::All);
+    applyFilter();
+    if (m_model->totalCount() == 0)
+        QTimer::singleShot(0, this, &MainWindow::offerDemoData);
+    return true;
+}
+
+void MainWindow::applyFilter()
+{
+    SignalFilter filter = m_model->filter();
+    m_filterBar->applyTo(filter);
+    filter.queue = SignalQueue(m_currentQueue);
+    m_model->setFilter(filter);
+    if (m_model->rowCount() > 0 && m_tabs->currentIndex() == 0)
+        m_view->selectRow(0);
+    else
+        m_detail->showSignal(QString());
+}
+
+void MainWindow::refresh()
+{
+    const QString current = m_detail->reference();
+    m_model->reload();
+    m_detail->reload();
+    if (m_tabs->currentIndex() == 1)
+        m_coordinator->reload();
+    if (!current.isEmpty())
+        selectReference(current);
+}
+
+void MainWindow::selectReference(const QString& reference)
+{
+    // Look in the first pages (where a just-changed or just-made signal usually is).
+    for (int row = 0; row < qMin(m_model->rowCount(), SignalListModel::pageSize * 2); ++row) {
+        if (m_model->referenceAt(row) == reference) {
+            const QSignalBlocker blocker(m_view->selectionModel());
+            m_view->selectRow(row);
+            return;
+        }
+    }
+}
+
+void MainWindow::showCoordinatorTab()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
+void MainWindow::newSignal()
+{
+    if (!m_registry)
+        return;
+    if (m_newDialog) {
+        m_newDialog->raise();
+        return;
+    }
+    m_newDialog = new NewSignalDialog(*m_registry, this);
+    m_newDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_newDialog, &NewSignalDialog::signalSaved, this, [this](const QString& reference) {
+        m_model->reload();
+        selectReference(reference);
+        m_detail->showSignal(reference);
+        statusBar()->showMessage(tr("Signal %1 saved.").arg(reference), 5000);
+    });
+    connect(m_newDialog, &QObject::destroyed, this, [this]() { m_newDialog = nullptr; });
+    m_newDialog->open();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_registry ? tr("%1 — Buurtsignaal").arg(QFileInfo(m_registry->path()).fileName()) : tr("Buurtsignaal"));
+    if (m_registry)
+        setWindowFilePath(m_registry->path());
+}
+
+void MainWindow::updateCounts()
+{
+    if (!m_registry)
+        return;
+    SignalFilter open;
+    open.onlyOpen = true;
+    SignalFilter late;
+    late.queue = SignalQueue::Late;
+    auto openCount = Signals::count(*m_registry, open);
+    auto lateCount = Signals::count(*m_registry, late);
+    const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
+    m_countLabel->setText(tr("%1 in this list · %2 open · %3 late")
+                              .arg(dutch.toString(m_model->totalCount()),
+                                   dutch.toString(openCount.ok() ? openCount.value() : 0),
+                                   dutch.toString(lateCount.ok() ? lateCount.value() : 0)));
+}
+
+void MainWindow::checkForOutsideChanges()
+{
+    if (!m_registry || m_newDialog)
+        return;
+    auto counter = m_registry->db().changeCounter();
+    if (!counter.ok())
+        return;
+    if (m_lastChangeCounter >= 0 && counter.value() != m_lastChangeCounter) {
+        refresh();
+        statusBar()->showMessage(tr("The registry was changed in another window; the list is up to date."), 5000);
+    }
+    m_lastChangeCounter = counter.value();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(u"registry/recent"_s).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(u"registry/recent"_s, recent.mid(0, 8));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(u"registry/recent"_s).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(path, this, [this, path]() { openRegistry(path, false); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::offerDemoData()
+{
+    if (!m_interactive || !m_registry)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Empty registry"),
+                                tr("This registry holds no signals yet. Fill it with demonstration data (2,000 fictional "
+                                   "signals over two years) to try Buurtsignaal out?"),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this]() {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto result = DemoGenerator::generate(*m_registry, {2000, 1});
+        QApplication::restoreOverrideCursor();
+        if (!result.ok())
+            showError(result.error().message);
+        refresh();
+    });
+    box->open();
+}
+
+void MainWindow::saveCurrentFilter()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save filter"), tr("Name of this filter:"), QLineEdit::Normal, QString(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        m_queues->saveFilter(name.trimmed(), m_model->filter());
+}
+
+void MainWindow::showError(const QString& message)
+{
+    if (m_interactive && isVisible())
+        QMessageBox::warning(this, tr("Buurtsignaal"), message);
+    else
+        statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/splitter"_s, m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace bs

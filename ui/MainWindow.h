@@ -1,0 +1,91 @@
+#pragma once
+// The main window: work queues on the left, the signal list in the middle, the selected signal
+// on the right, and the coordinator's overview as a second tab. It opens one registry file at a
+// time and notices when another program changed it.
+
+#include "Clock.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QTimer;
+
+namespace bs {
+
+class CoordinatorView;
+class FilterBar;
+class NewSignalDialog;
+class QueuePanel;
+class Registry;
+class SignalDetailPanel;
+class SignalListModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const Clock& clock, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a registry file (creating it when asked); on failure shows why and keeps the current one.
+    bool openRegistry(const QString& path, bool create);
+    Registry* registry() const { return m_registry.get(); }
+    SignalListModel* listModel() const { return m_model; }
+    QTableView* listView() const { return m_view; }
+    SignalDetailPanel* detail() const { return m_detail; }
+    CoordinatorView* coordinator() const { return m_coordinator; }
+    QueuePanel* queues() const { return m_queues; }
+    NewSignalDialog* newSignalDialog() const { return m_newDialog; }
+    void selectReference(const QString& reference);
+    void showCoordinatorTab();
+
+    // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+public slots:
+    void newSignal();
+    void refresh();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void applyFilter();
+    void updateTitle();
+    void updateCounts();
+    void checkForOutsideChanges();
+    void rememberRecent(const QString& path);
+    void rebuildRecentMenu();
+    void offerDemoData();
+    void saveCurrentFilter();
+    void showError(const QString& message);
+
+    const Clock& m_clock;
+    std::unique_ptr<Registry> m_registry;
+    SignalListModel* m_model;
+    QTableView* m_view;
+    FilterBar* m_filterBar;
+    QueuePanel* m_queues;
+    SignalDetailPanel* m_detail;
+    CoordinatorView* m_coordinator;
+    QTabWidget* m_tabs;
+    QSplitter* m_splitter;
+    QLabel* m_fileLabel;
+    QLabel* m_countLabel;
+    QMenu* m_recentMenu;
+    QTimer* m_changePoll;
+    QTimer* m_countsTimer;
+    NewSignalDialog* m_newDialog = nullptr;
+    qint64 m_lastChangeCounter = -1;
+    int m_currentQueue = 0;
+    bool m_interactive = true;
+};
+
+}  // namespace bs

@@ -1,0 +1,57 @@
+#pragma once
+// The intake form: a practised worker fills it by keyboard in well under half a minute. Tab
+// order follows the form, names complete as you type, Ctrl+Enter saves. A refused save shows the
+// core's message next to the field and keeps everything typed.
+
+#include "FormErrors.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace bs {
+
+class Registry;
+
+class NewSignalDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    NewSignalDialog(Registry& registry, QWidget* parent = nullptr);
+    // Validates and saves; on success the dialog closes and signalSaved() is emitted.
+    bool submit();
+    QString errorShownFor(const QString& field) const { return m_errors.shownFor(field); }
+
+signals:
+    void signalSaved(const QString& reference);
+
+private:
+    void updateSubjectSection();
+    Registry& m_registry;
+    QComboBox* m_buurt;
+    QComboBox* m_category;
+    QComboBox* m_source;
+    QComboBox* m_impact;
+    QComboBox* m_urgency;
+    QDateEdit* m_observed;
+    QLineEdit* m_street;
+    QPlainTextEdit* m_description;
+    QLabel* m_acuteWarning;
+    QGroupBox* m_subjectBox;
+    QLineEdit* m_name;
+    QLineEdit* m_address;
+    QLineEdit* m_phone;
+    QLineEdit* m_birthYear;
+    QComboBox* m_consent;
+    QLineEdit* m_scope;
+    QLabel* m_generalError;
+    FormErrors m_errors;
+};
+
+}  // namespace bs

@@ -1,0 +1,92 @@
+#pragma once
+// The selected signal on the right: its fields (editable while it is open), status actions,
+// subject and consent, referrals with their actions and terms, the escalation ladder with the
+// current level and days left, and the history timeline.
+
+#include "services/SignalDetail.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace bs {
+
+class ActionDialog;
+class Registry;
+class FormErrors;
+
+class SignalDetailPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit SignalDetailPanel(QWidget* parent = nullptr);
+    ~SignalDetailPanel() override;
+    void setRegistry(Registry* registry);
+    void showSignal(const QString& reference);
+    void reload();
+    QString reference() const { return m_reference; }
+    // The dialog opened by the last action (for tests and for focus).
+    ActionDialog* openDialog() const { return m_dialog; }
+
+public slots:
+    void requestStatus(const QString& toStatus);
+    void requestReferral();
+    void requestReferralStep(const QString& toStatus);
+    void requestEscalation(bool stepUp);
+    bool saveEdits();
+
+signals:
+    void changed(const QString& reference);
+
+private:
+    void buildFields(QVBoxLayout* layout);
+    void buildReferrals(QVBoxLayout* layout);
+    void buildLadder(QVBoxLayout* layout);
+    void populate();
+    void openAction(ActionDialog* dialog);
+    qint64 selectedReferral() const;
+    void updateReferralButtons();
+
+    Registry* m_registry = nullptr;
+    QString m_reference;
+    std::optional<SignalDetail> m_detail;
+    ActionDialog* m_dialog = nullptr;
+
+    QLabel* m_title;
+    QLabel* m_statusLine;
+    QComboBox* m_buurt;
+    QComboBox* m_category;
+    QComboBox* m_impact;
+    QComboBox* m_urgency;
+    QLineEdit* m_street;
+    QPlainTextEdit* m_description;
+    QLabel* m_facts;
+    QLabel* m_subject;
+    QPushButton* m_save;
+    QLabel* m_editError;
+    std::unique_ptr<FormErrors> m_editErrors;
+    QList<QPushButton*> m_statusButtons;
+    QTableWidget* m_referrals;
+    QPushButton* m_refer;
+    QPushButton* m_accept;
+    QPushButton* m_reject;
+    QPushButton* m_complete;
+    QPushButton* m_withdraw;
+    QList<QLabel*> m_rungs;
+    QLabel* m_ladderText;
+    QPushButton* m_stepUp;
+    QPushButton* m_stepDown;
+    QTreeWidget* m_history;
+    QWidget* m_content;
+    QLabel* m_empty;
+};
+
+}  // namespace bs

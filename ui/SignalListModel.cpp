@@ -1,0 +1,171 @@
+#include "SignalListModel.h"
+
+#include "Labels.h"
+#include "Registry.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDate>
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+SignalListModel::SignalListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    m_pages.setMaxCost(maxCachedPages);
+}
+
+void SignalListModel::setRegistry(Registry* registry)
+{
+    m_registry = registry;
+    reload();
+}
+
+void SignalListModel::setFilter(const SignalFilter& filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void SignalListModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_count = 0;
+    m_lastError.clear();
+    if (m_registry) {
+        auto counted = Signals::count(*m_registry, m_filter);
+        if (counted.ok()) {
+            m_count = counted.value();
+        } else {
+            m_lastError = counted.error().message;
+        }
+    }
+    endResetModel();
+    emit countChanged(m_count);
+    if (!m_lastError.isEmpty())
+        emit failed(m_lastError);
+}
+
+const SignalRow* SignalListModel::row(int index) const
+{
+    if (!m_registry || index < 0 || index >= m_count)
+        return nullptr;
+    const int page = index / pageSize;
+    QList<SignalRow>* rows = m_pages.object(page);
+    if (!rows) {
+        SignalFilter pageFilter = m_filter;
+        pageFilter.limit = pageSize;
+        pageFilter.offset = page * pageSize;
+        auto fetched = Signals::list(*m_registry, pageFilter);
+        if (!fetched.ok())
+            return nullptr;
+        rows = new QList<SignalRow>(std::move(fetched).value());
+        m_pages.insert(page, rows, 1);
+    }
+    const int offset = index % pageSize;
+    return offset < rows->size() ? &rows->at(offset) : nullptr;
+}
+
+QString SignalListModel::referenceAt(int index) const
+{
+    const SignalRow* r = row(index);
+    return r ? r->reference : QString();
+}
+
+int SignalListModel::rowOfReference(const QString& reference) const
+{
+    for (int page : m_pages.keys()) {
+        const QList<SignalRow>* rows = m_pages.object(page);
+        for (int i = 0; rows && i < rows->size(); ++i) {
+            if (rows->at(i).reference == reference)
+                return page * pageSize + i;
+        }
+    }
+    return -1;
+}
+
+int SignalListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(qMin<qint64>(m_count, std::numeric_limits<int>::max()));
+}
+
+int SignalListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SignalListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.parent().isValid() || index.column() >= ColumnCount)
+        return {};
+    const SignalRow* r = row(index.row());
+    if (!r)
+        return {};
+    if (role == ReferenceRole)
+        return r->reference;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Reference: return r->reference;
+        case Observed: return Labels::date(r->observedOn);
+        case Buurt: return r->buurt;
+        case Category: return r->categoryName;
+        case Urgency: return Labels::urgency(r->urgency);
+        case Status: return Labels::signalStatus(r->status);
+        case Level: return r->level;
+        case OpenReferrals: return r->openReferrals > 0 ? QVariant(r->openReferrals) : QVariant();
+        case Late: return r->late ? tr("Late") : QString();
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Late && r->late)
+        return tr("A term has passed: escalation level, follow-up date or a referral.");
+    if (role == Qt::ForegroundRole) {
+        if (index.column() == Late && r->late)
+            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+        if (index.column() == Urgency && r->urgency == u"acuut"_s)
+            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+    }
+    if (role == Qt::FontRole && ((index.column() == Late && r->late) || (index.column() == Urgency && r->urgency == u"acuut"_s))) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Level || index.column() == OpenReferrals))
+        return int(Qt::AlignCenter);
+    return {};
+}
+
+QVariant SignalListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Reference: return tr("Reference");
+    case Observed: return tr("Observed");
+    case Buurt: return tr("Neighbourhood");
+    case Category: return tr("Category");
+    case Urgency: return tr("Urgency");
+    case Status: return tr("Status");
+    case Level: return tr("Level");
+    case OpenReferrals: return tr("Open referrals");
+    case Late: return tr("Late");
+    }
+    return {};
+}
+
+void SignalListModel::sort(int column, Qt::SortOrder order)
+{
+    static const QHash<int, SignalSort> sortable = {{Reference, SignalSort::ByReference}, {Observed, SignalSort::ByObserved},
+                                                    {Buurt, SignalSort::ByBuurt},         {Category, SignalSort::ByCategory},
+                                                    {Urgency, SignalSort::ByUrgency},     {Status, SignalSort::ByStatus},
+                                                    {Level, SignalSort::ByLevel}};
+    if (!sortable.contains(column))
+        return;
+    m_filter.sort = sortable.value(column);
+    m_filter.descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+}  // namespace bs

@@ -1,0 +1,57 @@
+#pragma once
+// The signal list as a windowed model: rowCount comes from one SQL count, rows are fetched in
+// pages as the view asks for them, and only a bounded number of pages is kept, so a list of a
+// million signals costs the memory of a few thousand rows.
+
+#include "services/Signals.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+
+namespace bs {
+
+class Registry;
+
+class SignalListModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { Reference, Observed, Buurt, Category, Urgency, Status, Level, OpenReferrals, Late, ColumnCount };
+    static constexpr int pageSize = 200;
+    static constexpr int maxCachedPages = 40;
+    enum Role { ReferenceRole = Qt::UserRole + 1 };
+
+    explicit SignalListModel(QObject* parent = nullptr);
+
+    void setRegistry(Registry* registry);
+    // Applies a filter (queue, fields, sorting); the count and the first page are read at once.
+    void setFilter(const SignalFilter& filter);
+    const SignalFilter& filter() const { return m_filter; }
+    // Reads everything again (after a change here or in another program).
+    void reload();
+    qint64 totalCount() const { return m_count; }
+    QString lastError() const { return m_lastError; }
+    QString referenceAt(int row) const;
+    int rowOfReference(const QString& reference) const;  // -1 when not in a cached page
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    void failed(const QString& message);
+    void countChanged(qint64 count);
+
+private:
+    const SignalRow* row(int index) const;
+
+    Registry* m_registry = nullptr;
+    SignalFilter m_filter;
+    qint64 m_count = 0;
+    QString m_lastError;
+    mutable QCache<int, QList<SignalRow>> m_pages;
+};
+
+}  // namespace bs
