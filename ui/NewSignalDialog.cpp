@@ -50,11 +50,23 @@ QComboBox* codeCombo(QWidget* parent, const QString& name, const QStringList& co
     return box;
 }
 
-// The code behind what was typed or chosen in a searchable combo ("" when nothing matches).
+// The code behind what was typed or chosen in a searchable combo: an exact name, else the one
+// name that contains what was typed. Anything else goes to the core as typed, which then names
+// what is allowed.
 QString chosenCode(const QComboBox* box)
 {
-    const int index = box->findText(box->currentText(), Qt::MatchFixedString);
-    return index >= 0 ? box->itemData(index).toString() : box->currentText();
+    const QString typed = box->currentText().trimmed();
+    int index = box->findText(typed, Qt::MatchFixedString);
+    if (index < 0 && !typed.isEmpty()) {
+        for (int i = 0; i < box->count(); ++i) {
+            if (box->itemText(i).contains(typed, Qt::CaseInsensitive)) {
+                if (index >= 0)
+                    return typed;  // ambiguous
+                index = i;
+            }
+        }
+    }
+    return index >= 0 ? box->itemData(index).toString() : typed;
 }
 
 }  // namespace

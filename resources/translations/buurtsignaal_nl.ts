@@ -1,4 +1,1198 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
+<context>
+    <name>Labels</name>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In behandeling</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Heropend</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Geaccepteerd</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Ingetrokken</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normaal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Acute</source>
+        <translation>Acuut</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individu</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Building / stairwell</source>
+        <translation>Gebouw / portiek</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Niet gevraagd</translation>
+    </message>
+    <message>
+        <source>Solved</source>
+        <translation>Opgelost</translation>
+    </message>
+    <message>
+        <source>Partly solved</source>
+        <translation>Deels opgelost</translation>
+    </message>
+    <message>
+        <source>Not solved</source>
+        <translation>Niet opgelost</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>Geen actie nodig</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dubbel geregistreerd</translation>
+    </message>
+    <message>
+        <source>Not for the neighbourhood approach</source>
+        <translation>Niet voor de Buurtaanpak</translation>
+    </message>
+    <message>
+        <source>Reported in error</source>
+        <translation>Onterecht gemeld</translation>
+    </message>
+    <message>
+        <source>No capacity</source>
+        <translation>Geen capaciteit</translation>
+    </message>
+    <message>
+        <source>Does not fit our services</source>
+        <translation>Past niet bij het aanbod</translation>
+    </message>
+    <message>
+        <source>Resident does not want it</source>
+        <translation>Bewoner wil niet</translation>
+    </message>
+    <message>
+        <source>Cannot reach the resident</source>
+        <translation>Bewoner niet bereikbaar</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Helped</source>
+        <translation>Geholpen</translation>
+    </message>
+    <message>
+        <source>Not helped</source>
+        <translation>Niet geholpen</translation>
+    </message>
+    <message>
+        <source>Term expired</source>
+        <translation>Termijn verstreken</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Veiligheid</translation>
+    </message>
+    <message>
+        <source>Cooperation stalls</source>
+        <translation>Samenwerking stagneert</translation>
+    </message>
+    <message>
+        <source>Several areas of life</source>
+        <translation>Meerdere leefgebieden</translation>
+    </message>
+    <message>
+        <source>Safety risk</source>
+        <translation>Veiligheidsrisico</translation>
+    </message>
+    <message>
+        <source>Legal duty</source>
+        <translation>Wettelijke plicht</translation>
+    </message>
+    <message>
+        <source>Neighbourhood event</source>
+        <translation>Buurtevenement</translation>
+    </message>
+    <message>
+        <source>Theme meeting</source>
+        <translation>Themabijeenkomst</translation>
+    </message>
+    <message>
+        <source>Network meeting</source>
+        <translation>Netwerkbijeenkomst</translation>
+    </message>
+    <message>
+        <source>Clean-up</source>
+        <translation>Opruimactie</translation>
+    </message>
+    <message>
+        <source>Consultation hour / present in the neighbourhood</source>
+        <translation>Spreekuur / aanwezig in de buurt</translation>
+    </message>
+    <message>
+        <source>Information session</source>
+        <translation>Voorlichting</translation>
+    </message>
+    <message>
+        <source>Residents&apos; initiative</source>
+        <translation>Bewonersinitiatief</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>What was achieved</source>
+        <translation>Wat is er bereikt</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Explanation (optional)</source>
+        <translation>Toelichting (optioneel)</translation>
+    </message>
+    <message>
+        <source>Why reopen</source>
+        <translation>Waarom heropenen</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Notitie (optioneel)</translation>
+    </message>
+    <message>
+        <source>Refer %1 to a partner</source>
+        <translation>%1 doorverwijzen naar een partner</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Reason for the referral</source>
+        <translation>Reden van doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Consent covers this partner</source>
+        <translation>Toestemming dekt deze partner</translation>
+    </message>
+    <message>
+        <source>Share without consent on the ground of</source>
+        <translation>Delen zonder toestemming op grond van</translation>
+    </message>
+    <message>
+        <source>Why share without consent</source>
+        <translation>Waarom delen zonder toestemming</translation>
+    </message>
+    <message>
+        <source>Referral #%1: %2</source>
+        <translation>Doorverwijzing #%1: %2</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Why not helped</source>
+        <translation>Waarom niet geholpen</translation>
+    </message>
+    <message>
+        <source>Why withdraw</source>
+        <translation>Waarom intrekken</translation>
+    </message>
+    <message>
+        <source>Escalate %1</source>
+        <translation>%1 opschalen</translation>
+    </message>
+    <message>
+        <source>De-escalate %1</source>
+        <translation>%1 afschalen</translation>
+    </message>
+    <message>
+        <source>Level %1 — %2</source>
+        <translation>Trede %1 — %2</translation>
+    </message>
+    <message>
+        <source>To level</source>
+        <translation>Naar trede</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Aanleiding</translation>
+    </message>
+</context>
+<context>
+    <name>bs::CoordinatorView</name>
+    <message>
+        <source>Partner / signal</source>
+        <translation>Partner / signaal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Working days waiting</source>
+        <translation>Werkdagen wachtend</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>Stalled signal</source>
+        <translation>Gestagneerd signaal</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Term ended</source>
+        <translation>Termijn verstreken op</translation>
+    </message>
+    <message>
+        <source>Working days over</source>
+        <translation>Werkdagen over tijd</translation>
+    </message>
+    <message>
+        <source>%1 (%2 open, %3 late)</source>
+        <translation>%1 (%2 open, %3 te laat)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 open referrals with %2 partners, %3 of them late · %4 stalled escalations%5</source>
+        <translation>%1 open doorverwijzingen bij %2 partners, waarvan %3 te laat · %4 gestagneerde escalaties%5</translation>
+    </message>
+    <message>
+        <source> (oldest 1000 shown)</source>
+        <translation> (oudste 1000 getoond)</translation>
+    </message>
+</context>
+<context>
+    <name>bs::FilterBar</name>
+    <message>
+        <source>Search reference, description, street…</source>
+        <translation>Zoek op kenmerk, omschrijving, straat…</translation>
+    </message>
+    <message>
+        <source>All neighbourhoods</source>
+        <translation>Alle buurten</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Alle thema&apos;s</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle bronnen</translation>
+    </message>
+    <message>
+        <source>from…</source>
+        <translation>vanaf…</translation>
+    </message>
+    <message>
+        <source>to…</source>
+        <translation>tot en met…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>Alle filters wissen</translation>
+    </message>
+</context>
+<context>
+    <name>bs::MainWindow</name>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Coordination</source>
+        <translation>Coördinatie</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;New signal…</source>
+        <translation>&amp;Nieuw signaal…</translation>
+    </message>
+    <message>
+        <source>&amp;Open registry…</source>
+        <translation>Register &amp;openen…</translation>
+    </message>
+    <message>
+        <source>Open registry</source>
+        <translation>Register openen</translation>
+    </message>
+    <message>
+        <source>Buurtsignaal registry (*.buurtsignaal);;All files (*)</source>
+        <translation>Buurtsignaal-register (*.buurtsignaal);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>New &amp;registry…</source>
+        <translation>Nieuw &amp;register…</translation>
+    </message>
+    <message>
+        <source>New registry</source>
+        <translation>Nieuw register</translation>
+    </message>
+    <message>
+        <source>Buurtsignaal registry (*.buurtsignaal)</source>
+        <translation>Buurtsignaal-register (*.buurtsignaal)</translation>
+    </message>
+    <message>
+        <source>Recent registries</source>
+        <translation>Recente registers</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Signals</source>
+        <translation>&amp;Signalen</translation>
+    </message>
+    <message>
+        <source>&amp;Coordination</source>
+        <translation>&amp;Coördinatie</translation>
+    </message>
+    <message>
+        <source>Save &amp;filter as…</source>
+        <translation>&amp;Filter opslaan als…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>B&amp;eheer</translation>
+    </message>
+    <message>
+        <source>&amp;Reference data and activities…</source>
+        <translation>&amp;Referentiegegevens en activiteiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Buurtsignaal</source>
+        <translation>&amp;Over Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>About Buurtsignaal</source>
+        <translation>Over Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Buurtsignaal %1&lt;/h3&gt;&lt;p&gt;Registry of signals, referrals and escalations for the Buurtaanpak of Alblasserdam.&lt;/p&gt;&lt;p&gt;Personal data stays in this registry file; reports show figures only, never a person.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and SQLite.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Buurtsignaal %1&lt;/h3&gt;&lt;p&gt;Register van signaleringen, doorverwijzingen en escalaties voor de Buurtaanpak Alblasserdam.&lt;/p&gt;&lt;p&gt;Persoonsgegevens blijven in dit registerbestand; rapportages tonen alleen cijfers, nooit een persoon.&lt;/p&gt;&lt;p&gt;Gemaakt met Qt %2 en SQLite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Register: %1</translation>
+    </message>
+    <message>
+        <source>Signal %1 saved.</source>
+        <translation>Signaal %1 opgeslagen.</translation>
+    </message>
+    <message>
+        <source>%1 — Buurtsignaal</source>
+        <translation>%1 — Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>Buurtsignaal</source>
+        <translation>Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>%1 in this list · %2 open · %3 late</source>
+        <translation>%1 in deze lijst · %2 open · %3 te laat</translation>
+    </message>
+    <message>
+        <source>The registry was changed in another window; the list is up to date.</source>
+        <translation>Het register is in een ander venster gewijzigd; de lijst is bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>Empty registry</source>
+        <translation>Leeg register</translation>
+    </message>
+    <message>
+        <source>This registry holds no signals yet. Fill it with demonstration data (2,000 fictional signals over two years) to try Buurtsignaal out?</source>
+        <translation>Dit register bevat nog geen signalen. Wilt u het vullen met demonstratiegegevens (2.000 fictieve signalen over twee jaar) om Buurtsignaal uit te proberen?</translation>
+    </message>
+    <message>
+        <source>Save filter</source>
+        <translation>Filter opslaan</translation>
+    </message>
+    <message>
+        <source>Name of this filter:</source>
+        <translation>Naam van dit filter:</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ManagementDialog</name>
+    <message>
+        <source>Manage reference data</source>
+        <translation>Referentiegegevens beheren</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Neighbourhoods</source>
+        <translation>Buurten</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Escalation terms</source>
+        <translation>Escalatietermijnen</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Formal</source>
+        <translation>Formeel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Response term</source>
+        <translation>Reactietermijn</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Aangesloten</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Laatst gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Add partner…</source>
+        <translation>Partner toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>CBS code</source>
+        <translation>CBS-code</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>Inwoners</translation>
+    </message>
+    <message>
+        <source>Prioritised</source>
+        <translation>Prioritair</translation>
+    </message>
+    <message>
+        <source>Active since</source>
+        <translation>Actief sinds</translation>
+    </message>
+    <message>
+        <source>Add neighbourhood…</source>
+        <translation>Buurt toevoegen…</translation>
+    </message>
+    <message>
+        <source>CBS codes and population come from the CBS table &apos;Kerncijfers wijken en buurten&apos;; leave a code empty until it is known — never guess one.</source>
+        <translation>CBS-codes en inwonertallen komen uit de CBS-tabel &apos;Kerncijfers wijken en buurten&apos;; laat een code leeg tot hij bekend is — raad nooit.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In gebruik</translation>
+    </message>
+    <message>
+        <source>Add category…</source>
+        <translation>Categorie toevoegen…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Hernoemen…</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate</source>
+        <translation>Uit / in gebruik nemen</translation>
+    </message>
+    <message>
+        <source>A deactivated category stays valid on old signals; it is no longer offered for new ones.</source>
+        <translation>Een categorie die niet meer in gebruik is, blijft geldig bij oude signalen; bij nieuwe signalen wordt hij niet meer aangeboden.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <source>Who holds direction</source>
+        <translation>Wie heeft de regie</translation>
+    </message>
+    <message>
+        <source>Term (working days)</source>
+        <translation>Termijn (werkdagen)</translation>
+    </message>
+    <message>
+        <source>A signal longer on a level than its term is shown as stalled. Term 0: the regional chain acts at once.</source>
+        <translation>Een signaal dat langer op een trede staat dan de termijn, geldt als gestagneerd. Termijn 0: de regionale keten handelt direct.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Organisaties</translation>
+    </message>
+    <message>
+        <source>Self-organised</source>
+        <translation>Zelf georganiseerd</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Add activity…</source>
+        <translation>Activiteit toevoegen…</translation>
+    </message>
+    <message>
+        <source>Events, meetings, clean-ups and consultation hours feed the success factors.</source>
+        <translation>Evenementen, bijeenkomsten, opruimacties en spreekuren tellen mee in de succesfactoren.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>formal</source>
+        <translation>formeel</translation>
+    </message>
+    <message>
+        <source>informal</source>
+        <translation>informeel</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 werkdagen</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(onbekend)</translation>
+    </message>
+    <message>
+        <source>whole municipality</source>
+        <translation>hele gemeente</translation>
+    </message>
+    <message>
+        <source>Formal partner</source>
+        <translation>Formele partner</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Services offered</source>
+        <translation>Aanbod</translation>
+    </message>
+    <message>
+        <source>Themes (T1–T4)</source>
+        <translation>Thema&apos;s (T1–T4)</translation>
+    </message>
+    <message>
+        <source>Response term (working days)</source>
+        <translation>Reactietermijn (werkdagen)</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Aangesloten op</translation>
+    </message>
+    <message>
+        <source>Last verified on</source>
+        <translation>Laatst gecontroleerd op</translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation>Nieuwe partner</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Response term must be a whole number of working days.</source>
+        <translation>Reactietermijn moet een geheel aantal werkdagen zijn.</translation>
+    </message>
+    <message>
+        <source>CBS code (BU…)</source>
+        <translation>CBS-code (BU…)</translation>
+    </message>
+    <message>
+        <source>District code (WK…)</source>
+        <translation>Wijkcode (WK…)</translation>
+    </message>
+    <message>
+        <source>Approach active since (year)</source>
+        <translation>Buurtaanpak actief sinds (jaar)</translation>
+    </message>
+    <message>
+        <source>New neighbourhood</source>
+        <translation>Nieuwe buurt</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>Nieuwe categorie</translation>
+    </message>
+    <message>
+        <source>Rename category</source>
+        <translation>Categorie hernoemen</translation>
+    </message>
+    <message>
+        <source>Whole municipality</source>
+        <translation>Hele gemeente</translation>
+    </message>
+    <message>
+        <source>Organised by residents themselves</source>
+        <translation>Door bewoners zelf georganiseerd</translation>
+    </message>
+    <message>
+        <source>Budget awarded (euro, residents&apos; initiatives)</source>
+        <translation>Toegekend budget (euro, bewonersinitiatieven)</translation>
+    </message>
+    <message>
+        <source>Partners (comma separated)</source>
+        <translation>Partners (gescheiden door komma&apos;s)</translation>
+    </message>
+    <message>
+        <source>New activity</source>
+        <translation>Nieuwe activiteit</translation>
+    </message>
+</context>
+<context>
+    <name>bs::NewSignalDialog</name>
+    <message>
+        <source>New signal</source>
+        <translation>Nieuw signaal</translation>
+    </message>
+    <message>
+        <source>What did you see or hear? No citizen service number (BSN).</source>
+        <translation>Wat heeft u gezien of gehoord? Geen burgerservicenummer (BSN).</translation>
+    </message>
+    <message>
+        <source>&amp;Neighbourhood</source>
+        <translation>&amp;Buurt</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Categorie</translation>
+    </message>
+    <message>
+        <source>S&amp;ource</source>
+        <translation>Br&amp;on</translation>
+    </message>
+    <message>
+        <source>&amp;Impact level</source>
+        <translation>&amp;Impactniveau</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation>&amp;Urgentie</translation>
+    </message>
+    <message>
+        <source>&amp;Observed on</source>
+        <translation>&amp;Waargenomen op</translation>
+    </message>
+    <message>
+        <source>&amp;Street</source>
+        <translation>&amp;Straat</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Omschrijving</translation>
+    </message>
+    <message>
+        <source>Acute: in immediate danger call 112; for domestic violence or child abuse call Veilig Thuis (0800-2000). Buurtsignaal records the signal but is not an emergency channel.</source>
+        <translation>Acuut: bel bij direct gevaar 112; bij huiselijk geweld of kindermishandeling Veilig Thuis (0800-2000). Buurtsignaal legt het signaal vast, maar is geen meldkanaal voor noodgevallen.</translation>
+    </message>
+    <message>
+        <source>Person or household concerned (optional)</source>
+        <translation>Betrokken persoon of huishouden (optioneel)</translation>
+    </message>
+    <message>
+        <source>Partners or kinds of partner, separated by commas, e.g. welzijn, Woonkracht10</source>
+        <translation>Partners of soorten partner, gescheiden door komma&apos;s, bv. welzijn, Woonkracht10</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation>Geboortejaar</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Consent covers</source>
+        <translation>Toestemming geldt voor</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>Opslaan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Only signals about an individual or a household have a person concerned.</source>
+        <translation>Alleen signalen over een individu of huishouden hebben een betrokkene.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::QueuePanel</name>
+    <message>
+        <source>My open signals</source>
+        <translation>Mijn open signalen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>Awaiting feedback</source>
+        <translation>Wacht op terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Stalled escalations</source>
+        <translation>Gestagneerde escalaties</translation>
+    </message>
+    <message>
+        <source>All signals</source>
+        <translation>Alle signalen</translation>
+    </message>
+    <message>
+        <source>Delete saved filter</source>
+        <translation>Opgeslagen filter verwijderen</translation>
+    </message>
+    <message>
+        <source>Saved filters</source>
+        <translation>Opgeslagen filters</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SignalDetailPanel</name>
+    <message>
+        <source>Select a signal in the list to see it here.</source>
+        <translation>Kies een signaal in de lijst om het hier te zien.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Impact level</source>
+        <translation>Impactniveau</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Person and consent</source>
+        <translation>Betrokkene en toestemming</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Take into progress</source>
+        <translation>In behandeling nemen</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Afhandelen…</translation>
+    </message>
+    <message>
+        <source>Cancel signal…</source>
+        <translation>Annuleren…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Heropenen…</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Refer…</source>
+        <translation>Doorverwijzen…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepteren</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Afwijzen…</translation>
+    </message>
+    <message>
+        <source>Complete with feedback…</source>
+        <translation>Afronden met terugkoppeling…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Intrekken…</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Escalatieladder</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Opschalen…</translation>
+    </message>
+    <message>
+        <source>De-escalate…</source>
+        <translation>Afschalen…</translation>
+    </message>
+    <message>
+        <source>%1 in %2, observed %3, registered by %4.</source>
+        <translation>%1 in %2, waargenomen %3, geregistreerd door %4.</translation>
+    </message>
+    <message>
+        <source>Acute: in immediate danger call 112 or Veilig Thuis.</source>
+        <translation>Acuut: bel bij direct gevaar 112 of Veilig Thuis.</translation>
+    </message>
+    <message>
+        <source>Outcome: %1 — %2 (%3)</source>
+        <translation>Uitkomst: %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Theme: %1 · Source: %2%3</source>
+        <translation>Thema: %1 · Bron: %2%3</translation>
+    </message>
+    <message>
+        <source>Recorded (kept apart; wiped by the retention run)</source>
+        <translation>Vastgelegd (apart bewaard; gewist bij de bewaartermijncontrole)</translation>
+    </message>
+    <message>
+        <source>No person recorded</source>
+        <translation>Geen betrokkene vastgelegd</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Toestemming: %1</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>TE LAAT</translation>
+    </message>
+    <message>
+        <source>Level %1 — %2, since %3.</source>
+        <translation>Trede %1 — %2, sinds %3.</translation>
+    </message>
+    <message>
+        <source>No term: the regional chain holds direction.</source>
+        <translation>Geen termijn: de regionale keten heeft de regie.</translation>
+    </message>
+    <message>
+        <source>Stalled: term passed on %1 (%2 working days ago).</source>
+        <translation>Gestagneerd: termijn verstreken op %1 (%2 werkdagen geleden).</translation>
+    </message>
+    <message>
+        <source>Term until %1 (%2 working days left).</source>
+        <translation>Termijn tot %1 (nog %2 werkdagen).</translation>
+    </message>
+</context>
+<context>
+    <name>bs::SignalListModel</name>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>A term has passed: escalation level, follow-up date or a referral.</source>
+        <translation>Een termijn is verstreken: escalatietrede, opvolgdatum of een doorverwijzing.</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Waargenomen</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <source>Open referrals</source>
+        <translation>Open doorverw.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,219 @@
+// The desktop application driven through its widgets, offscreen: the list model under
+// QAbstractItemModelTester, intake by keyboard, the referral loop, the ladder, closing, a refused
+// save that keeps the input, and a change made by another program showing up.
+#include "ActionDialogs.h"
+#include "MainWindow.h"
+#include "NewSignalDialog.h"
+#include "SignalDetailPanel.h"
+#include "SignalListModel.h"
+#include "TestSupport.h"
+#include "demo/DemoGenerator.h"
+#include "services/Referrals.h"
+#include "services/SignalDetail.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bs;
+using namespace bs::test;
+
+class TestGui : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void listModelPassesTheModelTester();
+    void mainFlowByKeyboardAndClicks();
+    void refusedSaveKeepsWhatWasTyped();
+    void changesFromAnotherProgramAppear();
+
+private:
+    QString makeRegistry(QTemporaryDir& dir, int demoSignals);
+    FixedClock m_clock{referenceToday()};
+};
+
+void TestGui::initTestCase()
+{
+    QApplication::setOrganizationName(u"Buurtsignaal-tests"_s);
+    QApplication::setApplicationName(u"tst_gui"_s);
+}
+
+QString TestGui::makeRegistry(QTemporaryDir& dir, int demoSignals)
+{
+    const QString path = dir.filePath(u"gui.buurtsignaal"_s);
+    auto registry = Registry::open(path, Registry::Create::IfMissing, m_clock, u"tester"_s);
+    if (registry.ok() && demoSignals > 0)
+        (void)DemoGenerator::generate(*registry.value(), {demoSignals, 5});
+    return path;
+}
+
+void TestGui::listModelPassesTheModelTester()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 1500);
+    auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+    QVERIFY(registry.ok());
+    SignalListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRegistry(registry.value().get());
+    QCOMPARE(model.rowCount(), 1500);
+    QVERIFY(!model.index(1499, 0).data().toString().isEmpty());  // the last page loads on demand
+    model.sort(SignalListModel::Buurt, Qt::AscendingOrder);
+    const QString first = model.index(0, SignalListModel::Buurt).data().toString();
+    const QString last = model.index(1499, SignalListModel::Buurt).data().toString();
+    QVERIFY(first <= last);
+    SignalFilter filter;
+    filter.queue = SignalQueue::AwaitingFeedback;
+    model.setFilter(filter);
+    QVERIFY(model.rowCount() > 0);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(model.index(row, SignalListModel::OpenReferrals).data().toInt() > 0);
+    filter = SignalFilter();
+    filter.status = u"bestaat_niet"_s;
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.lastError().isEmpty());
+}
+
+void TestGui::mainFlowByKeyboardAndClicks()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openRegistry(path, false));
+    QApplication::setActiveWindow(&window);
+
+    // Ctrl+N opens the form; everything else is typed.
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QTRY_VERIFY(window.newSignalDialog() != nullptr);
+    NewSignalDialog* form = window.newSignalDialog();
+    QTRY_VERIFY(form->isVisible());
+    auto typeInto = [](QWidget* widget, const QString& text) {
+        widget->setFocus();
+        QTest::keyClicks(widget, text);
+    };
+    typeInto(form->findChild<QComboBox*>(u"buurt"_s), u"Oranje"_s);
+    typeInto(form->findChild<QComboBox*>(u"category"_s), u"Eenzaam"_s);
+    typeInto(form->findChild<QComboBox*>(u"impact"_s), u"I"_s);  // Individu
+    typeInto(form->findChild<QComboBox*>(u"urgency"_s), u"H"_s);  // Hoog
+    typeInto(form->findChild<QPlainTextEdit*>(u"description"_s), u"Mevrouw komt niet meer buiten."_s);
+    QTest::keyClick(form, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY(window.newSignalDialog() == nullptr);
+
+    Registry& registry = *window.registry();
+    auto rows = Signals::list(registry, SignalFilter());
+    QCOMPARE(rows->size(), 1);
+    const QString reference = rows->first().reference;
+    auto detail = Signals::detail(registry, reference);
+    QCOMPARE(detail->buurt, u"Oranjebuurt"_s);
+    QCOMPARE(detail->category, u"eenzaamheid"_s);
+    QCOMPARE(detail->impact, u"individu"_s);
+    QCOMPARE(detail->urgency, u"hoog"_s);
+    QCOMPARE(window.detail()->reference(), reference);
+
+    SignalDetailPanel* panel = window.detail();
+    auto click = [panel](const QString& name) {
+        auto* button = panel->findChild<QPushButton*>(name);
+        QVERIFY2(button && button->isEnabled(), qPrintable(name));
+        QTest::mouseClick(button, Qt::LeftButton);
+    };
+    // Refer to a partner.
+    click(u"refer"_s);
+    ActionDialog* dialog = panel->openDialog();
+    QVERIFY(dialog);
+    dialog->findChild<QComboBox*>(u"to"_s)->setCurrentText(u"Stichting Welzijn Alblasserdam"_s);
+    typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Maatjesproject"_s);
+    QVERIFY(dialog->submit());
+    auto referrals = Referrals::list(registry, {});
+    QCOMPARE(referrals->size(), 1);
+    QCOMPARE(referrals->first().status, u"verstuurd"_s);
+
+    // Accept, then complete with feedback.
+    auto* table = panel->findChild<QTableWidget*>(u"referrals"_s);
+    table->selectRow(0);
+    click(u"acceptReferral"_s);
+    QCOMPARE(Referrals::list(registry, {})->first().status, u"geaccepteerd"_s);
+    table->selectRow(0);
+    click(u"completeReferral"_s);
+    dialog = panel->openDialog();
+    typeInto(dialog->findChild<QPlainTextEdit*>(u"note"_s), u"Maatje gekoppeld."_s);
+    QVERIFY(dialog->submit());
+    QCOMPARE(Referrals::list(registry, {})->first().status, u"afgerond"_s);
+    QCOMPARE(Referrals::list(registry, {})->first().feedback, u"Maatje gekoppeld."_s);
+
+    // Escalate to level 1 and step down again.
+    click(u"stepUp"_s);
+    dialog = panel->openDialog();
+    typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Ook schulden"_s);
+    QVERIFY(dialog->submit());
+    QCOMPARE(Signals::state(registry, reference)->level, 1);
+    click(u"stepDown"_s);
+    dialog = panel->openDialog();
+    typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Afspraken lopen"_s);
+    QVERIFY(dialog->submit());
+    QCOMPARE(Signals::state(registry, reference)->level, 0);
+
+    // Close with an outcome; a missing text is refused first and the dialog stays.
+    click(u"status_afgehandeld"_s);
+    dialog = panel->openDialog();
+    QVERIFY(!dialog->submit());
+    QVERIFY(dialog->errorShownFor(u"reason"_s).contains(u"Toelichting"_s));
+    typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Wekelijks bezoek"_s);
+    QVERIFY(dialog->submit());
+    QCOMPARE(Signals::state(registry, reference)->status, u"afgehandeld"_s);
+    QCOMPARE(Signals::detail(registry, reference)->history.size(), 8);
+}
+
+void TestGui::refusedSaveKeepsWhatWasTyped()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(path, false));
+    window.newSignal();
+    NewSignalDialog* form = window.newSignalDialog();
+    form->findChild<QComboBox*>(u"buurt"_s)->setCurrentText(u"Schildersbuurt"_s);
+    form->findChild<QComboBox*>(u"category"_s)->setCurrentText(u"Schulden"_s);
+    const QByteArray before = contentFingerprint(path);
+    QVERIFY(!form->submit());
+    QVERIFY(form->errorShownFor(u"description"_s).contains(u"Omschrijving"_s));
+    QCOMPARE(form->findChild<QComboBox*>(u"buurt"_s)->currentText(), u"Schildersbuurt"_s);
+    QVERIFY(form->isVisible() || !form->result());
+    QCOMPARE(contentFingerprint(path), before);
+    form->findChild<QPlainTextEdit*>(u"description"_s)->setPlainText(u"BSN 111222333"_s);
+    QVERIFY(!form->submit());
+    QVERIFY(form->errorShownFor(u"description"_s).contains(u"BSN"_s));
+    QCOMPARE(form->findChild<QPlainTextEdit*>(u"description"_s)->toPlainText(), u"BSN 111222333"_s);
+    QCOMPARE(contentFingerprint(path), before);
+}
+
+void TestGui::changesFromAnotherProgramAppear()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 20);
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(path, false));
+    QCOMPARE(window.listModel()->totalCount(), 20);
+    QTest::qWait(2100);  // let the window note the registry's change counter once
+    {
+        auto other = Registry::open(path, Registry::Create::No, m_clock, u"collega"_s);
+        QVERIFY(other.ok());
+        addSignal(*other.value());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(window.listModel()->totalCount(), 21, 6000);
+}
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"
