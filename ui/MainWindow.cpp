@@ -104,7 +104,6 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         m_model->reload();
         m_coordinator->reload();
         selectReference(reference);
-        m_lastChangeCounter = -1;
     });
     connect(m_coordinator, &CoordinatorView::openSignal, this, [this](const QString& reference) {
         m_tabs->setCurrentIndex(0);
@@ -212,7 +211,9 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     m_filterBar->setRegistry(m_registry.get());
     m_detail->setRegistry(m_registry.get());
     m_coordinator->setRegistry(nullptr);
-    m_lastChangeCounter = -1;
+    // The baseline for noticing other programs' changes; our own commits do not move it.
+    auto counter = m_registry->db().changeCounter();
+    m_lastChangeCounter = counter.ok() ? counter.value() : -1;
     QSettings().setValue(u"registry/last"_s, QFileInfo(path).absoluteFilePath());
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
