@@ -4,6 +4,7 @@
 #include "Registry.h"
 #include "services/Escalations.h"
 #include "services/Referrals.h"
+#include "services/Signals.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -46,8 +47,10 @@ CoordinatorView::CoordinatorView(QWidget* parent) : QWidget(parent)
 
 void CoordinatorView::setRegistry(Registry* registry)
 {
+    // Read when shown: on a large registry the overview costs a moment the start-up should not pay.
     m_registry = registry;
-    reload();
+    if (isVisible())
+        reload();
 }
 
 void CoordinatorView::reload()
@@ -92,9 +95,11 @@ void CoordinatorView::reload()
         }
     }
     auto stalled = Escalations::stalled(*m_registry, 1000);
-    int stalledCount = 0;
+    SignalFilter stalledFilter;
+    stalledFilter.queue = SignalQueue::Stalled;
+    auto stalledTotal = Signals::count(*m_registry, stalledFilter);
+    const qint64 stalledCount = stalledTotal.ok() ? stalledTotal.value() : 0;
     if (stalled.ok()) {
-        stalledCount = int(stalled->size());
         for (const StalledSignal& s : stalled.value()) {
             auto* item = new QTreeWidgetItem(m_stalled, {s.reference, s.buurt, tr("%1 — %2").arg(s.level).arg(s.levelName),
                                                          Labels::date(s.levelSince), Labels::date(s.dueOn), QString::number(s.workingDaysOver)});
@@ -106,7 +111,7 @@ void CoordinatorView::reload()
                            .arg(byPartner.size())
                            .arg(late)
                            .arg(stalledCount)
-                           .arg(stalledCount >= 1000 ? tr(" (oldest 1000 shown)") : QString()));
+                           .arg(stalledCount > 1000 ? tr(" (highest levels first, 1000 shown)") : QString()));
     for (int c = 0; c < 6; ++c) {
         m_referrals->resizeColumnToContents(c);
         m_stalled->resizeColumnToContents(c);

@@ -50,7 +50,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     // Fixed column widths: measuring contents would read every row of a million-signal list.
-    const QList<int> widths = {112, 82, 110, 150, 60, 92, 40, 70, 56};
+    const QList<int> widths = {108, 100, 110, 146, 62, 104, 44, 58, 56};
     for (int c = 0; c < widths.size(); ++c)
         m_view->setColumnWidth(c, widths.at(c));
 
@@ -71,7 +71,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({160, 680, 526});
+    m_splitter->setSizes({176, 760, 430});
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->addTab(m_splitter, tr("Signals"));
@@ -210,7 +210,7 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     m_registry = std::move(opened).value();
     m_filterBar->setRegistry(m_registry.get());
     m_detail->setRegistry(m_registry.get());
-    m_coordinator->setRegistry(nullptr);
+    m_coordinator->setRegistry(m_registry.get());
     // The baseline for noticing other programs' changes; our own commits do not move it.
     auto counter = m_registry->db().changeCounter();
     m_lastChangeCounter = counter.ok() ? counter.value() : -1;

@@ -149,7 +149,7 @@ QVariant SignalListModel::headerData(int section, Qt::Orientation orientation, i
     case Urgency: return tr("Urgency");
     case Status: return tr("Status");
     case Level: return tr("Level");
-    case OpenReferrals: return tr("Open referrals");
+    case OpenReferrals: return tr("Referrals");
     case Late: return tr("Late");
     }
     return {};

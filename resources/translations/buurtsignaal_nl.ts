@@ -366,8 +366,8 @@
         <translation>%1 open doorverwijzingen bij %2 partners, waarvan %3 te laat · %4 gestagneerde escalaties%5</translation>
     </message>
     <message>
-        <source> (oldest 1000 shown)</source>
-        <translation> (oudste 1000 getoond)</translation>
+        <source> (highest levels first, 1000 shown)</source>
+        <translation> (hoogste treden eerst, 1000 getoond)</translation>
     </message>
 </context>
 <context>
@@ -1191,8 +1191,8 @@
         <translation>Trede</translation>
     </message>
     <message>
-        <source>Open referrals</source>
-        <translation>Open doorverw.</translation>
+        <source>Referrals</source>
+        <translation>Doorverw.</translation>
     </message>
 </context>
 </TS>
