@@ -7,6 +7,7 @@
 #include <QColor>
 #include <QDate>
 #include <QFont>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +16,7 @@ namespace bs {
 SignalListModel::SignalListModel(QObject* parent) : QAbstractTableModel(parent)
 {
     m_pages.setMaxCost(maxCachedPages);
+    connect(&m_counter, &QFutureWatcher<QPair<quint64, qint64>>::finished, this, &SignalListModel::countFinished);
 }
 
 void SignalListModel::setRegistry(Registry* registry)
@@ -32,21 +34,69 @@ void SignalListModel::setFilter(const SignalFilter& filter)
 void SignalListModel::reload()
 {
     beginResetModel();
+    ++m_generation;
     m_pages.clear();
     m_count = 0;
+    m_countExact = true;
     m_lastError.clear();
     if (m_registry) {
-        auto counted = Signals::count(*m_registry, m_filter);
-        if (counted.ok()) {
-            m_count = counted.value();
+        SignalFilter first = m_filter;
+        first.limit = pageSize;
+        first.offset = 0;
+        auto rows = Signals::list(*m_registry, first);
+        if (rows.ok()) {
+            m_count = rows->size();
+            m_countExact = rows->size() < pageSize;
+            m_pages.insert(0, new QList<SignalRow>(std::move(rows).value()), 1);
         } else {
-            m_lastError = counted.error().message;
+            m_lastError = rows.error().message;
         }
     }
     endResetModel();
     emit countChanged(m_count);
     if (!m_lastError.isEmpty())
         emit failed(m_lastError);
+    else if (!m_countExact)
+        startCount();
+}
+
+void SignalListModel::startCount()
+{
+    // SQLite connections belong to one thread: the count opens its own on the same file.
+    const QString path = m_registry->path();
+    const QString actor = m_registry->actor();
+    const Clock* clock = &m_registry->clock();
+    const SignalFilter filter = m_filter;
+    const quint64 generation = m_generation;
+    m_counter.setFuture(QtConcurrent::run([=]() -> QPair<quint64, qint64> {
+        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        if (!registry.ok())
+            return {generation, -1};
+        auto total = Signals::count(*registry.value(), filter);
+        return {generation, total.ok() ? total.value() : -1};
+    }));
+}
+
+void SignalListModel::countFinished()
+{
+    const auto [generation, total] = m_counter.result();
+    if (generation != m_generation || total < 0 || m_countExact)
+        return;
+    if (total > m_count) {
+        beginInsertRows({}, int(m_count), int(qMin<qint64>(total, std::numeric_limits<int>::max()) - 1));
+        m_count = total;
+        endInsertRows();
+    }
+    m_countExact = true;
+    emit countChanged(m_count);
+}
+
+void SignalListModel::waitForCount()
+{
+    if (!m_countExact) {
+        m_counter.waitForFinished();
+        countFinished();
+    }
 }
 
 const SignalRow* SignalListModel::row(int index) const

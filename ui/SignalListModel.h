@@ -1,12 +1,14 @@
 #pragma once
-// The signal list as a windowed model: rowCount comes from one SQL count, rows are fetched in
-// pages as the view asks for them, and only a bounded number of pages is kept, so a list of a
-// million signals costs the memory of a few thousand rows.
+// The signal list as a windowed model: rows are fetched in pages as the view asks for them and
+// only a bounded number of pages is kept, so a list of a million signals costs the memory of a
+// few thousand rows. The first page shows at once; when it is full, the exact number of rows is
+// counted on a second connection in the background and the list grows to it.
 
 #include "services/Signals.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QFutureWatcher>
 
 namespace bs {
 
@@ -30,6 +32,9 @@ public:
     // Reads everything again (after a change here or in another program).
     void reload();
     qint64 totalCount() const { return m_count; }
+    bool countIsExact() const { return m_countExact; }
+    // Waits for a background count (tests and benchmarks).
+    void waitForCount();
     QString lastError() const { return m_lastError; }
     QString referenceAt(int row) const;
     int rowOfReference(const QString& reference) const;  // -1 when not in a cached page
@@ -46,10 +51,15 @@ signals:
 
 private:
     const SignalRow* row(int index) const;
+    void startCount();
+    void countFinished();
 
     Registry* m_registry = nullptr;
     SignalFilter m_filter;
     qint64 m_count = 0;
+    bool m_countExact = true;
+    quint64 m_generation = 0;  // a count started for an older filter is ignored
+    QFutureWatcher<QPair<quint64, qint64>> m_counter;
     QString m_lastError;
     mutable QCache<int, QList<SignalRow>> m_pages;
 };

@@ -6,6 +6,8 @@
 #include "services/Lookups.h"
 #include "services/Signals.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace bs::Signals {
@@ -112,6 +114,14 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
         auto text = Validation::text(filter.text, {u"text"_s, u"Zoektekst"_s, false, 100, false});
         if (!text.ok())
             return text.error();
+        // A (start of a) reference is looked up as a range on the reference index, not by scanning texts.
+        static const QRegularExpression referenceShape(u"^S-\\d{4}(-\\d{0,6})?$"_s, QRegularExpression::CaseInsensitiveOption);
+        if (referenceShape.match(text.value()).hasMatch()) {
+            const QString prefix = text->toUpper();
+            where.conditions << u"s.reference >= ? AND s.reference < ?"_s;
+            where.values << prefix << prefix + QChar(0xFFFF);
+            return where;
+        }
         where.conditions << u"(s.reference LIKE ? ESCAPE '\\' OR s.description LIKE ? ESCAPE '\\' OR s.street LIKE ? ESCAPE '\\')"_s;
         const QString pattern = likePattern(text.value());
         where.values << pattern << pattern << pattern;
@@ -125,22 +135,38 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
     return where;
 }
 
-QString orderBy(const SignalFilter& filter)
+struct Ordering {
+    QString key;      // expression over s, b (buurten) or c (categories)
+    QString joins;    // joins the key needs inside the paging query
+    QString direction;
+};
+
+Ordering ordering(const SignalFilter& filter)
 {
-    const QString direction = filter.descending ? u" DESC"_s : u" ASC"_s;
-    QString key;
+    Ordering o{{}, {}, filter.descending ? u" DESC"_s : u" ASC"_s};
     switch (filter.sort) {
-    case SignalSort::ByObserved: key = u"s.observed_on"_s; break;
-    case SignalSort::ByReference: key = u"s.reference"_s; break;
-    case SignalSort::ByBuurt: key = u"b.name"_s; break;
-    case SignalSort::ByCategory: key = u"c.name"_s; break;
-    case SignalSort::ByUrgency:
-        key = u"CASE s.urgency WHEN 'laag' THEN 0 WHEN 'normaal' THEN 1 WHEN 'hoog' THEN 2 ELSE 3 END"_s;
+    case SignalSort::ByObserved: o.key = u"s.observed_on"_s; break;
+    case SignalSort::ByReference: o.key = u"s.reference"_s; break;
+    case SignalSort::ByBuurt:
+        o.key = u"b.name"_s;
+        o.joins = u" JOIN buurten b ON b.id = s.buurt_id"_s;
         break;
-    case SignalSort::ByStatus: key = u"s.status"_s; break;
-    case SignalSort::ByLevel: key = u"s.escalation_level"_s; break;
+    case SignalSort::ByCategory:
+        o.key = u"c.name"_s;
+        o.joins = u" JOIN categories c ON c.code = s.category_code"_s;
+        break;
+    case SignalSort::ByUrgency:
+        o.key = u"CASE s.urgency WHEN 'laag' THEN 0 WHEN 'normaal' THEN 1 WHEN 'hoog' THEN 2 ELSE 3 END"_s;
+        break;
+    case SignalSort::ByStatus: o.key = u"s.status"_s; break;
+    case SignalSort::ByLevel: o.key = u"s.escalation_level"_s; break;
     }
-    return u" ORDER BY "_s + key + direction + u", s.id"_s + direction;
+    return o;
+}
+
+QString orderBy(const Ordering& o)
+{
+    return u" ORDER BY "_s + o.key + o.direction + u", s.id"_s + o.direction;
 }
 
 }  // namespace
@@ -173,13 +199,17 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
     const QString today = registry.clock().today().toString(Qt::ISODate);
     QVariantList values = {today, today, today, today};
     values << where->values << filter.limit << filter.offset;
+    // The page is chosen on ids first (a walk over an index, however deep the offset), and only
+    // its rows are joined and given their counts and late flags.
+    const Ordering order = ordering(filter);
     auto query = registry.db().run(
         u"SELECT s.id, s.reference, s.observed_on, b.name, s.category_code, c.name, c.theme_code, s.urgency, s.status,"
         " s.escalation_level,"
         " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND r.status IN ('verstuurd','geaccepteerd')),"
         " %1"
-        " FROM signals s JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
-        "%2%3 LIMIT ? OFFSET ?"_s.arg(lateCondition, where->sql(), orderBy(filter)),
+        " FROM (SELECT s.id FROM signals s%2%3%4 LIMIT ? OFFSET ?) page"
+        " JOIN signals s ON s.id = page.id JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
+        "%4"_s.arg(lateCondition, order.joins, where->sql(), orderBy(order)),
         values);
     if (!query.ok())
         return query.error();

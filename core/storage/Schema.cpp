@@ -99,10 +99,10 @@ QStringList version1(const Dialect& dialect)
     return s;
 }
 
-// The work queue "Mijn open signalen" filters on who registered a signal.
+// The work queue "Mijn open signalen" filters on who registered a signal and its status.
 QStringList version2(const Dialect&)
 {
-    return {u"CREATE INDEX signals_registered_by ON signals (registered_by, observed_on)"_s};
+    return {u"CREATE INDEX signals_registered_by ON signals (registered_by, status, observed_on)"_s};
 }
 
 }  // namespace bs::Schema
