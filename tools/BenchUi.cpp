@@ -111,6 +111,7 @@ int main(int argc, char* argv[])
 
     // Scroll through the whole list the way a user drags the scroll bar: 200 jumps to the end.
     window.listModel()->setFilter(bs::SignalFilter());
+    window.listModel()->waitForCount();
     QTableView* view = window.listView();
     QScrollBar* bar = view->verticalScrollBar();
     QElapsedTimer scroll;

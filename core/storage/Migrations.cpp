@@ -13,7 +13,7 @@ const MigrationLadder& standardLadder()
     static const MigrationLadder ladder = {
         {1, u"Eerste schema: referentiegegevens, signalen, doorverwijzingen, escalaties, geschiedenis"_s,
          &Schema::version1},
-        {2, u"Index voor de werkvoorraad 'Mijn open signalen'"_s, &Schema::version2},
+        {2, u"Indexen voor werkvoorraden en filters van de desktopapplicatie"_s, &Schema::version2},
     };
     return ladder;
 }

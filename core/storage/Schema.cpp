@@ -99,10 +99,14 @@ QStringList version1(const Dialect& dialect)
     return s;
 }
 
-// The work queue "Mijn open signalen" filters on who registered a signal and its status.
+// Indexes for the desktop app's work queues and filters on a large registry: "Mijn open
+// signalen" (who registered it, status), "Wacht op terugkoppeling" (open referrals by signal) and
+// the source filter.
 QStringList version2(const Dialect&)
 {
-    return {u"CREATE INDEX signals_registered_by ON signals (registered_by, status, observed_on)"_s};
+    return {u"CREATE INDEX signals_registered_by ON signals (registered_by, status, observed_on)"_s,
+            u"CREATE INDEX signals_source ON signals (source_code, observed_on)"_s,
+            u"CREATE INDEX referrals_open_signal ON referrals (status, signal_id)"_s};
 }
 
 }  // namespace bs::Schema
