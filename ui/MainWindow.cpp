@@ -15,6 +15,8 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -297,17 +299,31 @@ void MainWindow::updateCounts()
 {
     if (!m_registry)
         return;
-    SignalFilter open;
-    open.onlyOpen = true;
-    SignalFilter late;
-    late.queue = SignalQueue::Late;
-    auto openCount = Signals::count(*m_registry, open);
-    auto lateCount = Signals::count(*m_registry, late);
-    const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
-    m_countLabel->setText(tr("%1 in this list · %2 open · %3 late")
-                              .arg(dutch.toString(m_model->totalCount()),
-                                   dutch.toString(openCount.ok() ? openCount.value() : 0),
-                                   dutch.toString(lateCount.ok() ? lateCount.value() : 0)));
+    // Counting open and late signals of a large registry takes a moment: done on its own
+    // connection in the background, so the window never waits for it.
+    const QString path = m_registry->path();
+    const QString actor = m_registry->actor();
+    const Clock* clock = &m_registry->clock();
+    auto* watcher = new QFutureWatcher<QPair<qint64, qint64>>(this);
+    connect(watcher, &QFutureWatcher<QPair<qint64, qint64>>::finished, this, [this, watcher]() {
+        const auto [open, late] = watcher->result();
+        watcher->deleteLater();
+        const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
+        m_countLabel->setText(tr("%1 in this list · %2 open · %3 late")
+                                  .arg(dutch.toString(m_model->totalCount()), dutch.toString(open), dutch.toString(late)));
+    });
+    watcher->setFuture(QtConcurrent::run([=]() -> QPair<qint64, qint64> {
+        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        if (!registry.ok())
+            return {0, 0};
+        SignalFilter open;
+        open.onlyOpen = true;
+        SignalFilter late;
+        late.queue = SignalQueue::Late;
+        auto openCount = Signals::count(*registry.value(), open);
+        auto lateCount = Signals::count(*registry.value(), late);
+        return {openCount.ok() ? openCount.value() : 0, lateCount.ok() ? lateCount.value() : 0};
+    }));
 }
 
 void MainWindow::checkForOutsideChanges()
