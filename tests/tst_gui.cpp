@@ -4,6 +4,7 @@
 #include "ActionDialogs.h"
 #include "MainWindow.h"
 #include "NewSignalDialog.h"
+#include "RecordForm.h"
 #include "SignalDetailPanel.h"
 #include "SignalListModel.h"
 #include "TestSupport.h"
@@ -14,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -133,7 +135,21 @@ void TestGui::mainFlowByKeyboardAndClicks()
         QVERIFY2(button && button->isEnabled(), qPrintable(name));
         QTest::mouseClick(button, Qt::LeftButton);
     };
-    // Refer to a partner.
+    // Record the person concerned and consent for welfare partners, from the detail panel.
+    click(u"editSubject"_s);
+    QVERIFY(panel->openForm());
+    panel->openForm()->findChild<QLineEdit*>(u"name"_s)->setText(u"Mevr. Test"_s);
+    QVERIFY(panel->openForm()->submit());
+    QVERIFY(Signals::state(registry, reference)->hasSubject);
+    click(u"editConsent"_s);
+    auto* consentStatus = panel->openForm()->findChild<QComboBox*>(u"status"_s);
+    consentStatus->setCurrentIndex(consentStatus->findData(u"gegeven"_s));
+    QVERIFY(!panel->openForm()->submit());  // consent needs a scope
+    panel->openForm()->findChild<QLineEdit*>(u"scope"_s)->setText(u"welzijn"_s);
+    QVERIFY(panel->openForm()->submit());
+    QCOMPARE(Signals::state(registry, reference)->consent, u"gegeven"_s);
+
+    // Refer to a partner (covered by the consent just recorded).
     click(u"refer"_s);
     ActionDialog* dialog = panel->openDialog();
     QVERIFY(dialog);
@@ -177,7 +193,7 @@ void TestGui::mainFlowByKeyboardAndClicks()
     typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Wekelijks bezoek"_s);
     QVERIFY(dialog->submit());
     QCOMPARE(Signals::state(registry, reference)->status, u"afgehandeld"_s);
-    QCOMPARE(Signals::detail(registry, reference)->history.size(), 8);
+    QCOMPARE(Signals::detail(registry, reference)->history.size(), 10);
 }
 
 void TestGui::refusedSaveKeepsWhatWasTyped()

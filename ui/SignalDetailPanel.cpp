@@ -3,6 +3,8 @@
 #include "ActionDialogs.h"
 #include "FormErrors.h"
 #include "Labels.h"
+#include "RecordForm.h"
+#include "services/Subjects.h"
 #include "Registry.h"
 #include "domain/Codes.h"
 #include "domain/Workflow.h"
@@ -104,6 +106,9 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     m_urgency = codeCombo(box, u"detailUrgency"_s, Codes::urgency().codes(), &Labels::urgency);
     m_street = new QLineEdit(box);
     m_street->setObjectName(u"detailStreet"_s);
+    m_followUp = new QLineEdit(box);
+    m_followUp->setObjectName(u"detailFollowUp"_s);
+    m_followUp->setPlaceholderText(tr("YYYY-MM-DD, empty: none"));
     m_description = new QPlainTextEdit(box);
     m_description->setObjectName(u"detailDescription"_s);
     m_description->setTabChangesFocus(true);
@@ -119,13 +124,23 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     const QList<std::tuple<QString, QWidget*, QString>> rows = {
         {tr("Neighbourhood"), m_buurt, u"buurt"_s}, {tr("Category"), m_category, u"category"_s},
         {tr("Impact level"), m_impact, u"impact"_s}, {tr("Urgency"), m_urgency, u"urgency"_s},
-        {tr("Street"), m_street, u"street"_s},      {tr("Description"), m_description, u"description"_s}};
+        {tr("Street"), m_street, u"street"_s},      {tr("Description"), m_description, u"description"_s},
+        {tr("Follow up on"), m_followUp, u"follow_up"_s}};
     for (const auto& [label, widget, field] : rows) {
         form->addRow(label, widget);
         form->addRow(QString(), m_editErrors->lineFor(field, widget));
     }
     form->addRow(QString(), m_facts);
     form->addRow(tr("Person and consent"), m_subject);
+    auto* personRow = new QHBoxLayout();
+    m_subjectButton = button(box, u"editSubject"_s, tr("Person concerned…"));
+    m_consentButton = button(box, u"editConsent"_s, tr("Consent…"));
+    personRow->addWidget(m_subjectButton);
+    personRow->addWidget(m_consentButton);
+    personRow->addStretch();
+    form->addRow(QString(), personRow);
+    connect(m_subjectButton, &QPushButton::clicked, this, &SignalDetailPanel::requestSubject);
+    connect(m_consentButton, &QPushButton::clicked, this, &SignalDetailPanel::requestConsent);
     auto* actions = new QHBoxLayout();
     m_save = button(box, u"saveEdits"_s, tr("Save changes"));
     auto* saveRow = new QHBoxLayout();
@@ -277,6 +292,10 @@ void SignalDetailPanel::populate()
     m_impact->setCurrentIndex(m_impact->findData(d.impact));
     m_urgency->setCurrentIndex(m_urgency->findData(d.urgency));
     m_street->setText(d.street);
+    m_followUp->setText(d.followUpOn);
+    const bool personal = Codes::impactAllowsSubject(d.impact);
+    m_subjectButton->setEnabled(open && personal);
+    m_consentButton->setEnabled(open && personal);
     m_description->setPlainText(d.description);
     for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_category, m_impact, m_urgency, m_street, m_description, m_save})
         w->setEnabled(open);
@@ -428,6 +447,58 @@ void SignalDetailPanel::requestEscalation(bool stepUp)
         openAction(Dialogs::escalation(*m_registry, m_reference, m_detail->level, stepUp, this));
 }
 
+RecordForm* SignalDetailPanel::openForm() const
+{
+    return m_form.data();
+}
+
+void SignalDetailPanel::requestSubject()
+{
+    if (!m_detail)
+        return;
+    const Subject subject = m_detail->subject.value_or(Subject());
+    const QList<FormField> fields = {
+        {u"name"_s, tr("Name"), FormField::Text, subject.name, {}},
+        {u"address"_s, tr("Address"), FormField::Text, subject.address, {}},
+        {u"phone"_s, tr("Phone"), FormField::Text, subject.phone, {}},
+        {u"birth_year"_s, tr("Year of birth"), FormField::Number, subject.birthYear ? QVariant(*subject.birthYear) : QVariant(), {}}};
+    m_form = new RecordForm(tr("Person concerned — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
+        return Subjects::set(*m_registry, m_reference, {v.value(u"name"_s).toString(), v.value(u"address"_s).toString(),
+                                                         v.value(u"phone"_s).toString(), v.value(u"birth_year"_s).toString()});
+    }, this);
+    connect(m_form, &QDialog::accepted, this, [this]() {
+        reload();
+        emit changed(m_reference);
+    });
+    m_form->open();
+}
+
+void SignalDetailPanel::requestConsent()
+{
+    if (!m_detail)
+        return;
+    QList<QPair<QString, QString>> statuses;
+    for (const QString& code : Codes::consent().codes())
+        statuses << qMakePair(code, Labels::consent(code));
+    const QList<FormField> fields = {
+        {u"status"_s, tr("Consent"), FormField::Choice, m_detail->consent.status, statuses},
+        {u"scope"_s, tr("Consent covers"), FormField::Text, QString(), {}},
+        {u"by"_s, tr("Given by"), FormField::Text, m_detail->consent.givenBy, {}}};
+    m_form = new RecordForm(tr("Consent — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
+        ConsentInput input;
+        input.status = v.value(u"status"_s).toString();
+        input.givenBy = v.value(u"by"_s).toString();
+        for (const QString& part : v.value(u"scope"_s).toString().split(u',', Qt::SkipEmptyParts))
+            input.scope << part.trimmed();
+        return Subjects::setConsent(*m_registry, m_reference, input);
+    }, this);
+    connect(m_form, &QDialog::accepted, this, [this]() {
+        reload();
+        emit changed(m_reference);
+    });
+    m_form->open();
+}
+
 bool SignalDetailPanel::saveEdits()
 {
     if (!m_detail)
@@ -441,6 +512,7 @@ bool SignalDetailPanel::saveEdits()
     edit.urgency = changedText(m_urgency->currentData().toString(), d.urgency);
     edit.street = changedText(m_street->text(), d.street);
     edit.description = changedText(m_description->toPlainText(), d.description);
+    edit.followUpOn = changedText(m_followUp->text(), d.followUpOn);
     const Status saved = Signals::edit(*m_registry, m_reference, edit);
     if (!saved.ok()) {
         m_editErrors->show(saved.error());  // what was typed stays in the fields

@@ -5,6 +5,7 @@
 
 #include "services/SignalDetail.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -20,6 +21,7 @@ class QVBoxLayout;
 namespace bs {
 
 class ActionDialog;
+class RecordForm;
 class Registry;
 class FormErrors;
 
@@ -35,12 +37,15 @@ public:
     QString reference() const { return m_reference; }
     // The dialog opened by the last action (for tests and for focus).
     ActionDialog* openDialog() const { return m_dialog; }
+    RecordForm* openForm() const;
 
 public slots:
     void requestStatus(const QString& toStatus);
     void requestReferral();
     void requestReferralStep(const QString& toStatus);
     void requestEscalation(bool stepUp);
+    void requestSubject();
+    void requestConsent();
     bool saveEdits();
 
 signals:
@@ -59,6 +64,7 @@ private:
     QString m_reference;
     std::optional<SignalDetail> m_detail;
     ActionDialog* m_dialog = nullptr;
+    QPointer<RecordForm> m_form;
 
     QLabel* m_title;
     QLabel* m_statusLine;
@@ -67,6 +73,9 @@ private:
     QComboBox* m_impact;
     QComboBox* m_urgency;
     QLineEdit* m_street;
+    QLineEdit* m_followUp;
+    QPushButton* m_subjectButton;
+    QPushButton* m_consentButton;
     QPlainTextEdit* m_description;
     QLabel* m_facts;
     QLabel* m_subject;

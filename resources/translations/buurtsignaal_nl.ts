@@ -1151,6 +1151,58 @@
         <source>Term until %1 (%2 working days left).</source>
         <translation>Termijn tot %1 (nog %2 werkdagen).</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD, empty: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person concerned…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Naam</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished">Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Telefoon</translation>
+    </message>
+    <message>
+        <source>Year of birth</source>
+        <translation type="unfinished">Geboortejaar</translation>
+    </message>
+    <message>
+        <source>Person concerned — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished">Toestemming</translation>
+    </message>
+    <message>
+        <source>Consent covers</source>
+        <translation type="unfinished">Toestemming geldt voor</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>bs::SignalListModel</name>
