@@ -1153,55 +1153,55 @@
     </message>
     <message>
         <source>YYYY-MM-DD, empty: none</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-DD, leeg: geen</translation>
     </message>
     <message>
         <source>Follow up on</source>
-        <translation type="unfinished"></translation>
+        <translation>Opvolgen op</translation>
     </message>
     <message>
         <source>Person concerned…</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrokkene…</translation>
     </message>
     <message>
         <source>Consent…</source>
-        <translation type="unfinished"></translation>
+        <translation>Toestemming…</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Naam</translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished">Adres</translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Telefoon</translation>
+        <translation>Telefoon</translation>
     </message>
     <message>
         <source>Year of birth</source>
-        <translation type="unfinished">Geboortejaar</translation>
+        <translation>Geboortejaar</translation>
     </message>
     <message>
         <source>Person concerned — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrokkene — %1</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished">Toestemming</translation>
+        <translation>Toestemming</translation>
     </message>
     <message>
         <source>Consent covers</source>
-        <translation type="unfinished">Toestemming geldt voor</translation>
+        <translation>Toestemming geldt voor</translation>
     </message>
     <message>
         <source>Given by</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegeven door</translation>
     </message>
     <message>
         <source>Consent — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Toestemming — %1</translation>
     </message>
 </context>
 <context>
