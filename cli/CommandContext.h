@@ -41,6 +41,12 @@ struct Command {
     std::function<int(Context&)> run;
 };
 
+// An option of a command; with a value name it takes a value.
+inline QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
+{
+    return QCommandLineOption(name, description, valueName);
+}
+
 // The command tables of each group of commands.
 QList<Command> signalCommands();
 QList<Command> referralCommands();

@@ -13,11 +13,6 @@ namespace bs::cli {
 
 namespace {
 
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return QCommandLineOption(name, description, valueName);
-}
-
 int init(Context& c)
 {
     if (c.registry->wasCreated())

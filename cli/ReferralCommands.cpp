@@ -13,11 +13,6 @@ namespace bs::cli {
 
 namespace {
 
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return QCommandLineOption(name, description, valueName);
-}
-
 int add(Context& c)
 {
     NewReferral input{c.positional.at(0), c.value(u"to"_s), c.value(u"from"_s), c.value(u"reason"_s),

@@ -14,11 +14,6 @@ namespace bs::cli {
 
 namespace {
 
-QCommandLineOption opt(const QString& name, const QString& description, const QString& valueName = {})
-{
-    return QCommandLineOption(name, description, valueName);
-}
-
 int add(Context& c)
 {
     NewSignal input;

@@ -1,6 +1,7 @@
 #include "ReferenceAdmin.h"
 
 #include "Registry.h"
+#include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "services/Lookups.h"
@@ -13,10 +14,6 @@ namespace bs::ReferenceAdmin {
 
 namespace {
 
-QVariant orNull(const QString& value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 Result<QVariant> optionalDate(const QString& value, const QString& field, const QString& label, const QDate& notAfter = {})
 {

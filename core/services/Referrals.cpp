@@ -1,6 +1,7 @@
 #include "Referrals.h"
 
 #include "Registry.h"
+#include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
@@ -15,10 +16,6 @@ namespace bs::Referrals {
 
 namespace {
 
-QVariant orNull(const QString& value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 const QString selectReferral = u"SELECT r.id, r.signal_id, s.reference, fp.name, tp.name, r.reason, r.status, r.sent_on,"
                                " r.sent_by, r.respond_by, r.accepted_on, r.complete_by, r.closed_on, r.rejection_reason,"

@@ -1,6 +1,7 @@
 #include "Signals.h"
 
 #include "Registry.h"
+#include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
@@ -22,10 +23,6 @@ Validation::TextRule streetRule()
     return {u"street"_s, u"Straat"_s, false, 120, false};
 }
 
-QVariant orNull(const QString& value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 // Numbers are handed out inside the write transaction, so two writers never get the same one,
 // and a number is never reused: the counter only goes up, even when a signal would be removed.

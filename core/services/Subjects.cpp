@@ -1,6 +1,7 @@
 #include "Subjects.h"
 
 #include "Registry.h"
+#include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "services/History.h"
@@ -12,10 +13,6 @@ using namespace Qt::StringLiterals;
 namespace bs::Subjects {
 
 namespace {
-QVariant orNull(const QString& value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 Status requirePersonalImpact(const SignalState& signal, const QString& what)
 {

@@ -2,6 +2,7 @@
 
 #include "io/Csv.h"
 #include "storage/Database.h"
+#include "storage/SqlValues.h"
 
 #include <QFile>
 
@@ -19,10 +20,6 @@ Result<Csv::Table> loadTable(const QString& name)
     return Csv::parseTable(QString::fromUtf8(file.readAll()), u';');
 }
 
-QVariant orNull(const QString& value)
-{
-    return value.isEmpty() ? QVariant() : QVariant(value);
-}
 
 QVariant intOrNull(const QString& value)
 {
