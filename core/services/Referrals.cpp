@@ -16,7 +16,6 @@ namespace bs::Referrals {
 
 namespace {
 
-
 const QString selectReferral = u"SELECT r.id, r.signal_id, s.reference, fp.name, tp.name, r.reason, r.status, r.sent_on,"
                                " r.sent_by, r.respond_by, r.accepted_on, r.complete_by, r.closed_on, r.rejection_reason,"
                                " r.outcome, r.outcome_reason, r.feedback, r.carries_subject, r.override_ground, r.override_reason"
