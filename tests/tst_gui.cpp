@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -135,6 +136,12 @@ void TestGui::mainFlowByKeyboardAndClicks()
         QVERIFY2(button && button->isEnabled(), qPrintable(name));
         QTest::mouseClick(button, Qt::LeftButton);
     };
+    // Taking it into progress asks nothing and shows at once in the panel and the list.
+    click(u"status_in_behandeling"_s);
+    QCOMPARE(Signals::state(registry, reference)->status, u"in_behandeling"_s);
+    QVERIFY(panel->findChild<QLabel*>(u"detailTitle"_s)->text().contains(u"In progress"_s));
+    QCOMPARE(window.listModel()->index(0, SignalListModel::Status).data().toString(), u"In progress"_s);
+
     // Record the person concerned and consent for welfare partners, from the detail panel.
     click(u"editSubject"_s);
     QVERIFY(panel->openForm());
@@ -193,7 +200,7 @@ void TestGui::mainFlowByKeyboardAndClicks()
     typeInto(dialog->findChild<QPlainTextEdit*>(u"reason"_s), u"Wekelijks bezoek"_s);
     QVERIFY(dialog->submit());
     QCOMPARE(Signals::state(registry, reference)->status, u"afgehandeld"_s);
-    QCOMPARE(Signals::detail(registry, reference)->history.size(), 10);
+    QCOMPARE(Signals::detail(registry, reference)->history.size(), 10);  // referring no longer moves it: it is already in progress
 }
 
 void TestGui::refusedSaveKeepsWhatWasTyped()

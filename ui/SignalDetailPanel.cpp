@@ -388,33 +388,49 @@ void SignalDetailPanel::updateReferralButtons()
     m_withdraw->setEnabled(allowed(u"ingetrokken"_s));
 }
 
+ActionDialog* SignalDetailPanel::openDialog() const
+{
+    return m_dialog.data();
+}
+
+void SignalDetailPanel::afterChange()
+{
+    reload();
+    emit changed(m_reference);
+}
+
 void SignalDetailPanel::openAction(ActionDialog* dialog)
 {
     m_dialog = dialog;
-    connect(dialog, &ActionDialog::done, this, [this]() {
-        reload();
-        emit changed(m_reference);
-    });
-    connect(dialog, &QObject::destroyed, this, [this, dialog]() {
-        if (m_dialog == dialog)
-            m_dialog = nullptr;
-    });
+    connect(dialog, &ActionDialog::done, this, &SignalDetailPanel::afterChange);
     dialog->open();
+}
+
+void SignalDetailPanel::submitOrOpen(ActionDialog* dialog)
+{
+    connect(dialog, &ActionDialog::done, this, &SignalDetailPanel::afterChange);
+    if (dialog->submit())
+        return;
+    m_dialog = dialog;
+    dialog->open();
+}
+
+void SignalDetailPanel::openForm(RecordForm* form)
+{
+    m_form = form;
+    connect(form, &QDialog::accepted, this, &SignalDetailPanel::afterChange);
+    form->open();
 }
 
 void SignalDetailPanel::requestStatus(const QString& toStatus)
 {
     if (!m_detail)
         return;
-    if (toStatus == u"in_behandeling"_s) {
-        // Nothing to ask: take it straight into progress.
-        auto* dialog = Dialogs::signalStatus(*m_registry, m_reference, toStatus, this);
-        if (dialog->submit())
-            return;
+    ActionDialog* dialog = Dialogs::signalStatus(*m_registry, m_reference, toStatus, this);
+    if (toStatus == u"in_behandeling"_s)
+        submitOrOpen(dialog);
+    else
         openAction(dialog);
-        return;
-    }
-    openAction(Dialogs::signalStatus(*m_registry, m_reference, toStatus, this));
 }
 
 void SignalDetailPanel::requestReferral()
@@ -428,17 +444,11 @@ void SignalDetailPanel::requestReferralStep(const QString& toStatus)
     const qint64 id = selectedReferral();
     if (!m_detail || id == 0)
         return;
-    if (toStatus == u"geaccepteerd"_s) {
-        auto* dialog = Dialogs::referralStep(*m_registry, id, toStatus, this);
-        connect(dialog, &ActionDialog::done, this, [this]() {
-            reload();
-            emit changed(m_reference);
-        });
-        if (!dialog->submit())
-            openAction(dialog);
-        return;
-    }
-    openAction(Dialogs::referralStep(*m_registry, id, toStatus, this));
+    ActionDialog* dialog = Dialogs::referralStep(*m_registry, id, toStatus, this);
+    if (toStatus == u"geaccepteerd"_s)
+        submitOrOpen(dialog);
+    else
+        openAction(dialog);
 }
 
 void SignalDetailPanel::requestEscalation(bool stepUp)
@@ -462,15 +472,10 @@ void SignalDetailPanel::requestSubject()
         {u"address"_s, tr("Address"), FormField::Text, subject.address, {}},
         {u"phone"_s, tr("Phone"), FormField::Text, subject.phone, {}},
         {u"birth_year"_s, tr("Year of birth"), FormField::Number, subject.birthYear ? QVariant(*subject.birthYear) : QVariant(), {}}};
-    m_form = new RecordForm(tr("Person concerned — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
+    openForm(new RecordForm(tr("Person concerned — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
         return Subjects::set(*m_registry, m_reference, {v.value(u"name"_s).toString(), v.value(u"address"_s).toString(),
                                                          v.value(u"phone"_s).toString(), v.value(u"birth_year"_s).toString()});
-    }, this);
-    connect(m_form, &QDialog::accepted, this, [this]() {
-        reload();
-        emit changed(m_reference);
-    });
-    m_form->open();
+    }, this));
 }
 
 void SignalDetailPanel::requestConsent()
@@ -480,23 +485,22 @@ void SignalDetailPanel::requestConsent()
     QList<QPair<QString, QString>> statuses;
     for (const QString& code : Codes::consent().codes())
         statuses << qMakePair(code, Labels::consent(code));
+    // The scope as it can be typed back: partner names and kind codes.
+    QStringList scope;
+    for (const QString& item : m_detail->consent.scope)
+        scope << (item.startsWith(u"soort: "_s) ? item.mid(7) : item);
     const QList<FormField> fields = {
         {u"status"_s, tr("Consent"), FormField::Choice, m_detail->consent.status, statuses},
-        {u"scope"_s, tr("Consent covers"), FormField::Text, QString(), {}},
+        {u"scope"_s, tr("Consent covers"), FormField::Text, scope.join(u", "_s), {}},
         {u"by"_s, tr("Given by"), FormField::Text, m_detail->consent.givenBy, {}}};
-    m_form = new RecordForm(tr("Consent — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
+    openForm(new RecordForm(tr("Consent — %1").arg(m_reference), fields, [this](const QVariantMap& v) {
         ConsentInput input;
         input.status = v.value(u"status"_s).toString();
         input.givenBy = v.value(u"by"_s).toString();
         for (const QString& part : v.value(u"scope"_s).toString().split(u',', Qt::SkipEmptyParts))
             input.scope << part.trimmed();
         return Subjects::setConsent(*m_registry, m_reference, input);
-    }, this);
-    connect(m_form, &QDialog::accepted, this, [this]() {
-        reload();
-        emit changed(m_reference);
-    });
-    m_form->open();
+    }, this));
 }
 
 bool SignalDetailPanel::saveEdits()
@@ -518,8 +522,7 @@ bool SignalDetailPanel::saveEdits()
         m_editErrors->show(saved.error());  // what was typed stays in the fields
         return false;
     }
-    reload();
-    emit changed(m_reference);
+    afterChange();
     return true;
 }
 

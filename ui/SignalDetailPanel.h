@@ -36,7 +36,7 @@ public:
     void reload();
     QString reference() const { return m_reference; }
     // The dialog opened by the last action (for tests and for focus).
-    ActionDialog* openDialog() const { return m_dialog; }
+    ActionDialog* openDialog() const;
     RecordForm* openForm() const;
 
 public slots:
@@ -57,13 +57,17 @@ private:
     void buildLadder(QVBoxLayout* layout);
     void populate();
     void openAction(ActionDialog* dialog);
+    // Steps that ask nothing are done at once; only a refusal opens the dialog with the reason.
+    void submitOrOpen(ActionDialog* dialog);
+    void openForm(RecordForm* form);
+    void afterChange();
     qint64 selectedReferral() const;
     void updateReferralButtons();
 
     Registry* m_registry = nullptr;
     QString m_reference;
     std::optional<SignalDetail> m_detail;
-    ActionDialog* m_dialog = nullptr;
+    QPointer<ActionDialog> m_dialog;
     QPointer<RecordForm> m_form;
 
     QLabel* m_title;
