@@ -103,8 +103,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         m_detail->showSignal(current.isValid() ? m_model->referenceAt(current.row()) : QString());
     });
     connect(m_detail, &SignalDetailPanel::changed, this, [this](const QString& reference) {
-        m_model->reload();
-        m_coordinator->reload();
+        m_model->reload();  // the coordinator tab reads again when it is shown
         selectReference(reference);
     });
     connect(m_coordinator, &CoordinatorView::openSignal, this, [this](const QString& reference) {
@@ -208,7 +207,7 @@ bool MainWindow::openRegistry(const QString& path, bool create)
         return false;
     }
     m_detail->setRegistry(nullptr);
-    m_model->setRegistry(nullptr);
+    m_model->setSource(nullptr, m_model->filter());
     m_registry = std::move(opened).value();
     m_filterBar->setRegistry(m_registry.get());
     m_detail->setRegistry(m_registry.get());
@@ -220,9 +219,19 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     rememberRecent(QFileInfo(path).absoluteFilePath());
     updateTitle();
     m_fileLabel->setText(tr("Registry: %1").arg(QFileInfo(path).absoluteFilePath()));
-    m_model->setRegistry(m_registry.get());
-    m_queues->selectQueue(SignalQueue::All);
-    applyFilter();
+    // A new file starts on "Alle signalen" without filters; the list is read once.
+    m_currentQueue = int(SignalQueue::All);
+    {
+        const QSignalBlocker quiet(m_queues);
+        m_queues->selectQueue(SignalQueue::All);
+    }
+    m_filterBar->clear();
+    SignalFilter filter;
+    filter.sort = m_model->filter().sort;
+    filter.descending = m_model->filter().descending;
+    m_model->setSource(m_registry.get(), filter);
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
     if (m_model->totalCount() == 0)
         QTimer::singleShot(0, this, &MainWindow::offerDemoData);
     return true;

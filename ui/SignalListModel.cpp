@@ -19,14 +19,9 @@ SignalListModel::SignalListModel(QObject* parent) : QAbstractTableModel(parent)
     connect(&m_counter, &QFutureWatcher<QPair<quint64, qint64>>::finished, this, &SignalListModel::countFinished);
 }
 
-void SignalListModel::setRegistry(Registry* registry)
+void SignalListModel::setSource(Registry* registry, const SignalFilter& filter)
 {
     m_registry = registry;
-    reload();
-}
-
-void SignalListModel::setFilter(const SignalFilter& filter)
-{
     m_filter = filter;
     reload();
 }

@@ -25,9 +25,10 @@ public:
 
     explicit SignalListModel(QObject* parent = nullptr);
 
-    void setRegistry(Registry* registry);
-    // Applies a filter (queue, fields, sorting); the count and the first page are read at once.
-    void setFilter(const SignalFilter& filter);
+    // Shows `filter` of `registry`: the first page is read at once, the count in the background.
+    void setSource(Registry* registry, const SignalFilter& filter);
+    void setRegistry(Registry* registry) { setSource(registry, m_filter); }
+    void setFilter(const SignalFilter& filter) { setSource(m_registry, filter); }
     const SignalFilter& filter() const { return m_filter; }
     // Reads everything again (after a change here or in another program).
     void reload();
