@@ -16,13 +16,17 @@ namespace bs::Referrals {
 
 namespace {
 
+// A referral is late when it was not answered by respond-by or not completed by complete-by.
+// Binds today twice.
+const QString lateCondition = u"((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"_s;
+
+// Selects referrals with their late flag; the caller binds today twice before its own values.
 const QString selectReferral = u"SELECT r.id, r.signal_id, s.reference, fp.name, tp.name, r.reason, r.status, r.sent_on,"
                                " r.sent_by, r.respond_by, r.accepted_on, r.complete_by, r.closed_on, r.rejection_reason,"
-                               " r.outcome, r.outcome_reason, r.feedback, r.carries_subject, r.override_ground, r.override_reason"
-                               " FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN partners tp ON tp.id = r.to_partner_id"
+                               " r.outcome, r.outcome_reason, r.feedback, r.carries_subject, r.override_ground, r.override_reason, "_s
+                               + lateCondition +
+                               u" FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN partners tp ON tp.id = r.to_partner_id"
                                " LEFT JOIN partners fp ON fp.id = r.from_partner_id"_s;
-
-const QString lateCondition = u"((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"_s;
 
 ReferralInfo readRow(const QSqlQuery& q, const QDate& today)
 {
@@ -31,10 +35,7 @@ ReferralInfo readRow(const QSqlQuery& q, const QDate& today)
                       q.value(8).toString(),   q.value(9).toString(),   q.value(10).toString(), q.value(11).toString(),
                       q.value(12).toString(),  q.value(13).toString(),  q.value(14).toString(), q.value(15).toString(),
                       q.value(16).toString(),  q.value(17).toBool(),    q.value(18).toString(), q.value(19).toString(),
-                      false, 0};
-    const QString todayText = today.toString(Qt::ISODate);
-    info.late = (info.status == u"verstuurd"_s && info.respondBy < todayText) ||
-                (info.status == u"geaccepteerd"_s && !info.completeBy.isEmpty() && info.completeBy < todayText);
+                      q.value(20).toBool(),    0};
     if (Workflow::isReferralOpen(info.status))
         info.daysWaiting = WorkingDays::between(QDate::fromString(info.sentOn, Qt::ISODate), today);
     return info;
@@ -145,7 +146,8 @@ Result<qint64> add(Registry& registry, const NewReferral& input)
 
 Result<ReferralInfo> get(Registry& registry, qint64 id)
 {
-    auto query = registry.db().run(selectReferral + u" WHERE r.id = ?"_s, {id});
+    const QString today = registry.clock().today().toString(Qt::ISODate);
+    auto query = registry.db().run(selectReferral + u" WHERE r.id = ?"_s, {today, today, id});
     if (!query.ok())
         return query.error();
     if (!query->next())
@@ -213,8 +215,8 @@ Status transition(Registry& registry, qint64 id, const QString& toStatus, const 
 Result<QList<ReferralInfo>> list(Registry& registry, const ReferralFilter& filter)
 {
     QStringList conditions;
-    QVariantList values;
     const QDate today = registry.clock().today();
+    QVariantList values = {today.toString(Qt::ISODate), today.toString(Qt::ISODate)};
     if (filter.onlyOpen)
         conditions << u"r.status IN ('verstuurd','geaccepteerd')"_s;
     if (filter.onlyLate) {
