@@ -32,4 +32,8 @@ private:
     QDateTime m_now;
 };
 
+// The clock of a program: the system clock, or the day named in BUURTSIGNAAL_TODAY
+// (YYYY-MM-DD) so demonstrations and process-level tests can pin "today".
+const Clock& programClock();
+
 }  // namespace bs

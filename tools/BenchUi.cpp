@@ -61,10 +61,7 @@ int main(int argc, char* argv[])
         return 2;
     }
     const QString path = QString::fromLocal8Bit(argv[1]);
-    const QDate pinned = QDate::fromString(qEnvironmentVariable("BUURTSIGNAAL_TODAY"), Qt::ISODate);
-    bs::SystemClock systemClock;
-    bs::FixedClock fixedClock(pinned);
-    const bs::Clock& clock = pinned.isValid() ? static_cast<const bs::Clock&>(fixedClock) : systemClock;
+    const bs::Clock& clock = bs::programClock();
 
     bs::MainWindow window(clock);
     window.setInteractive(false);

@@ -17,10 +17,6 @@ int main(int argc, char* argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    // Tests and demonstrations may pin "today"; terms and late flags then follow that date.
-    const QDate pinned = QDate::fromString(qEnvironmentVariable("BUURTSIGNAAL_TODAY"), Qt::ISODate);
-    bs::SystemClock systemClock;
-    bs::FixedClock fixedClock(pinned);
-    const bs::Clock& clock = pinned.isValid() ? static_cast<const bs::Clock&>(fixedClock) : systemClock;
+    const bs::Clock& clock = bs::programClock();
     return bs::runCli(QCoreApplication::arguments(), out, err, clock);
 }

@@ -41,10 +41,7 @@ int main(int argc, char* argv[])
     parser.addOption(db);
     parser.process(app);
 
-    const QDate pinned = QDate::fromString(qEnvironmentVariable("BUURTSIGNAAL_TODAY"), Qt::ISODate);
-    bs::SystemClock systemClock;
-    bs::FixedClock fixedClock(pinned);
-    const bs::Clock& clock = pinned.isValid() ? static_cast<const bs::Clock&>(fixedClock) : systemClock;
+    const bs::Clock& clock = bs::programClock();
 
     bs::MainWindow window(clock);
     window.show();
