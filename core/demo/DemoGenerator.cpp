@@ -424,9 +424,7 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
     std::sort(dates.begin(), dates.end());
 
     for (const QString& statement : db.dialect().bulkWriteSetup()) {
-        auto applied = db.run(statement);
-        if (!applied.ok())
-            return applied.error();
+        BS_TRY(db.execute(statement));
     }
     BS_TRY(db.write([&]() -> Status {
         auto statements = prepare(db);

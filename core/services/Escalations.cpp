@@ -47,12 +47,10 @@ Status step(Registry& registry, const QString& reference, int toLevel, const QSt
             return updated.error();
         if (updated->numRowsAffected() != 1)
             return Error::rule(u"Signaal %1 is intussen door iemand anders geëscaleerd; bekijk het opnieuw."_s.arg(signal->reference));
-        auto inserted = db.run(u"INSERT INTO escalations (signal_id, from_level, to_level, trigger_code, reason, at, by_user)"
+        BS_TRY(db.execute(u"INSERT INTO escalations (signal_id, from_level, to_level, trigger_code, reason, at, by_user)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                {signal->id, signal->level, toLevel, stepUp ? QVariant(trigger) : QVariant(),
-                                why.value(), History::timestamp(now), registry.actor()});
-        if (!inserted.ok())
-            return inserted.error();
+                                why.value(), History::timestamp(now), registry.actor()}));
         QString detail = u"%1 van trede %2 naar trede %3 (%4)"_s.arg(stepUp ? u"Geëscaleerd"_s : u"Afgeschaald"_s)
                              .arg(signal->level)
                              .arg(toLevel)

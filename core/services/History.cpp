@@ -13,13 +13,11 @@ QString timestamp(const QDateTime& at)
 
 Status record(Database& db, const QDateTime& at, const QString& actor, const Record& entry)
 {
-    auto result = db.run(u"INSERT INTO history (signal_id, at, actor, action, detail, reason, referral_id)"
+    BS_TRY(db.execute(u"INSERT INTO history (signal_id, at, actor, action, detail, reason, referral_id)"
                          " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                          {entry.signalId, timestamp(at), actor, entry.action, entry.detail,
                           entry.reason.isEmpty() ? QVariant() : QVariant(entry.reason),
-                          entry.referralId == 0 ? QVariant() : QVariant(entry.referralId)});
-    if (!result.ok())
-        return result.error();
+                          entry.referralId == 0 ? QVariant() : QVariant(entry.referralId)}));
     return {};
 }
 

@@ -43,11 +43,6 @@ Status uniqueViolation(const Error& error, const QString& field, const QString& 
     return error;
 }
 
-Status checkResult(const Result<QSqlQuery>& result)
-{
-    return result.ok() ? Status() : Status(result.error());
-}
-
 }  // namespace
 
 Result<qint64> savePartner(Registry& registry, const PartnerInput& in)
@@ -170,7 +165,7 @@ Status renameCategory(Registry& registry, const QString& code, const QString& na
     if (!category.ok())
         return category.error();
     Database& db = registry.db();
-    return db.write([&]() { return checkResult(db.run(u"UPDATE categories SET name = ? WHERE code = ?"_s, {label.value(), code})); });
+    return db.write([&]() { return db.execute(u"UPDATE categories SET name = ? WHERE code = ?"_s, {label.value(), code}); });
 }
 
 Status setCategoryActive(Registry& registry, const QString& code, bool active)
@@ -180,7 +175,7 @@ Status setCategoryActive(Registry& registry, const QString& code, bool active)
         return category.error();
     Database& db = registry.db();
     // Deactivated categories stay valid on old signals; they are only hidden for new ones.
-    return db.write([&]() { return checkResult(db.run(u"UPDATE categories SET active = ? WHERE code = ?"_s, {active ? 1 : 0, code})); });
+    return db.write([&]() { return db.execute(u"UPDATE categories SET active = ? WHERE code = ?"_s, {active ? 1 : 0, code}); });
 }
 
 Status setEscalationTerm(Registry& registry, int level, int termDays)
@@ -250,9 +245,7 @@ Result<qint64> addActivity(Registry& registry, const ActivityInput& in)
             return added.error();
         id = added->lastInsertId().toLongLong();
         for (qint64 partnerId : partnerIds) {
-            auto linked = db.run(u"INSERT INTO activity_partners (activity_id, partner_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s, {id, partnerId});
-            if (!linked.ok())
-                return linked.error();
+            BS_TRY(db.execute(u"INSERT INTO activity_partners (activity_id, partner_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s, {id, partnerId}));
         }
         return {};
     }));

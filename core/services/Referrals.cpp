@@ -132,10 +132,8 @@ Result<qint64> add(Registry& registry, const NewReferral& input)
         BS_TRY(History::record(db, now, registry.actor(), {signal->id, u"doorverwijzing"_s, detail, reason.value(), id}));
         if (signal->status == u"nieuw"_s) {
             // Referring is working on it: the signal moves along its own status table.
-            auto moved = db.run(u"UPDATE signals SET status = 'in_behandeling', updated_at = ? WHERE id = ?"_s,
-                                {History::timestamp(now), signal->id});
-            if (!moved.ok())
-                return moved.error();
+            BS_TRY(db.execute(u"UPDATE signals SET status = 'in_behandeling', updated_at = ? WHERE id = ?"_s,
+                                {History::timestamp(now), signal->id}));
             BS_TRY(History::record(db, now, registry.actor(),
                                    {signal->id, u"status"_s, u"nieuw → in_behandeling"_s, u"Doorverwezen naar %1"_s.arg(to->name), id}));
         }

@@ -203,9 +203,7 @@ Status edit(Registry& registry, const QString& reference, const SignalEdit& chan
             details << c.detail;
         }
         values << History::timestamp(now) << current->id;
-        auto updated = db.run(u"UPDATE signals SET %1, updated_at = ? WHERE id = ?"_s.arg(assignments.join(u", "_s)), values);
-        if (!updated.ok())
-            return updated.error();
+        BS_TRY(db.execute(u"UPDATE signals SET %1, updated_at = ? WHERE id = ?"_s.arg(assignments.join(u", "_s)), values));
         return History::record(db, now, registry.actor(), {current->id, u"gewijzigd"_s, details.join(u"; "_s), reason.value(), 0});
     });
 }

@@ -53,15 +53,11 @@ Status set(Registry& registry, const QString& reference, const SubjectInput& inp
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
     return db.write([&]() -> Status {
-        auto removed = db.run(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id});
-        if (!removed.ok())
-            return removed.error();
-        auto inserted = db.run(u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
+        BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
+        BS_TRY(db.execute(u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
                                " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                {signal->id, orNull(name.value()), orNull(address.value()), orNull(phone.value()), birthYear,
-                                History::timestamp(now), registry.actor()});
-        if (!inserted.ok())
-            return inserted.error();
+                                History::timestamp(now), registry.actor()}));
         return History::record(db, now, registry.actor(),
                                {signal->id, u"betrokkene"_s,
                                 signal->hasSubject ? u"Gegevens betrokkene gewijzigd"_s : u"Gegevens betrokkene vastgelegd"_s, {}, 0});
@@ -81,13 +77,9 @@ Status clear(Registry& registry, const QString& reference, const QString& reason
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
     return db.write([&]() -> Status {
-        auto removed = db.run(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id});
-        if (!removed.ok())
-            return removed.error();
-        auto consentBy = db.run(u"UPDATE signals SET consent_by = NULL, updated_at = ? WHERE id = ?"_s,
-                                {History::timestamp(now), signal->id});
-        if (!consentBy.ok())
-            return consentBy.error();
+        BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
+        BS_TRY(db.execute(u"UPDATE signals SET consent_by = NULL, updated_at = ? WHERE id = ?"_s,
+                                {History::timestamp(now), signal->id}));
         return History::record(db, now, registry.actor(), {signal->id, u"betrokkene"_s, u"Gegevens betrokkene gewist"_s, why.value(), 0});
     });
 }
@@ -158,19 +150,13 @@ Status setConsent(Registry& registry, const QString& reference, const ConsentInp
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
     return db.write([&]() -> Status {
-        auto updated = db.run(u"UPDATE signals SET consent = ?, consent_by = ?, consent_on = ?, updated_at = ? WHERE id = ?"_s,
-                              {input.status, orNull(givenBy), orNull(givenOn), History::timestamp(now), signal->id});
-        if (!updated.ok())
-            return updated.error();
-        auto removed = db.run(u"DELETE FROM consent_scopes WHERE signal_id = ?"_s, {signal->id});
-        if (!removed.ok())
-            return removed.error();
+        BS_TRY(db.execute(u"UPDATE signals SET consent = ?, consent_by = ?, consent_on = ?, updated_at = ? WHERE id = ?"_s,
+                              {input.status, orNull(givenBy), orNull(givenOn), History::timestamp(now), signal->id}));
+        BS_TRY(db.execute(u"DELETE FROM consent_scopes WHERE signal_id = ?"_s, {signal->id}));
         QStringList labels;
         for (const ScopeItem& item : scope) {
-            auto inserted = db.run(u"INSERT INTO consent_scopes (signal_id, partner_id, partner_kind) VALUES (?, ?, ?)"_s,
-                                   {signal->id, item.partnerId, item.kind});
-            if (!inserted.ok())
-                return inserted.error();
+            BS_TRY(db.execute(u"INSERT INTO consent_scopes (signal_id, partner_id, partner_kind) VALUES (?, ?, ?)"_s,
+                                   {signal->id, item.partnerId, item.kind}));
             labels << item.label;
         }
         QString detail = u"Toestemming: %1"_s.arg(input.status);

@@ -109,6 +109,14 @@ Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) 
     return query;
 }
 
+Status Database::execute(const QString& sql, const QVariantList& values) const
+{
+    auto result = run(sql, values);
+    if (!result.ok())
+        return result.error();
+    return {};
+}
+
 Result<QVariant> Database::scalar(const QString& sql, const QVariantList& values) const
 {
     auto result = run(sql, values);

@@ -31,6 +31,8 @@ public:
 
     // Prepares `sql`, binds `values` positionally to its `?` placeholders and runs it.
     Result<QSqlQuery> run(const QString& sql, const QVariantList& values = {}) const;
+    // Runs a statement whose rows are not needed (writes, DDL).
+    Status execute(const QString& sql, const QVariantList& values = {}) const;
     // For statements run many times (bulk writes): prepare once, then bind and exec().
     Result<QSqlQuery> prepare(const QString& sql) const;
     Status exec(QSqlQuery& query, const QString& context) const;

@@ -75,10 +75,8 @@ Status migrate(Database& db, const MigrationLadder& ladder, const Clock& clock)
                     return error;
                 }
             }
-            auto recorded = db.run(u"INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, ?)"_s,
-                                   {step.version, step.summary, clock.now().toString(Qt::ISODate)});
-            if (!recorded.ok())
-                return recorded.error();
+            BS_TRY(db.execute(u"INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, ?)"_s,
+                                   {step.version, step.summary, clock.now().toString(Qt::ISODate)}));
             return {};
         }));
     }

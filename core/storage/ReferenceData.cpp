@@ -51,9 +51,7 @@ const QList<Level>& defaultLadder()
 Status insertAll(Database& db)
 {
     auto run = [&db](const QString& sql, const QVariantList& values) -> Status {
-        auto result = db.run(sql, values);
-        if (!result.ok())
-            return result.error();
+        BS_TRY(db.execute(sql, values));
         return {};
     };
 
