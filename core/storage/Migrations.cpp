@@ -14,6 +14,7 @@ const MigrationLadder& standardLadder()
         {1, u"Eerste schema: referentiegegevens, signalen, doorverwijzingen, escalaties, geschiedenis"_s,
          &Schema::version1},
         {2, u"Indexen voor werkvoorraden en filters van de desktopapplicatie"_s, &Schema::version2},
+        {3, u"Succesfactoren: indicatoren en ingevoerde cijfers per periode"_s, &Schema::version3},
     };
     return ladder;
 }

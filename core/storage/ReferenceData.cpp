@@ -135,6 +135,29 @@ Status insertAll(Database& db)
 
 }  // namespace
 
+QStringList indicatorInserts()
+{
+    auto table = loadTable(u"indicators.csv"_s);
+    if (!table.ok())
+        return {};
+    auto literal = [](const QString& text) { return text.isEmpty() ? u"NULL"_s : u"'"_s + QString(text).replace(u'\'', u"''"_s) + u"'"_s; };
+    QStringList statements;
+    int sort = 0;
+    for (const QStringList& row : table->rows) {
+        bool numeric = false;
+        const double target = table->value(row, u"target_value"_s).toDouble(&numeric);
+        statements << u"INSERT INTO indicators (code, group_no, label, measured_by, target_kind, target_value, scope, source_note,"
+                      " sort_order) VALUES (%1, %2, %3, %4, %5, %6, %7, %8, %9)"_s
+                          .arg(literal(table->value(row, u"code"_s)))
+                          .arg(table->value(row, u"group"_s).toInt())
+                          .arg(literal(table->value(row, u"label_nl"_s)), literal(table->value(row, u"measured_by"_s)),
+                               literal(table->value(row, u"target_kind"_s)), numeric ? QString::number(target) : u"NULL"_s,
+                               literal(table->value(row, u"scope"_s)), literal(table->value(row, u"source_note"_s)))
+                          .arg(++sort);
+    }
+    return statements;
+}
+
 Status seed(Database& db)
 {
     return db.write([&]() { return insertAll(db); });

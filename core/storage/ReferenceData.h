@@ -4,10 +4,17 @@
 
 #include "Result.h"
 
+#include <QStringList>
+
 namespace bs {
 class Database;
 
 namespace ReferenceData {
 Status seed(Database& db);
+
+// INSERT statements for the indicators of resources/data/indicators.csv (run by migration 3,
+// so older registries get them too). Values are quoted as SQL literals: they come from our own
+// compiled-in file, never from a user.
+QStringList indicatorInserts();
 }
 }  // namespace bs

@@ -1,6 +1,7 @@
 #include "Schema.h"
 
 #include "storage/Dialect.h"
+#include "storage/ReferenceData.h"
 
 using namespace Qt::StringLiterals;
 
@@ -107,6 +108,23 @@ QStringList version2(const Dialect&)
     return {u"CREATE INDEX signals_registered_by ON signals (registered_by, status, observed_on)"_s,
             u"CREATE INDEX signals_source ON signals (source_code, observed_on)"_s,
             u"CREATE INDEX referrals_open_signal ON referrals (status, signal_id)"_s};
+}
+
+// Success factors (seed Bijlage 2): the indicators as data, and the figures and notes entered
+// per period for those measured outside the registry.
+QStringList version3(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE indicators (code TEXT PRIMARY KEY, group_no INTEGER NOT NULL, label TEXT NOT NULL,"
+        " measured_by TEXT NOT NULL, target_kind TEXT NOT NULL, target_value REAL, scope TEXT NOT NULL, source_note TEXT,"
+        " sort_order INTEGER NOT NULL)"_s,
+        u"CREATE TABLE indicator_entries (id %1, indicator_code TEXT NOT NULL REFERENCES indicators(code),"
+        " period_from TEXT NOT NULL, period_to TEXT NOT NULL, buurt_id INTEGER REFERENCES buurten(id), value REAL, note TEXT,"
+        " entered_by TEXT NOT NULL, entered_at TEXT NOT NULL)"_s.arg(dialect.idColumn()),
+        u"CREATE INDEX indicator_entries_period ON indicator_entries (indicator_code, period_from, period_to)"_s,
+    };
+    s << ReferenceData::indicatorInserts();
+    return s;
 }
 
 }  // namespace bs::Schema

@@ -9,5 +9,6 @@ class Dialect;
 namespace Schema {
 QStringList version1(const Dialect& dialect);
 QStringList version2(const Dialect& dialect);
+QStringList version3(const Dialect& dialect);
 }
 }  // namespace bs

@@ -1,0 +1,55 @@
+#include "Period.h"
+
+#include "domain/Validation.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+Result<Period> Period::parse(const QString& from, const QString& to)
+{
+    auto start = Validation::date(from, u"from"_s, u"Begindatum"_s);
+    if (!start.ok())
+        return start.error();
+    auto end = Validation::date(to, u"to"_s, u"Einddatum"_s);
+    if (!end.ok())
+        return end.error();
+    if (end.value() < start.value())
+        return Error::invalid(u"to"_s, u"Einddatum %1 ligt vóór begindatum %2; kies een einddatum op of na de begindatum."_s.arg(to, from));
+    if (start->daysTo(end.value()) > 3660)
+        return Error::invalid(u"to"_s, u"Periode is langer dan tien jaar; kies een kortere periode."_s);
+    return Period{start.value(), end.value()};
+}
+
+Period Period::month(int year, int month)
+{
+    const QDate first(year, month, 1);
+    return {first, first.addMonths(1).addDays(-1)};
+}
+
+Period Period::quarter(int year, int quarter)
+{
+    const QDate first(year, 3 * (quarter - 1) + 1, 1);
+    return {first, first.addMonths(3).addDays(-1)};
+}
+
+Period Period::year(int year)
+{
+    return {QDate(year, 1, 1), QDate(year, 12, 31)};
+}
+
+bool Period::wholeMonths() const
+{
+    return from.day() == 1 && to.addDays(1).day() == 1;
+}
+
+Period Period::previous() const
+{
+    if (wholeMonths()) {
+        const int months = (to.year() - from.year()) * 12 + to.month() - from.month() + 1;
+        return {from.addMonths(-months), from.addDays(-1)};
+    }
+    return {from.addDays(-days()), from.addDays(-1)};
+}
+
+}  // namespace bs

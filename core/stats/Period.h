@@ -1,0 +1,31 @@
+#pragma once
+// A reporting period: both ends inclusive, by observation date. The previous period has the same
+// shape: whole months shift by whole months (so February compares with January), any other range
+// by its number of days.
+
+#include "Result.h"
+
+#include <QDate>
+#include <QString>
+
+namespace bs {
+
+struct Period {
+    QDate from;
+    QDate to;
+
+    static Result<Period> parse(const QString& from, const QString& to);
+    static Period month(int year, int month);
+    static Period quarter(int year, int quarter);
+    static Period year(int year);
+
+    bool wholeMonths() const;
+    Period previous() const;
+    qint64 days() const { return from.daysTo(to) + 1; }
+    QString fromText() const { return from.toString(Qt::ISODate); }
+    QString toText() const { return to.toString(Qt::ISODate); }
+    // The day after the period, for comparing timestamps (at < this).
+    QString endExclusiveText() const { return to.addDays(1).toString(Qt::ISODate); }
+};
+
+}  // namespace bs

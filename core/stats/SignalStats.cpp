@@ -1,0 +1,204 @@
+// Signal figures: per buurt and theme (absolute and per 1,000 inhabitants), per month, and the
+// open and late counts of today; plus rising categories (the signaleringsfunctie).
+#include "Registry.h"
+#include "services/Lookups.h"
+#include "stats/Statistics.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Stats {
+
+namespace {
+
+struct Where {
+    QString sql;
+    QVariantList values;
+};
+
+// Conditions on signals `s` (joined with categories `c`) for the buurt and theme of the filter.
+Result<Where> scope(Registry& registry, const StatsFilter& filter)
+{
+    Where where;
+    if (!filter.buurt.isEmpty()) {
+        auto buurt = Lookups::findBuurt(registry, filter.buurt);
+        if (!buurt.ok())
+            return buurt.error();
+        where.sql += u" AND s.buurt_id = ?"_s;
+        where.values << buurt->id;
+    }
+    if (!filter.theme.isEmpty()) {
+        static const QStringList themes = {u"T1"_s, u"T2"_s, u"T3"_s, u"T4"_s};
+        if (!themes.contains(filter.theme))
+            return Error::invalid(u"theme"_s, u"Onbekend thema '%1'. Toegestaan: T1, T2, T3, T4."_s.arg(filter.theme));
+        where.sql += u" AND c.theme_code = ?"_s;
+        where.values << filter.theme;
+    }
+    return where;
+}
+
+}  // namespace
+
+std::optional<double> median(QList<qint64> values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? double(values.at(n / 2)) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+}
+
+Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+{
+    auto where = scope(registry, filter);
+    if (!where.ok())
+        return where.error();
+    Database& db = registry.db();
+    const QString today = registry.clock().today().toString(Qt::ISODate);
+
+    auto themes = db.run(u"SELECT code, name FROM themes ORDER BY sort_order"_s);
+    if (!themes.ok())
+        return themes.error();
+    while (themes->next()) {
+        out.themes << themes->value(0).toString();
+        out.themeNames.insert(themes->value(0).toString(), themes->value(1).toString());
+    }
+
+    // Every buurt is listed, also those without signals: an empty buurt is a figure too.
+    auto buurten = Lookups::buurten(registry);
+    if (!buurten.ok())
+        return buurten.error();
+    QHash<qint64, int> index;
+    for (const Buurt& b : buurten.value()) {
+        if (!filter.buurt.isEmpty() && b.name.compare(filter.buurt, Qt::CaseInsensitive) != 0 && b.cbsCode != filter.buurt)
+            continue;
+        index.insert(b.id, int(out.buurten.size()));
+        out.buurten << BuurtFigures{b.id, b.name, b.population, {}, 0, 0, std::nullopt, 0, 0};
+    }
+
+    const QString grouped = u"SELECT s.buurt_id, c.theme_code, count(*) FROM signals s JOIN categories c ON c.code = s.category_code"
+                            " WHERE s.observed_on >= ? AND s.observed_on <= ?%1 GROUP BY s.buurt_id, c.theme_code"_s.arg(where->sql);
+    auto current = db.run(grouped, QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
+    if (!current.ok())
+        return current.error();
+    while (current->next()) {
+        const int i = index.value(current->value(0).toLongLong(), -1);
+        if (i < 0)
+            continue;
+        const int n = current->value(2).toInt();
+        out.buurten[i].byTheme[current->value(1).toString()] += n;
+        out.buurten[i].total += n;
+        out.signalCount += n;
+    }
+    auto previous = db.run(grouped, QVariantList{out.previous.fromText(), out.previous.toText()} + where->values);
+    if (!previous.ok())
+        return previous.error();
+    while (previous->next()) {
+        const int i = index.value(previous->value(0).toLongLong(), -1);
+        if (i < 0)
+            continue;
+        out.buurten[i].previousTotal += previous->value(2).toInt();
+        out.previousSignalCount += previous->value(2).toInt();
+    }
+    for (BuurtFigures& b : out.buurten) {
+        if (b.population && *b.population > 0)
+            b.per1000 = 1000.0 * b.total / *b.population;
+    }
+
+    // Per month, by theme.
+    auto months = db.run(u"SELECT substr(s.observed_on, 1, 7), c.theme_code, count(*) FROM signals s"
+                         " JOIN categories c ON c.code = s.category_code WHERE s.observed_on >= ? AND s.observed_on <= ?%1"
+                         " GROUP BY substr(s.observed_on, 1, 7), c.theme_code ORDER BY 1"_s.arg(where->sql),
+                         QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
+    if (!months.ok())
+        return months.error();
+    for (QDate month(filter.period.from.year(), filter.period.from.month(), 1); month <= filter.period.to; month = month.addMonths(1))
+        out.months << MonthFigures{month.toString(u"yyyy-MM"_s), {}};
+    while (months->next()) {
+        for (MonthFigures& m : out.months) {
+            if (m.month == months->value(0).toString())
+                m.byTheme[months->value(1).toString()] += months->value(2).toInt();
+        }
+    }
+
+    // Open and late as of today, per buurt.
+    auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN s.level_due_on < ? OR s.follow_up_on < ? OR s.id IN"
+                       " (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
+                       " OR (status = 'geaccepteerd' AND complete_by < ?)) THEN 1 ELSE 0 END)"
+                       " FROM signals s JOIN categories c ON c.code = s.category_code"
+                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s.arg(where->sql),
+                       QVariantList{today, today, today, today} + where->values);
+    if (!open.ok())
+        return open.error();
+    while (open->next()) {
+        const int i = index.value(open->value(0).toLongLong(), -1);
+        if (i < 0)
+            continue;
+        out.buurten[i].open = open->value(1).toInt();
+        out.buurten[i].late = open->value(2).toInt();
+        out.openNow += out.buurten[i].open;
+        out.lateNow += out.buurten[i].late;
+    }
+    return {};
+}
+
+Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+{
+    // Per buurt and category in both periods; the municipality's growth per category is the
+    // yardstick, so a category that rises everywhere is not news for one buurt.
+    const QString grouped = u"SELECT b.name, s.category_code, c.name, count(*) FROM signals s JOIN buurten b ON b.id = s.buurt_id"
+                            " JOIN categories c ON c.code = s.category_code WHERE s.observed_on >= ? AND s.observed_on <= ?"
+                            " AND (? = '' OR c.theme_code = ?) GROUP BY b.name, s.category_code, c.name"_s;
+    QHash<QString, QPair<int, int>> cell;      // buurt|category -> (now, before)
+    QHash<QString, QPair<int, int>> category;  // category -> (now, before)
+    QHash<QString, QString> names;
+    for (int pass = 0; pass < 2; ++pass) {
+        const Period& p = pass == 0 ? filter.period : out.previous;
+        auto rows = registry.db().run(grouped, {p.fromText(), p.toText(), filter.theme, filter.theme});
+        if (!rows.ok())
+            return rows.error();
+        while (rows->next()) {
+            const QString key = rows->value(0).toString() + u'|' + rows->value(1).toString();
+            const int n = rows->value(3).toInt();
+            names.insert(rows->value(1).toString(), rows->value(2).toString());
+            (pass == 0 ? cell[key].first : cell[key].second) += n;
+            (pass == 0 ? category[rows->value(1).toString()].first : category[rows->value(1).toString()].second) += n;
+        }
+    }
+    auto growth = [](int now, int before) { return before == 0 ? (now > 0 ? 100.0 : 0.0) : 100.0 * (now - before) / before; };
+    for (auto it = cell.cbegin(); it != cell.cend(); ++it) {
+        const QString buurt = it.key().section(u'|', 0, 0);
+        const QString code = it.key().section(u'|', 1, 1);
+        if (!filter.buurt.isEmpty() && buurt.compare(filter.buurt, Qt::CaseInsensitive) != 0)
+            continue;
+        const auto [now, before] = it.value();
+        const double buurtGrowth = growth(now, before);
+        const double cityGrowth = growth(category.value(code).first, category.value(code).second);
+        if (now >= minimumTrendCount && now > before && buurtGrowth > cityGrowth)
+            out.trends << TrendSignal{buurt, code, names.value(code), now, before, buurtGrowth, cityGrowth};
+    }
+    std::sort(out.trends.begin(), out.trends.end(), [](const TrendSignal& a, const TrendSignal& b) {
+        if (a.growthPct - a.municipalityGrowthPct != b.growthPct - b.municipalityGrowthPct)
+            return a.growthPct - a.municipalityGrowthPct > b.growthPct - b.municipalityGrowthPct;
+        return a.buurt + a.category < b.buurt + b.category;
+    });
+    return {};
+}
+
+Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
+{
+    Statistics out;
+    out.filter = filter;
+    out.previous = filter.period.previous();
+    out.today = registry.clock().today().toString(Qt::ISODate);
+    BS_TRY(signalFigures(registry, filter, out));
+    BS_TRY(referralFigures(registry, filter, out));
+    BS_TRY(escalationFigures(registry, filter, out));
+    BS_TRY(trendFigures(registry, filter, out));
+    return out;
+}
+
+}  // namespace bs::Stats

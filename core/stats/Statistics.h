@@ -1,0 +1,113 @@
+#pragma once
+// The figures of the dashboard, the `stats` command and the steering-group report, computed in
+// one place from the registry. Signals count by observation date and by the buurt and category
+// they have now; referrals by the date they were sent; escalation steps by the date of the step;
+// open and late counts are as of today.
+
+#include "Result.h"
+#include "stats/Period.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bs {
+
+class Registry;
+
+struct StatsFilter {
+    Period period;
+    QString buurt;  // name; empty: the whole municipality
+    QString theme;  // T1..T4; empty: all themes
+};
+
+struct BuurtFigures {
+    qint64 buurtId = 0;
+    QString buurt;
+    std::optional<int> population;
+    QMap<QString, int> byTheme;  // theme code -> signals in the period
+    int total = 0;
+    int previousTotal = 0;
+    std::optional<double> per1000;  // only where the population is known
+    int open = 0;  // as of today
+    int late = 0;
+};
+
+struct MonthFigures {
+    QString month;  // YYYY-MM
+    QMap<QString, int> byTheme;
+};
+
+struct PartnerFigures {
+    QString partner;
+    bool formal = true;
+    int sent = 0;
+    int accepted = 0;   // ever accepted: geaccepteerd or afgerond (or withdrawn after acceptance)
+    int completed = 0;  // afgerond
+    int rejected = 0;
+    int withdrawn = 0;
+    int open = 0;
+    int late = 0;
+    int closed = 0;      // afgerond, afgewezen or ingetrokken
+    int loopClosed = 0;  // closed with feedback or a coded rejection reason
+    std::optional<double> closedLoopRate;        // loopClosed / closed, 0..1
+    std::optional<double> medianDaysToAccept;    // calendar days
+    std::optional<double> medianDaysToComplete;  // calendar days from sending
+    QMap<QString, int> rejectionReasons;
+};
+
+struct LevelFigures {
+    int level = 0;
+    QString name;
+    int current = 0;    // open signals on this level now
+    int stalled = 0;    // of which longer than the level's term
+    int stepsUp = 0;    // steps up to this level in the period
+    int stepsDown = 0;  // steps down to this level in the period
+};
+
+struct TrendSignal {
+    QString buurt;
+    QString category;
+    QString categoryName;
+    int count = 0;
+    int previous = 0;
+    double growthPct = 0;              // vs the previous period in this buurt
+    double municipalityGrowthPct = 0;  // same category, whole municipality
+};
+
+struct Statistics {
+    StatsFilter filter;
+    Period previous;
+    QString today;
+    int signalCount = 0;
+    int previousSignalCount = 0;
+    int openNow = 0;
+    int lateNow = 0;
+    QStringList themes;  // codes in order
+    QMap<QString, QString> themeNames;
+    QList<BuurtFigures> buurten;
+    QList<MonthFigures> months;
+    QList<PartnerFigures> partners;
+    QList<LevelFigures> levels;
+    QList<TrendSignal> trends;
+};
+
+namespace Stats {
+
+constexpr int minimumTrendCount = 5;
+
+Result<Statistics> compute(Registry& registry, const StatsFilter& filter);
+
+// The parts, for the dashboard's charts and the benchmark.
+Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+Status escalationFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+
+std::optional<double> median(QList<qint64> values);
+
+}  // namespace Stats
+}  // namespace bs
