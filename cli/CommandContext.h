@@ -51,5 +51,6 @@ inline QCommandLineOption opt(const QString& name, const QString& description, c
 QList<Command> signalCommands();
 QList<Command> referralCommands();
 QList<Command> referenceCommands();
+QList<Command> statsCommands();
 
 }  // namespace bs::cli
