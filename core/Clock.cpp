@@ -2,6 +2,13 @@
 
 namespace bs {
 
+const QTimeZone& registryTimeZone()
+{
+    static const QTimeZone amsterdam(QByteArrayLiteral("Europe/Amsterdam"));
+    static const QTimeZone fallback = QTimeZone::systemTimeZone();
+    return amsterdam.isValid() ? amsterdam : fallback;
+}
+
 const Clock& programClock()
 {
     static const QDate pinned = QDate::fromString(qEnvironmentVariable("BUURTSIGNAAL_TODAY"), Qt::ISODate);

@@ -8,11 +8,15 @@
 
 namespace bs {
 
+// The registry's days are Dutch days, whatever the computer's own time zone: "today", terms and
+// the periods of the figures follow Europe/Amsterdam (with its summer time).
+const QTimeZone& registryTimeZone();
+
 class Clock {
 public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;  // UTC
-    QDate today() const { return now().toLocalTime().date(); }
+    QDate today() const { return now().toTimeZone(registryTimeZone()).date(); }
 };
 
 class SystemClock final : public Clock {

@@ -1,5 +1,6 @@
 #include "Period.h"
 
+#include "Clock.h"
 #include "domain/Validation.h"
 
 using namespace Qt::StringLiterals;
@@ -19,6 +20,16 @@ Result<Period> Period::parse(const QString& from, const QString& to)
     if (start->daysTo(end.value()) > 3660)
         return Error::invalid(u"to"_s, u"Periode is langer dan tien jaar; kies een kortere periode."_s);
     return Period{start.value(), end.value()};
+}
+
+QString Period::startTimestamp() const
+{
+    return from.startOfDay(registryTimeZone()).toUTC().toString(Qt::ISODate);
+}
+
+QString Period::endTimestamp() const
+{
+    return to.addDays(1).startOfDay(registryTimeZone()).toUTC().toString(Qt::ISODate);
 }
 
 Period Period::month(int year, int month)

@@ -24,8 +24,10 @@ struct Period {
     qint64 days() const { return from.daysTo(to) + 1; }
     QString fromText() const { return from.toString(Qt::ISODate); }
     QString toText() const { return to.toString(Qt::ISODate); }
-    // The day after the period, for comparing timestamps (at < this).
-    QString endExclusiveText() const { return to.addDays(1).toString(Qt::ISODate); }
+    // The period's first and first-after moments as stored UTC timestamps, for comparing the
+    // times of events (start <= at < end), counted in Dutch days.
+    QString startTimestamp() const;
+    QString endTimestamp() const;
 };
 
 }  // namespace bs

@@ -124,12 +124,12 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
             out.levels[level].stalled = current->value(2).toInt();
         }
     }
-    // Steps are timestamped (UTC); the period's days are compared on the date part.
+    // Steps are timestamped in UTC; the period runs from Dutch midnight to Dutch midnight.
     auto steps = registry.db().run(
         u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e JOIN signals s ON s.id = e.signal_id"
         " JOIN categories c ON c.code = s.category_code WHERE e.at >= ? AND e.at < ?"
         " AND (? IS NULL OR s.buurt_id = ?) AND (? = '' OR c.theme_code = ?) GROUP BY e.to_level, e.to_level > e.from_level"_s,
-        {filter.period.fromText(), filter.period.endExclusiveText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+        {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!steps.ok())
         return steps.error();
     while (steps->next()) {
