@@ -17,6 +17,8 @@ QString CbsChange::describe() const
     if (action == u"nieuw"_s)
         return u"%1 %2 (%3) toevoegen, %4 inwoners"_s.arg(kind, name, code, people);
     QStringList parts;
+    if (!oldName.isEmpty() && oldName != name)
+        parts << u"naam %1 → %2"_s.arg(oldName, name);
     if (oldCode != code)
         parts << u"code %1 → %2"_s.arg(oldCode.isEmpty() ? u"(geen)"_s : oldCode, code);
     if (oldPopulation != population)
@@ -89,13 +91,14 @@ Result<QList<CbsChange>> plan(Registry& registry, const QByteArray& fileContent,
         if (kind == u"wijk"_s) {
             if (!wijkCode.match(code).hasMatch())
                 return Error::invalid(u"file"_s, u"Regel %1: ongeldige wijkcode '%2' (verwacht WK gevolgd door 6 cijfers)."_s.arg(lineNumber).arg(code));
-            CbsChange change{u"wijk"_s, u"nieuw"_s, 0, name, code, {}, population(table.value(row, u"AantalInwoners_5"_s)), {}, {}};
+            CbsChange change{u"wijk"_s, u"nieuw"_s, 0, name, code, {}, population(table.value(row, u"AantalInwoners_5"_s)), {}, {}, {}};
             for (const Wijk& w : existingWijken) {
                 if (w.code == code) {
                     change.id = w.id;
                     change.oldCode = w.code;
                     change.oldPopulation = w.population;
-                    change.action = w.population == change.population ? u"ongewijzigd"_s : u"bijwerken"_s;
+                    change.oldName = w.name;
+                    change.action = w.population == change.population && w.name == name ? u"ongewijzigd"_s : u"bijwerken"_s;
                 }
             }
             changes << change;
@@ -103,7 +106,7 @@ Result<QList<CbsChange>> plan(Registry& registry, const QByteArray& fileContent,
             if (!buurtCode.match(code).hasMatch())
                 return Error::invalid(u"file"_s, u"Regel %1: ongeldige buurtcode '%2' (verwacht BU gevolgd door 8 cijfers)."_s.arg(lineNumber).arg(code));
             CbsChange change{u"buurt"_s, u"nieuw"_s, 0, name, code, u"WK"_s + code.mid(2, 6),
-                             population(table.value(row, u"AantalInwoners_5"_s)), {}, {}};
+                             population(table.value(row, u"AantalInwoners_5"_s)), {}, {}, {}};
             const Buurt* match = nullptr;
             for (const Buurt& b : buurten.value()) {
                 if (b.cbsCode == code)

@@ -25,6 +25,7 @@ struct CbsChange {
     std::optional<int> population;
     std::optional<int> oldPopulation;
     QString oldCode;
+    QString oldName;  // wijken: the name before (buurten keep their own name)
     QString describe() const;
 };
 

@@ -52,7 +52,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         " (r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?)"
         " FROM referrals r JOIN partners p ON p.id = r.to_partner_id JOIN signals s ON s.id = r.signal_id"
         " JOIN categories c ON c.code = s.category_code"
-        " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (? = '' OR c.theme_code = ?)"_s,
+        " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"_s,
         {today, today, filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!rows.ok())
         return rows.error();
@@ -113,7 +113,7 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
     auto current = registry.db().run(
         u"SELECT s.escalation_level, count(*), sum(CASE WHEN s.level_due_on < ? THEN 1 ELSE 0 END) FROM signals s"
         " JOIN categories c ON c.code = s.category_code WHERE s.status IN ('nieuw','in_behandeling','heropend')"
-        " AND (? IS NULL OR s.buurt_id = ?) AND (? = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s,
+        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s,
         {today, buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!current.ok())
         return current.error();
@@ -128,7 +128,7 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
     auto steps = registry.db().run(
         u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e JOIN signals s ON s.id = e.signal_id"
         " JOIN categories c ON c.code = s.category_code WHERE e.at >= ? AND e.at < ?"
-        " AND (? IS NULL OR s.buurt_id = ?) AND (? = '' OR c.theme_code = ?) GROUP BY e.to_level, e.to_level > e.from_level"_s,
+        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY e.to_level, e.to_level > e.from_level"_s,
         {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!steps.ok())
         return steps.error();

@@ -151,7 +151,7 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
     // yardstick, so a category that rises everywhere is not news for one buurt.
     const QString grouped = u"SELECT b.name, s.category_code, c.name, count(*) FROM signals s JOIN buurten b ON b.id = s.buurt_id"
                             " JOIN categories c ON c.code = s.category_code WHERE s.observed_on >= ? AND s.observed_on <= ?"
-                            " AND (? = '' OR c.theme_code = ?) GROUP BY b.name, s.category_code, c.name"_s;
+                            " AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY b.name, s.category_code, c.name"_s;
     QHash<QString, QPair<int, int>> cell;      // buurt|category -> (now, before)
     QHash<QString, QPair<int, int>> category;  // category -> (now, before)
     QHash<QString, QString> names;
