@@ -3,6 +3,7 @@
 #include "ActionDialogs.h"
 #include "Clock.h"
 #include "CoordinatorView.h"
+#include "DashboardView.h"
 #include "MainWindow.h"
 #include "ManagementDialog.h"
 #include "NewSignalDialog.h"
@@ -10,9 +11,12 @@
 #include "Registry.h"
 #include "SignalDetailPanel.h"
 #include "demo/DemoGenerator.h"
+#include "stats/Period.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QScrollArea>
 #include <QDir>
 #include <QLibraryInfo>
 #include <QPlainTextEdit>
@@ -94,6 +98,22 @@ int main(int argc, char* argv[])
 
     window.showCoordinatorTab();
     save(&window, out, u"06-coordinator"_s);
+
+    window.showDashboardTab();
+    window.dashboard()->setPeriod(bs::Period::quarter(2026, 3));
+    save(&window, out, u"08-dashboard"_s);
+    // The whole charts page, as it scrolls.
+    auto* scroll = window.dashboard()->findChild<QScrollArea*>();
+    QWidget* page = scroll->widget();
+    page->resize(1340, 1150);
+    save(page, out, u"09-dashboard-all-charts"_s);
+    window.dashboard()->findChild<QCheckBox*>(u"perThousand"_s)->setChecked(true);
+    save(window.dashboard()->findChild<QWidget*>(u"buurtChart"_s), out, u"10-per-thousand"_s);
+    window.dashboard()->findChild<QCheckBox*>(u"perThousand"_s)->setChecked(false);
+    window.dashboard()->tabs()->setCurrentIndex(1);
+    save(&window, out, u"11-success-factors"_s);
+    window.dashboard()->tabs()->setCurrentIndex(2);
+    save(&window, out, u"12-trends"_s);
 
     bs::ManagementDialog management(*window.registry(), &window);
     management.resize(1100, 620);

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "CbsImportDialog.h"
 #include "CoordinatorView.h"
+#include "DashboardView.h"
 #include "FilterBar.h"
 #include "ManagementDialog.h"
 #include "NewSignalDialog.h"
@@ -14,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -60,6 +63,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_queues = new QueuePanel(this);
     m_detail = new SignalDetailPanel(this);
     m_coordinator = new CoordinatorView(this);
+    m_dashboard = new DashboardView(this);
 
     auto* middle = new QWidget(this);
     auto* middleLayout = new QVBoxLayout(middle);
@@ -78,6 +82,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->addTab(m_splitter, tr("Signals"));
     m_tabs->addTab(m_coordinator, tr("Coordination"));
+    m_tabs->addTab(m_dashboard, tr("Dashboard"));
     setCentralWidget(m_tabs);
 
     m_fileLabel = new QLabel(this);
@@ -114,7 +119,13 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
             m_coordinator->reload();
+        if (index == 2 && m_dashboardStale) {
+            // The figures are computed when the dashboard is shown, not at start-up.
+            m_dashboardStale = false;
+            m_dashboard->setRegistry(m_registry.get());
+        }
     });
+    connect(m_dashboard, &DashboardView::openSignals, this, &MainWindow::showSignals);
 
     // Another program (a colleague's window on the same file) may change the registry.
     m_changePoll = new QTimer(this);
@@ -163,6 +174,7 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
     view->addAction(tr("&Signals"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this]() { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Coordination"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showCoordinatorTab);
+    view->addAction(tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_3), this, &MainWindow::showDashboardTab);
     view->addSeparator();
     QAction* saveFilter = view->addAction(tr("Save &filter as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                                           &MainWindow::saveCurrentFilter);
@@ -181,6 +193,8 @@ void MainWindow::buildMenus()
         });
         dialog->open();
     });
+
+    manage->addAction(tr("Import &CBS neighbourhood figures…"), this, &MainWindow::importCbs);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
@@ -212,6 +226,11 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     m_filterBar->setRegistry(m_registry.get());
     m_detail->setRegistry(m_registry.get());
     m_coordinator->setRegistry(m_registry.get());
+    m_dashboardStale = true;
+    if (m_tabs->currentIndex() == 2) {
+        m_dashboardStale = false;
+        m_dashboard->setRegistry(m_registry.get());
+    }
     // The baseline for noticing other programs' changes; our own commits do not move it.
     auto counter = m_registry->db().changeCounter();
     m_lastChangeCounter = counter.ok() ? counter.value() : -1;
@@ -275,6 +294,57 @@ void MainWindow::selectReference(const QString& reference)
 void MainWindow::showCoordinatorTab()
 {
     m_tabs->setCurrentIndex(1);
+}
+
+void MainWindow::showDashboardTab()
+{
+    m_tabs->setCurrentIndex(2);
+}
+
+void MainWindow::showSignals(const SignalFilter& filter)
+{
+    m_tabs->setCurrentIndex(0);
+    m_currentQueue = int(SignalQueue::All);
+    {
+        const QSignalBlocker quiet(m_queues);
+        m_queues->selectQueue(SignalQueue::All);
+    }
+    m_filterBar->setFrom(filter);
+    SignalFilter shown = filter;
+    shown.sort = m_model->filter().sort;
+    shown.descending = m_model->filter().descending;
+    m_model->setFilter(shown);
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+}
+
+void MainWindow::importCbs()
+{
+    if (!m_registry)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("CBS file 'Kerncijfers wijken en buurten'"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("The file %1 cannot be read.").arg(path));
+        return;
+    }
+    auto changes = CbsImport::plan(*m_registry, file.readAll());
+    if (!changes.ok()) {
+        showError(changes.error().message);
+        return;
+    }
+    auto* dialog = new CbsImportDialog(*m_registry, changes.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this]() {
+        m_filterBar->setRegistry(m_registry.get());
+        m_detail->setRegistry(m_registry.get());
+        m_dashboardStale = true;
+        refresh();
+    });
+    dialog->open();
 }
 
 void MainWindow::newSignal()

@@ -4,6 +4,7 @@
 // time and notices when another program changed it.
 
 #include "Clock.h"
+#include "services/Signals.h"
 
 #include <QMainWindow>
 
@@ -19,6 +20,7 @@ class QTimer;
 namespace bs {
 
 class CoordinatorView;
+class DashboardView;
 class FilterBar;
 class NewSignalDialog;
 class QueuePanel;
@@ -40,6 +42,8 @@ public:
     QTableView* listView() const { return m_view; }
     SignalDetailPanel* detail() const { return m_detail; }
     CoordinatorView* coordinator() const { return m_coordinator; }
+    DashboardView* dashboard() const { return m_dashboard; }
+    void showDashboardTab();
     QueuePanel* queues() const { return m_queues; }
     NewSignalDialog* newSignalDialog() const { return m_newDialog; }
     void selectReference(const QString& reference);
@@ -66,6 +70,8 @@ private:
     void offerDemoData();
     void saveCurrentFilter();
     void showError(const QString& message);
+    void importCbs();
+    void showSignals(const SignalFilter& filter);
 
     const Clock& m_clock;
     std::unique_ptr<Registry> m_registry;
@@ -75,6 +81,8 @@ private:
     QueuePanel* m_queues;
     SignalDetailPanel* m_detail;
     CoordinatorView* m_coordinator;
+    DashboardView* m_dashboard;
+    bool m_dashboardStale = true;
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     QLabel* m_fileLabel;

@@ -1,0 +1,593 @@
+#include "DashboardView.h"
+
+#include "Labels.h"
+#include "RecordForm.h"
+#include "Registry.h"
+#include "services/Lookups.h"
+#include "stats/Indicators.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace {
+
+const QLocale& dutch()
+{
+    static const QLocale locale(QLocale::Dutch, QLocale::Netherlands);
+    return locale;
+}
+
+QColor themeColor(const QString& theme)
+{
+    static const QHash<QString, QColor> colors = {{u"T1"_s, QColor(0x2f, 0x6e, 0xa5)}, {u"T2"_s, QColor(0xd9, 0x82, 0x2b)},
+                                                  {u"T3"_s, QColor(0x3a, 0x9a, 0x5b)}, {u"T4"_s, QColor(0x8e, 0x44, 0xad)}};
+    return colors.value(theme, QColor(0x77, 0x77, 0x77));
+}
+
+QChartView* makeView(QWidget* parent, const QString& name)
+{
+    auto* view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(300);
+    return view;
+}
+
+// Replaces the view's chart with a new one with title, bottom legend and the given axes.
+QChart* freshChart(QChartView* view, const QString& title)
+{
+    auto* chart = new QChart();
+    chart->setTitle(title);
+    QFont font = chart->titleFont();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() + 1);
+    chart->setTitleFont(font);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
+}
+
+void attachAxes(QChart* chart, QAbstractSeries* series, const QStringList& categories, const QString& categoryTitle,
+                const QString& valueTitle, bool horizontal = false)
+{
+    chart->addSeries(series);
+    auto* categoryAxis = new QBarCategoryAxis();
+    categoryAxis->append(categories);
+    categoryAxis->setTitleText(categoryTitle);
+    auto* valueAxis = new QValueAxis();
+    valueAxis->setTitleText(valueTitle);
+    valueAxis->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(categoryAxis);
+    series->attachAxis(valueAxis);
+    valueAxis->applyNiceNumbers();
+}
+
+// Chart labels must stay readable in a small space: "T2 Eenzaamheid" for the legend, and
+// partner names up to their first bracket or comma.
+QString shortTheme(const QString& code, const QString& name)
+{
+    QString head = name.section(u',', 0, 0).section(u" & "_s, 0, 0).trimmed();
+    return code + u' ' + head;
+}
+
+QString shortName(const QString& name, int length = 26)
+{
+    QString head = name.section(u" ("_s, 0, 0).section(u" / "_s, 0, 0).trimmed();
+    return head.size() > length ? head.left(length - 1) + u'…' : head;
+}
+
+QString percent(std::optional<double> fraction)
+{
+    return fraction ? dutch().toString(*fraction * 100.0, 'f', 0) + u" %"_s : u"–"_s;
+}
+
+QString days(std::optional<double> value)
+{
+    return value ? dutch().toString(*value, 'f', 1) : u"–"_s;
+}
+
+}  // namespace
+
+DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(u"dashboard"_s);
+    auto* layout = new QVBoxLayout(this);
+    auto* controls = new QHBoxLayout();
+    m_preset = new QComboBox(this);
+    m_preset->setObjectName(u"periodPreset"_s);
+    m_preset->addItems({tr("This month"), tr("Last month"), tr("This quarter"), tr("Last quarter"), tr("This year"),
+                        tr("Last year"), tr("Custom")});
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setDisplayFormat(u"dd-MM-yyyy"_s);
+        edit->setCalendarPopup(true);
+    }
+    m_buurt = new QComboBox(this);
+    m_buurt->setObjectName(u"dashboardBuurt"_s);
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(u"dashboardTheme"_s);
+    m_perThousand = new QCheckBox(tr("Per 1,000 inhabitants"), this);
+    m_perThousand->setObjectName(u"perThousand"_s);
+    controls->addWidget(new QLabel(tr("Period"), this));
+    controls->addWidget(m_preset);
+    controls->addWidget(m_from);
+    controls->addWidget(new QLabel(tr("to"), this));
+    controls->addWidget(m_to);
+    controls->addSpacing(12);
+    controls->addWidget(m_buurt);
+    controls->addWidget(m_theme);
+    controls->addWidget(m_perThousand);
+    controls->addStretch();
+    layout->addLayout(controls);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(u"dashboardSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setStyleSheet(u"font-weight: bold;"_s);
+    layout->addWidget(m_summary);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(chartsPage(), tr("Charts"));
+    m_tabs->addTab(indicatorsPage(), tr("Success factors"));
+    m_tabs->addTab(trendsPage(), tr("Rising trends"));
+    layout->addWidget(m_tabs);
+
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &DashboardView::applyPreset);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        connect(edit, &QDateEdit::dateChanged, this, [this]() {
+            if (m_updating)
+                return;
+            m_updating = true;
+            m_preset->setCurrentIndex(m_preset->count() - 1);  // custom
+            m_updating = false;
+            refresh();
+        });
+    }
+    for (QComboBox* box : {m_buurt, m_theme}) {
+        connect(box, &QComboBox::currentIndexChanged, this, [this]() {
+            if (!m_updating)
+                refresh();
+        });
+    }
+    connect(m_perThousand, &QCheckBox::toggled, this, [this]() { drawBuurten(); });
+}
+
+QWidget* DashboardView::chartsPage()
+{
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto* page = new QWidget(scroll);
+    auto* grid = new QGridLayout(page);
+    m_buurtChart = makeView(page, u"buurtChart"_s);
+    m_monthChart = makeView(page, u"monthChart"_s);
+    m_partnerChart = makeView(page, u"partnerChart"_s);
+    m_partnerChart->setMinimumHeight(380);
+    m_levelChart = makeView(page, u"levelChart"_s);
+    m_openLateChart = makeView(page, u"openLateChart"_s);
+    m_partnerTable = new QTableWidget(0, 7, page);
+    m_partnerTable->setObjectName(u"partnerTable"_s);
+    m_partnerTable->setHorizontalHeaderLabels({tr("Partner"), tr("Sent"), tr("Accepted"), tr("Closed loop"),
+                                               tr("Median days to accept"), tr("Late now"), tr("Rejection reasons")});
+    m_partnerTable->verticalHeader()->hide();
+    m_partnerTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_partnerTable->horizontalHeader()->setStretchLastSection(true);
+    m_partnerTable->setMinimumHeight(220);
+    grid->addWidget(m_buurtChart, 0, 0);
+    grid->addWidget(m_monthChart, 0, 1);
+    grid->addWidget(m_partnerChart, 1, 0);
+    grid->addWidget(m_partnerTable, 1, 1);
+    grid->addWidget(m_levelChart, 2, 0);
+    grid->addWidget(m_openLateChart, 2, 1);
+    scroll->setWidget(page);
+    return scroll;
+}
+
+QWidget* DashboardView::indicatorsPage()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    m_indicators = new QTableWidget(0, 7, page);
+    m_indicators->setObjectName(u"indicatorTable"_s);
+    m_indicators->setHorizontalHeaderLabels({tr("Group"), tr("Success factor"), tr("Value"), tr("Previous period"), tr("Target"),
+                                             tr("Status"), tr("Note")});
+    m_indicators->verticalHeader()->hide();
+    m_indicators->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_indicators->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_indicators->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_indicators->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_indicators);
+    auto* enter = new QPushButton(tr("Enter figure or note for this period…"), page);
+    enter->setObjectName(u"enterIndicator"_s);
+    connect(enter, &QPushButton::clicked, this, &DashboardView::enterIndicator);
+    connect(m_indicators, &QTableWidget::cellDoubleClicked, this, &DashboardView::enterIndicator);
+    auto* row = new QHBoxLayout();
+    row->addWidget(enter);
+    row->addStretch();
+    layout->addLayout(row);
+    return page;
+}
+
+QWidget* DashboardView::trendsPage()
+{
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* note = new QLabel(tr("Categories that rose in a neighbourhood compared with the previous period, faster than in the "
+                               "municipality as a whole, with at least %1 signals — to pass on to policy.")
+                                .arg(Stats::minimumTrendCount),
+                            page);
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    m_trends = new QTableWidget(0, 6, page);
+    m_trends->setObjectName(u"trendTable"_s);
+    m_trends->setHorizontalHeaderLabels({tr("Neighbourhood"), tr("Category"), tr("This period"), tr("Previous period"),
+                                         tr("Change"), tr("Change in the municipality")});
+    m_trends->verticalHeader()->hide();
+    m_trends->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_trends->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_trends);
+    return page;
+}
+
+void DashboardView::setRegistry(Registry* registry)
+{
+    m_registry = registry;
+    m_updating = true;
+    m_buurt->clear();
+    m_theme->clear();
+    m_buurt->addItem(tr("Whole municipality"), QString());
+    m_theme->addItem(tr("All themes"), QString());
+    if (registry) {
+        if (auto buurten = Lookups::buurten(*registry); buurten.ok()) {
+            for (const Buurt& b : buurten.value())
+                m_buurt->addItem(b.name, b.name);
+        }
+        if (auto categories = Lookups::categories(*registry); categories.ok()) {
+            QString last;
+            for (const Category& c : categories.value()) {
+                if (c.themeCode != last)
+                    m_theme->addItem(u"%1 %2"_s.arg(c.themeCode, c.themeName), c.themeCode);
+                last = c.themeCode;
+            }
+        }
+    }
+    m_updating = false;
+    if (registry)
+        applyPreset(m_preset->currentIndex());
+}
+
+void DashboardView::setPeriod(const Period& period)
+{
+    m_updating = true;
+    m_preset->setCurrentIndex(m_preset->count() - 1);
+    m_from->setDate(period.from);
+    m_to->setDate(period.to);
+    m_updating = false;
+    refresh();
+}
+
+void DashboardView::applyPreset(int index)
+{
+    if (m_updating || !m_registry)
+        return;
+    const QDate today = m_registry->clock().today();
+    const int quarter = (today.month() - 1) / 3 + 1;
+    Period p = Period::month(today.year(), today.month());
+    switch (index) {
+    case 1: p = Period::month(today.addMonths(-1).year(), today.addMonths(-1).month()); break;
+    case 2: p = Period::quarter(today.year(), quarter); break;
+    case 3: p = quarter == 1 ? Period::quarter(today.year() - 1, 4) : Period::quarter(today.year(), quarter - 1); break;
+    case 4: p = Period::year(today.year()); break;
+    case 5: p = Period::year(today.year() - 1); break;
+    case 6: return;  // custom: the dates stay as they are
+    default: break;
+    }
+    m_updating = true;
+    m_from->setDate(p.from);
+    m_to->setDate(p.to);
+    m_updating = false;
+    refresh();
+}
+
+bool DashboardView::refresh()
+{
+    if (!m_registry)
+        return false;
+    auto period = Period::parse(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate));
+    if (!period.ok()) {
+        m_summary->setText(period.error().message);
+        return false;
+    }
+    auto stats = Stats::compute(*m_registry, {period.value(), m_buurt->currentData().toString(), m_theme->currentData().toString()});
+    if (!stats.ok()) {
+        m_summary->setText(stats.error().message);
+        return false;
+    }
+    m_stats = std::move(stats).value();
+    const int before = m_stats.previousSignalCount;
+    const QString change = before == 0 ? QString()
+                                       : u" (%1%2 %)"_s.arg(m_stats.signalCount >= before ? u"+"_s : QString())
+                                             .arg(dutch().toString(100.0 * (m_stats.signalCount - before) / before, 'f', 1));
+    m_summary->setText(tr("%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7")
+                           .arg(Labels::date(period->fromText()), Labels::date(period->toText()), dutch().toString(m_stats.signalCount),
+                                dutch().toString(before), change, dutch().toString(m_stats.openNow), dutch().toString(m_stats.lateNow)));
+    drawBuurten();
+    drawMonths();
+    drawPartners();
+    drawLevels();
+    drawOpenLate();
+    fillIndicators();
+    fillTrends();
+    return true;
+}
+
+SignalFilter DashboardView::filterFor(const QString& buurt, const QString& theme) const
+{
+    SignalFilter filter;
+    filter.buurt = buurt;
+    filter.theme = theme;
+    filter.from = m_stats.filter.period.fromText();
+    filter.to = m_stats.filter.period.toText();
+    return filter;
+}
+
+void DashboardView::drawBuurten()
+{
+    const bool rate = m_perThousand->isChecked();
+    QStringList categories;
+    QList<const BuurtFigures*> shown;
+    // Horizontal bars keep every name readable; they draw bottom-up, so the list is reversed to
+    // read alphabetically from the top.
+    for (auto it = m_stats.buurten.crbegin(); it != m_stats.buurten.crend(); ++it) {
+        if (rate && !it->per1000)
+            continue;  // a rate needs a known population
+        categories << it->buurt;
+        shown << &*it;
+    }
+    const int unknown = int(m_stats.buurten.size() - shown.size());
+    QString title = rate ? tr("Signals per 1,000 inhabitants per neighbourhood, by theme") : tr("Signals per neighbourhood, by theme");
+    if (rate && unknown > 0)
+        title += u"\n"_s + tr("%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)").arg(unknown).arg(m_stats.buurten.size());
+    QChart* chart = freshChart(m_buurtChart, title);
+    auto* series = new QHorizontalStackedBarSeries();
+    for (const QString& theme : m_stats.themes) {
+        auto* set = new QBarSet(shortTheme(theme, m_stats.themeNames.value(theme)));
+        set->setColor(themeColor(theme));
+        for (const BuurtFigures* b : shown) {
+            const int n = b->byTheme.value(theme);
+            *set << (rate ? 1000.0 * n / *b->population : double(n));
+        }
+        connect(set, &QBarSet::clicked, this, [this, shown, theme](int index) {
+            if (index >= 0 && index < shown.size())
+                emit openSignals(filterFor(shown.at(index)->buurt, theme));
+        });
+        series->append(set);
+    }
+    attachAxes(chart, series, categories, QString(), rate ? tr("Signals per 1,000 inhabitants") : tr("Signals"), true);
+}
+
+void DashboardView::drawMonths()
+{
+    QChart* chart = freshChart(m_monthChart, tr("Signals per month, by theme"));
+    QStringList months;
+    for (const MonthFigures& m : m_stats.months)
+        months << QDate::fromString(m.month + u"-01"_s, Qt::ISODate).toString(u"MMM yyyy"_s);
+    auto* axisX = new QBarCategoryAxis();
+    axisX->append(months);
+    axisX->setTitleText(tr("Month"));
+    auto* axisY = new QValueAxis();
+    axisY->setTitleText(tr("Signals"));
+    axisY->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    double top = 1;
+    for (const QString& theme : m_stats.themes) {
+        auto* line = new QLineSeries();
+        line->setName(shortTheme(theme, m_stats.themeNames.value(theme)));
+        line->setColor(themeColor(theme));
+        QPen pen = line->pen();
+        pen.setWidth(3);
+        line->setPen(pen);
+        line->setPointsVisible(true);
+        for (int i = 0; i < m_stats.months.size(); ++i) {
+            const int n = m_stats.months.at(i).byTheme.value(theme);
+            line->append(i, n);
+            top = std::max(top, double(n));
+        }
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
+    }
+    axisY->setRange(0, top * 1.1);
+    axisY->applyNiceNumbers();
+}
+
+void DashboardView::drawPartners()
+{
+    QList<PartnerFigures> partners;
+    for (const PartnerFigures& p : m_stats.partners) {
+        if (p.sent > 0)
+            partners << p;
+    }
+    std::sort(partners.begin(), partners.end(), [](const PartnerFigures& a, const PartnerFigures& b) { return a.sent > b.sent; });
+    // The chart shows the ten busiest partners; the table beside it lists them all.
+    const QList<PartnerFigures> charted = partners.mid(0, 10);
+    QChart* chart = freshChart(m_partnerChart, tr("Referrals sent in the period: the ten busiest partners"));
+    auto* series = new QHorizontalBarSeries();
+    const QList<QPair<QString, QColor>> sets = {{tr("Sent"), QColor(0x9a, 0xb8, 0xd6)}, {tr("Accepted"), QColor(0x2f, 0x6e, 0xa5)},
+                                                {tr("Completed"), QColor(0x3a, 0x9a, 0x5b)}, {tr("Rejected"), QColor(0xb0, 0x1c, 0x1c)}};
+    QList<QBarSet*> bars;
+    for (const auto& [name, color] : sets) {
+        auto* set = new QBarSet(name);
+        set->setColor(color);
+        bars << set;
+    }
+    QStringList names;
+    // Horizontal bars draw bottom-up: reverse so the busiest partner is on top.
+    for (auto it = charted.crbegin(); it != charted.crend(); ++it) {
+        names << shortName(it->partner);
+        *bars[0] << it->sent;
+        *bars[1] << it->accepted;
+        *bars[2] << it->completed;
+        *bars[3] << it->rejected;
+    }
+    for (QBarSet* set : bars)
+        series->append(set);
+    attachAxes(chart, series, names, QString(), tr("Referrals"), true);
+
+    m_partnerTable->setRowCount(int(partners.size()));
+    for (int i = 0; i < partners.size(); ++i) {
+        const PartnerFigures& p = partners.at(i);
+        QStringList reasons;
+        for (auto it = p.rejectionReasons.cbegin(); it != p.rejectionReasons.cend(); ++it)
+            reasons << u"%1 %2"_s.arg(Labels::rejection(it.key())).arg(it.value());
+        const QStringList cells = {p.partner, QString::number(p.sent), QString::number(p.accepted), percent(p.closedLoopRate),
+                                   days(p.medianDaysToAccept), QString::number(p.late), reasons.join(u", "_s)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_partnerTable->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_partnerTable->resizeColumnsToContents();
+}
+
+void DashboardView::drawLevels()
+{
+    QChart* chart = freshChart(m_levelChart, tr("Escalation ladder: open now, stalled now, and steps up in the period"));
+    auto* open = new QBarSet(tr("Open now"));
+    auto* stalled = new QBarSet(tr("Stalled now"));
+    auto* up = new QBarSet(tr("Escalated to this level in the period"));
+    open->setColor(QColor(0x2f, 0x6e, 0xa5));
+    stalled->setColor(QColor(0xb0, 0x1c, 0x1c));
+    up->setColor(QColor(0xd9, 0x82, 0x2b));
+    QStringList levels;
+    for (auto it = m_stats.levels.crbegin(); it != m_stats.levels.crend(); ++it) {
+        levels << u"%1 %2"_s.arg(it->level).arg(shortName(it->name, 22));
+        *open << it->current;
+        *stalled << it->stalled;
+        *up << it->stepsUp;
+    }
+    auto* series = new QHorizontalBarSeries();
+    series->append({open, stalled, up});
+    attachAxes(chart, series, levels, QString(), tr("Signals"), true);
+}
+
+void DashboardView::drawOpenLate()
+{
+    QChart* chart = freshChart(m_openLateChart, tr("Open and late signals per neighbourhood (today)"));
+    auto* open = new QBarSet(tr("Open"));
+    auto* late = new QBarSet(tr("Late"));
+    open->setColor(QColor(0x9a, 0xb8, 0xd6));
+    late->setColor(QColor(0xb0, 0x1c, 0x1c));
+    QStringList names;
+    for (auto it = m_stats.buurten.crbegin(); it != m_stats.buurten.crend(); ++it) {
+        names << it->buurt;
+        *open << it->open;
+        *late << it->late;
+    }
+    auto* series = new QHorizontalBarSeries();
+    series->append({open, late});
+    attachAxes(chart, series, names, QString(), tr("Signals"), true);
+}
+
+void DashboardView::fillIndicators()
+{
+    auto figures = Indicators::compute(*m_registry, m_stats.filter.period, m_stats.filter.buurt);
+    if (!figures.ok())
+        return;
+    const QHash<QString, QPair<QString, QColor>> statuses = {
+        {u"op_koers"_s, {tr("on course"), QColor(0x2e, 0x7d, 0x32)}},
+        {u"niet_op_koers"_s, {tr("not on course"), QColor(0xb0, 0x1c, 0x1c)}},
+        {u"geen_doel"_s, {tr("no target"), QColor(0x66, 0x66, 0x66)}},
+        {u"geen_gegevens"_s, {tr("no figures yet"), QColor(0x99, 0x66, 0x00)}}};
+    auto number = [](std::optional<double> v) { return v ? dutch().toString(*v, 'f', *v == std::floor(*v) ? 0 : 1) : u"–"_s; };
+    m_indicators->setRowCount(int(figures->size()));
+    for (int i = 0; i < figures->size(); ++i) {
+        const IndicatorFigure& f = figures->at(i);
+        QString target = tr("none");
+        if (f.target && f.targetKind == u"relative_change_pct"_s)
+            target = tr("%1%2 % per period").arg(*f.target > 0 ? u"+"_s : QString()).arg(dutch().toString(*f.target));
+        else if (f.target && f.targetKind == u"absolute_per_year"_s)
+            target = tr("%1 per year").arg(dutch().toString(*f.target));
+        const auto status = statuses.value(f.status);
+        const QStringList cells = {QString::number(f.group), f.label, f.measure == u"qualitative"_s ? tr("(qualitative)") : number(f.value),
+                                   number(f.previous), target, status.first, f.note};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells.at(c));
+            item->setData(Qt::UserRole, f.code);
+            if (c == 5)
+                item->setForeground(status.second);
+            m_indicators->setItem(i, c, item);
+        }
+    }
+    m_indicators->resizeColumnsToContents();
+}
+
+void DashboardView::fillTrends()
+{
+    m_trends->setRowCount(int(m_stats.trends.size()));
+    for (int i = 0; i < m_stats.trends.size(); ++i) {
+        const TrendSignal& t = m_stats.trends.at(i);
+        const QStringList cells = {t.buurt, t.categoryName, QString::number(t.count), QString::number(t.previous),
+                                   u"+%1 %"_s.arg(dutch().toString(t.growthPct, 'f', 0)),
+                                   u"%1%2 %"_s.arg(t.municipalityGrowthPct >= 0 ? u"+"_s : QString()).arg(dutch().toString(t.municipalityGrowthPct, 'f', 0))};
+        for (int c = 0; c < cells.size(); ++c)
+            m_trends->setItem(i, c, new QTableWidgetItem(cells.at(c)));
+    }
+    m_trends->resizeColumnsToContents();
+}
+
+void DashboardView::enterIndicator()
+{
+    const auto selected = m_indicators->selectedItems();
+    if (selected.isEmpty() || !m_registry)
+        return;
+    const QString code = selected.first()->data(Qt::UserRole).toString();
+    const QString label = m_indicators->item(selected.first()->row(), 1)->text();
+    QList<QPair<QString, QString>> buurten = {{QString(), tr("Whole municipality")}};
+    if (auto list = Lookups::buurten(*m_registry); list.ok()) {
+        for (const Buurt& b : list.value())
+            buurten << qMakePair(b.name, b.name);
+    }
+    const Period period = m_stats.filter.period;
+    auto* form = new RecordForm(tr("%1, %2 to %3").arg(label, Labels::date(period.fromText()), Labels::date(period.toText())),
+                                {{u"buurt"_s, tr("Neighbourhood"), FormField::Choice, m_stats.filter.buurt, buurten},
+                                 {u"value"_s, tr("Figure"), FormField::Text, QString(), {}},
+                                 {u"note"_s, tr("Note"), FormField::Text, QString(), {}}},
+                                [this, code, period](const QVariantMap& v) {
+                                    return Indicators::enter(*m_registry, {code, period.fromText(), period.toText(),
+                                                                           v.value(u"buurt"_s).toString(), v.value(u"value"_s).toString(),
+                                                                           v.value(u"note"_s).toString()});
+                                },
+                                this);
+    connect(form, &QDialog::accepted, this, &DashboardView::fillIndicators);
+    form->open();
+}
+
+}  // namespace bs
