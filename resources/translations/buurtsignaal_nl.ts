@@ -304,6 +304,17 @@
     </message>
 </context>
 <context>
+    <name>bs::CbsImportDialog</name>
+    <message>
+        <source>Import CBS neighbourhood figures</source>
+        <translation>CBS-cijfers van wijken en buurten importeren</translation>
+    </message>
+    <message>
+        <source>%1 changes; nothing has been saved yet. Grey lines stay as they are.</source>
+        <translation>%1 wijzigingen; er is nog niets opgeslagen. Grijze regels blijven zoals ze zijn.</translation>
+    </message>
+</context>
+<context>
     <name>bs::CoordinatorView</name>
     <message>
         <source>Partner / signal</source>
@@ -368,6 +379,269 @@
     <message>
         <source> (highest levels first, 1000 shown)</source>
         <translation> (hoogste treden eerst, 1000 getoond)</translation>
+    </message>
+</context>
+<context>
+    <name>bs::DashboardView</name>
+    <message>
+        <source>This month</source>
+        <translation>Deze maand</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Dit kwartaal</translation>
+    </message>
+    <message>
+        <source>Last quarter</source>
+        <translation>Vorig kwartaal</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dit jaar</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Vorig jaar</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Aangepast</translation>
+    </message>
+    <message>
+        <source>Per 1,000 inhabitants</source>
+        <translation>Per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafieken</translation>
+    </message>
+    <message>
+        <source>Success factors</source>
+        <translation>Succesfactoren</translation>
+    </message>
+    <message>
+        <source>Rising trends</source>
+        <translation>Stijgende trends</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Geaccepteerd</translation>
+    </message>
+    <message>
+        <source>Closed loop</source>
+        <translation>Gesloten lus</translation>
+    </message>
+    <message>
+        <source>Median days to accept</source>
+        <translation>Mediaan dagen tot acceptatie</translation>
+    </message>
+    <message>
+        <source>Late now</source>
+        <translation>Nu te laat</translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation>Redenen van afwijzing</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Success factor</source>
+        <translation>Succesfactor</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorige periode</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Enter figure or note for this period…</source>
+        <translation>Cijfer of toelichting voor deze periode invoeren…</translation>
+    </message>
+    <message>
+        <source>Categories that rose in a neighbourhood compared with the previous period, faster than in the municipality as a whole, with at least %1 signals — to pass on to policy.</source>
+        <translation>Categorieën die in een buurt stegen ten opzichte van de vorige periode, sneller dan in de hele gemeente, met ten minste %1 signalen — om door te geven aan beleid.</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <source>Change in the municipality</source>
+        <translation>Verandering in de gemeente</translation>
+    </message>
+    <message>
+        <source>Whole municipality</source>
+        <translation>Hele gemeente</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>Alle thema&apos;s</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7</source>
+        <translation>%1 t/m %2: %3 signalen; vorige periode %4%5 · nu open %6, waarvan te laat %7</translation>
+    </message>
+    <message>
+        <source>Signals per 1,000 inhabitants per neighbourhood, by theme</source>
+        <translation>Signalen per 1.000 inwoners per buurt, naar thema</translation>
+    </message>
+    <message>
+        <source>Signals per neighbourhood, by theme</source>
+        <translation>Signalen per buurt, naar thema</translation>
+    </message>
+    <message>
+        <source>%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)</source>
+        <translation>%1 van %2 buurten weggelaten: inwonertal onbekend (importeer de CBS-cijfers)</translation>
+    </message>
+    <message>
+        <source>Signals per 1,000 inhabitants</source>
+        <translation>Signalen per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Signals per month, by theme</source>
+        <translation>Signalen per maand, naar thema</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Referrals sent in the period: the ten busiest partners</source>
+        <translation>Doorverwijzingen verstuurd in de periode: de tien drukste partners</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Escalation ladder: open now, stalled now, and steps up in the period</source>
+        <translation>Escalatieladder: nu open, nu gestagneerd en opgeschaald in de periode</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Nu open</translation>
+    </message>
+    <message>
+        <source>Stalled now</source>
+        <translation>Nu gestagneerd</translation>
+    </message>
+    <message>
+        <source>Escalated to this level in the period</source>
+        <translation>In de periode naar deze trede opgeschaald</translation>
+    </message>
+    <message>
+        <source>Open and late signals per neighbourhood (today)</source>
+        <translation>Open en te late signalen per buurt (vandaag)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>on course</source>
+        <translation>op koers</translation>
+    </message>
+    <message>
+        <source>not on course</source>
+        <translation>niet op koers</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>geen doel</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>nog geen cijfers</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>%1%2 % per period</source>
+        <translation>%1%2 % per periode</translation>
+    </message>
+    <message>
+        <source>%1 per year</source>
+        <translation>%1 per jaar</translation>
+    </message>
+    <message>
+        <source>(qualitative)</source>
+        <translation>(kwalitatief)</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 t/m %3</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cijfer</translation>
     </message>
 </context>
 <context>
@@ -558,6 +832,30 @@
     <message>
         <source>Name of this filter:</source>
         <translation>Naam van dit filter:</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>Import &amp;CBS neighbourhood figures…</source>
+        <translation>&amp;CBS-cijfers wijken en buurten importeren…</translation>
+    </message>
+    <message>
+        <source>CBS file &apos;Kerncijfers wijken en buurten&apos;</source>
+        <translation>CBS-bestand &apos;Kerncijfers wijken en buurten&apos;</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Het bestand %1 kan niet worden gelezen.</translation>
     </message>
 </context>
 <context>
