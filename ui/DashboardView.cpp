@@ -374,8 +374,10 @@ void DashboardView::drawBuurten()
     }
     const int unknown = int(m_stats.buurten.size() - shown.size());
     QString title = rate ? tr("Signals per 1,000 inhabitants per neighbourhood, by theme") : tr("Signals per neighbourhood, by theme");
-    if (rate && unknown > 0)
-        title += u"\n"_s + tr("%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)").arg(unknown).arg(m_stats.buurten.size());
+    if (rate && unknown > 0) {
+        title += u"<br><span style='font-weight:normal; color:#8a1414'>%1</span>"_s.arg(
+            tr("%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)").arg(unknown).arg(m_stats.buurten.size()));
+    }
     QChart* chart = freshChart(m_buurtChart, title);
     auto* series = new QHorizontalStackedBarSeries();
     for (const QString& theme : m_stats.themes) {
