@@ -38,6 +38,7 @@ private slots:
     void fullFlowWithJson();
     void listsOfReferenceData();
     void invalidUtf8ArgumentAsProcess();
+    void statsAndCbsImport();
 
 private:
     Run cli(const QStringList& arguments);
@@ -273,6 +274,58 @@ void TestCli::invalidUtf8ArgumentAsProcess()
     QVERIFY2(err.contains(u"UTF-8"_s), qPrintable(err));
     QCOMPARE(process.readAllStandardOutput(), QByteArray());
     QCOMPARE(contentFingerprint(m_db), before);
+}
+
+void TestCli::statsAndCbsImport()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    for (const QString& day : {u"2026-10-01"_s, u"2026-10-31"_s, u"2026-11-01"_s, u"2026-09-30"_s}) {
+        QCOMPARE(cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s,
+                                      u"--source"_s, u"fixie"_s, u"--observed"_s, day, u"--external-id"_s, u"FX-"_s + day,
+                                      u"--description"_s, u"Afval."_s})
+                     .code,
+                 0);
+    }
+    const Run stats = cli(db + QStringList{u"stats"_s, u"--from"_s, u"2026-10-01"_s, u"--to"_s, u"2026-10-31"_s, u"--json"_s});
+    QCOMPARE(stats.code, 0);
+    const QJsonObject figures = QJsonDocument::fromJson(stats.out.toUtf8()).object();
+    QCOMPARE(figures.value(u"signals"_s).toInt(), 2);
+    QCOMPARE(figures.value(u"previous_signals"_s).toInt(), 1);
+    QCOMPARE(figures.value(u"previous_period"_s).toObject().value(u"from"_s).toString(), u"2026-09-01"_s);
+    for (const QJsonValue& b : figures.value(u"buurten"_s).toArray()) {
+        if (b.toObject().value(u"buurt"_s).toString() == u"Kortland"_s) {
+            QCOMPARE(b.toObject().value(u"by_theme"_s).toObject().value(u"T3"_s).toInt(), 2);
+            QVERIFY(b.toObject().value(u"per_1000"_s).isNull());  // population unknown
+        }
+    }
+    for (const QJsonValue& i : figures.value(u"indicators"_s).toArray()) {
+        if (i.toObject().value(u"code"_s).toString() == u"fixie_meldingen"_s) {
+            QCOMPARE(i.toObject().value(u"value"_s).toDouble(), 2.0);
+            QCOMPARE(i.toObject().value(u"status"_s).toString(), u"op_koers"_s);
+        }
+    }
+    QCOMPARE(figures.value(u"escalation_levels"_s).toArray().size(), 5);
+    Run bad = cli(db + QStringList{u"stats"_s, u"--from"_s, u"2026-10-31"_s, u"--to"_s, u"2026-10-01"_s});
+    QCOMPARE(bad.code, ExitCode::Refused);
+    QVERIFY(bad.err.contains(u"Einddatum"_s));
+
+    const QString csv = m_dir.filePath(u"cbs.csv"_s);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("WijkenEnBuurten;Gemeentenaam_1;SoortRegio_2;Codering_3;AantalInwoners_5\n"
+               "Kortland      ;Alblasserdam ;Buurt   ;BU04820501;  410\n");
+    file.close();
+    const QByteArray before = contentFingerprint(m_db);
+    Run dry = cli(db + QStringList{u"import"_s, u"cbs"_s, csv, u"--dry-run"_s});
+    QCOMPARE(dry.code, 0);
+    QVERIFY(dry.out.contains(u"Kortland"_s));
+    QCOMPARE(contentFingerprint(m_db), before);
+    QCOMPARE(cli(db + QStringList{u"import"_s, u"cbs"_s, csv}).code, 0);
+    const Run after = cli(db + QStringList{u"stats"_s, u"--from"_s, u"2026-10-01"_s, u"--to"_s, u"2026-10-31"_s, u"--buurt"_s, u"Kortland"_s, u"--json"_s});
+    const QJsonObject kortland = QJsonDocument::fromJson(after.out.toUtf8()).object().value(u"buurten"_s).toArray().first().toObject();
+    QCOMPARE(kortland.value(u"population"_s).toInt(), 410);
+    QCOMPARE(kortland.value(u"per_1000"_s).toDouble(), 1000.0 * 2 / 410);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

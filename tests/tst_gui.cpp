@@ -2,6 +2,7 @@
 // QAbstractItemModelTester, intake by keyboard, the referral loop, the ladder, closing, a refused
 // save that keeps the input, and a change made by another program showing up.
 #include "ActionDialogs.h"
+#include "DashboardView.h"
 #include "MainWindow.h"
 #include "NewSignalDialog.h"
 #include "RecordForm.h"
@@ -12,7 +13,13 @@
 #include "services/Referrals.h"
 #include "services/SignalDetail.h"
 
+#include <QAbstractBarSeries>
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QTabWidget>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
@@ -36,6 +43,7 @@ private slots:
     void mainFlowByKeyboardAndClicks();
     void refusedSaveKeepsWhatWasTyped();
     void changesFromAnotherProgramAppear();
+    void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
 
 private:
     QString makeRegistry(QTemporaryDir& dir, int demoSignals);
@@ -241,6 +249,58 @@ void TestGui::changesFromAnotherProgramAppear()
         addSignal(*other.value());
     }
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel()->totalCount(), 21, 6000);
+}
+
+void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    {
+        auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+        for (const auto& [buurt, category, day] : QList<std::tuple<QString, QString, QString>>{
+                 {u"Kinderdijk"_s, u"schulden"_s, u"2026-10-02"_s},
+                 {u"Kinderdijk"_s, u"eenzaamheid"_s, u"2026-10-20"_s},
+                 {u"Kinderdijk"_s, u"vervuiling"_s, u"2026-10-21"_s},
+                 {u"Souburgh"_s, u"schulden"_s, u"2026-10-31"_s},
+                 {u"Souburgh"_s, u"schulden"_s, u"2026-11-01"_s}}) {
+            NewSignal input;
+            input.buurt = buurt;
+            input.category = category;
+            input.source = u"inloop"_s;
+            input.observedOn = day;
+            input.description = u"Test."_s;
+            QVERIFY(Signals::add(*registry.value(), input).ok());
+        }
+    }
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(path, false));
+    window.showDashboardTab();
+    window.dashboard()->setPeriod(Period::month(2026, 10));
+    const Statistics& stats = window.dashboard()->statistics();
+    QCOMPARE(stats.signalCount, 4);
+    // The per-buurt chart: Kinderdijk has 2 signals of theme T2 (schulden, eenzaamheid).
+    auto* chart = window.dashboard()->findChild<QChartView*>(u"buurtChart"_s)->chart();
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().first());
+    QVERIFY(series);
+    auto* axis = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).first());
+    const int kinderdijk = int(axis->categories().indexOf(u"Kinderdijk"_s));
+    QBarSet* t2 = nullptr;
+    for (QBarSet* set : series->barSets()) {
+        if (set->label().startsWith(u"T2"_s))
+            t2 = set;
+    }
+    QVERIFY(t2);
+    QCOMPARE(t2->at(kinderdijk), 2.0);
+    // Clicking that bar opens the matching signals in the list.
+    emit t2->clicked(kinderdijk);
+    QCOMPARE(window.findChild<QTabWidget*>(u"mainTabs"_s)->currentIndex(), 0);
+    window.listModel()->waitForCount();
+    QCOMPARE(window.listModel()->totalCount(), 2);
+    QCOMPARE(window.listModel()->filter().buurt, u"Kinderdijk"_s);
+    QCOMPARE(window.listModel()->filter().theme, u"T2"_s);
+    QCOMPARE(window.listModel()->filter().from, u"2026-10-01"_s);
+    QCOMPARE(window.listModel()->filter().to, u"2026-10-31"_s);
 }
 
 QTEST_MAIN(TestGui)
