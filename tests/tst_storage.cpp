@@ -1,6 +1,7 @@
 // Storage: migrations, pragmas, permissions, refusal of foreign or newer files, history immutability.
 #include "Registry.h"
 #include "TestSupport.h"
+#include "demo/DemoGenerator.h"
 #include "services/Signals.h"
 #include "storage/Migrations.h"
 
@@ -29,6 +30,7 @@ private slots:
     void migrationMakesBackupFirst();
     void failingMigrationStepLeavesVersion();
     void refusedWriteLeavesNoTrace();
+    void dayCountsStayExact();
 };
 
 void TestStorage::newRegistryHasSchemaAndReferenceData()
@@ -224,6 +226,28 @@ void TestStorage::refusedWriteLeavesNoTrace()
     QVERIFY(!failed.ok());
     QCOMPARE(contentFingerprint(temp.path()), before);
     QVERIFY(!temp->db().inTransaction());
+}
+
+void TestStorage::dayCountsStayExact()
+{
+    TempRegistry temp;
+    QVERIFY(DemoGenerator::generate(temp.registry(), {500, 3}).ok());
+    const QString moved = addSignal(temp.registry());
+    SignalEdit edit;
+    edit.buurt = u"Souburgh"_s;
+    edit.category = u"schulden"_s;
+    QVERIFY(Signals::edit(temp.registry(), moved, edit).ok());
+    // The maintained counts equal a fresh count of the signals, row for row.
+    const QString difference =
+        u"SELECT count(*) FROM (SELECT observed_on, buurt_id, category_code, count(*) AS n FROM signals"
+        " GROUP BY observed_on, buurt_id, category_code EXCEPT SELECT observed_on, buurt_id, category_code, signals"
+        " FROM signal_day_counts WHERE signals > 0)"_s;
+    QCOMPARE(temp->db().scalar(difference).value().toInt(), 0);
+    QCOMPARE(temp->db().scalar(u"SELECT sum(signals) FROM signal_day_counts"_s).value().toInt(), 501);
+    QCOMPARE(temp->db().scalar(u"SELECT sum(signals) FROM signal_day_counts WHERE buurt_id = "
+                               "(SELECT id FROM buurten WHERE name = 'Souburgh') AND category_code = 'schulden'"_s).value().toInt(),
+             temp->db().scalar(u"SELECT count(*) FROM signals WHERE buurt_id = (SELECT id FROM buurten WHERE name = 'Souburgh')"
+                               " AND category_code = 'schulden'"_s).value().toInt());
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -19,15 +19,16 @@ struct Where {
     QVariantList values;
 };
 
-// Conditions on signals `s` (joined with categories `c`) for the buurt and theme of the filter.
-Result<Where> scope(Registry& registry, const StatsFilter& filter)
+// Conditions for the buurt and theme of the filter, on table alias `table` (signals `s` or the
+// day counts `d`) joined with categories `c`.
+Result<Where> scope(Registry& registry, const StatsFilter& filter, const QString& table)
 {
     Where where;
     if (!filter.buurt.isEmpty()) {
         auto buurt = Lookups::findBuurt(registry, filter.buurt);
         if (!buurt.ok())
             return buurt.error();
-        where.sql += u" AND s.buurt_id = ?"_s;
+        where.sql += u" AND %1.buurt_id = ?"_s.arg(table);
         where.values << buurt->id;
     }
     if (!filter.theme.isEmpty()) {
@@ -53,9 +54,12 @@ std::optional<double> median(QList<qint64> values)
 
 Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
 {
-    auto where = scope(registry, filter);
+    auto where = scope(registry, filter, u"d"_s);
     if (!where.ok())
         return where.error();
+    auto openWhere = scope(registry, filter, u"s"_s);
+    if (!openWhere.ok())
+        return openWhere.error();
     Database& db = registry.db();
     const QString today = registry.clock().today().toString(Qt::ISODate);
 
@@ -79,8 +83,10 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
         out.buurten << BuurtFigures{b.id, b.name, b.population, {}, 0, 0, std::nullopt, 0, 0};
     }
 
-    const QString grouped = u"SELECT s.buurt_id, c.theme_code, count(*) FROM signals s JOIN categories c ON c.code = s.category_code"
-                            " WHERE s.observed_on >= ? AND s.observed_on <= ?%1 GROUP BY s.buurt_id, c.theme_code"_s.arg(where->sql);
+    // Counted from the day counts: thousands of rows for a year instead of the signals themselves.
+    const QString grouped = u"SELECT d.buurt_id, c.theme_code, sum(d.signals) FROM signal_day_counts d"
+                            " JOIN categories c ON c.code = d.category_code"
+                            " WHERE d.observed_on >= ? AND d.observed_on <= ?%1 GROUP BY d.buurt_id, c.theme_code"_s.arg(where->sql);
     auto current = db.run(grouped, QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
     if (!current.ok())
         return current.error();
@@ -109,9 +115,9 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     }
 
     // Per month, by theme.
-    auto months = db.run(u"SELECT substr(s.observed_on, 1, 7), c.theme_code, count(*) FROM signals s"
-                         " JOIN categories c ON c.code = s.category_code WHERE s.observed_on >= ? AND s.observed_on <= ?%1"
-                         " GROUP BY substr(s.observed_on, 1, 7), c.theme_code ORDER BY 1"_s.arg(where->sql),
+    auto months = db.run(u"SELECT substr(d.observed_on, 1, 7), c.theme_code, sum(d.signals) FROM signal_day_counts d"
+                         " JOIN categories c ON c.code = d.category_code WHERE d.observed_on >= ? AND d.observed_on <= ?%1"
+                         " GROUP BY substr(d.observed_on, 1, 7), c.theme_code ORDER BY 1"_s.arg(where->sql),
                          QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
     if (!months.ok())
         return months.error();
@@ -129,8 +135,8 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
                        " (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
                        " OR (status = 'geaccepteerd' AND complete_by < ?)) THEN 1 ELSE 0 END)"
                        " FROM signals s JOIN categories c ON c.code = s.category_code"
-                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s.arg(where->sql),
-                       QVariantList{today, today, today, today} + where->values);
+                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s.arg(openWhere->sql),
+                       QVariantList{today, today, today, today} + openWhere->values);
     if (!open.ok())
         return open.error();
     while (open->next()) {
@@ -149,9 +155,10 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
 {
     // Per buurt and category in both periods; the municipality's growth per category is the
     // yardstick, so a category that rises everywhere is not news for one buurt.
-    const QString grouped = u"SELECT b.name, s.category_code, c.name, count(*) FROM signals s JOIN buurten b ON b.id = s.buurt_id"
-                            " JOIN categories c ON c.code = s.category_code WHERE s.observed_on >= ? AND s.observed_on <= ?"
-                            " AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY b.name, s.category_code, c.name"_s;
+    const QString grouped = u"SELECT b.name, d.category_code, c.name, sum(d.signals) FROM signal_day_counts d"
+                            " JOIN buurten b ON b.id = d.buurt_id JOIN categories c ON c.code = d.category_code"
+                            " WHERE d.observed_on >= ? AND d.observed_on <= ?"
+                            " AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY b.name, d.category_code, c.name"_s;
     QHash<QString, QPair<int, int>> cell;      // buurt|category -> (now, before)
     QHash<QString, QPair<int, int>> category;  // category -> (now, before)
     QHash<QString, QString> names;

@@ -98,6 +98,8 @@ Status Database::exec(QSqlQuery& query, const QString& context) const
 
 Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) const
 {
+    if (m_tracer)
+        m_tracer(sql, values);
     auto prepared = prepare(sql);
     if (!prepared.ok())
         return prepared.error();

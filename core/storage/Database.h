@@ -39,6 +39,11 @@ public:
     // The first column of the first row, or a null QVariant when there is no row.
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
 
+    // Sees every statement run through run()/scalar()/execute() with its values (benchmarks
+    // compare them with the sqlite3 shell; nothing in the programs uses it).
+    using Tracer = std::function<void(const QString& sql, const QVariantList& values)>;
+    void setTracer(Tracer tracer) { m_tracer = std::move(tracer); }
+
     // Changes when another program committed to the same file (to refresh what is shown).
     Result<qint64> changeCounter() const;
 
@@ -54,6 +59,7 @@ private:
     QString m_path;
     std::unique_ptr<Dialect> m_dialect;
     bool m_inTransaction = false;
+    Tracer m_tracer;
 };
 
 }  // namespace bs

@@ -26,6 +26,20 @@ QStringList SqliteDialect::bulkWriteSetup() const
     return {u"PRAGMA cache_size = -65536"_s};
 }
 
+QStringList SqliteDialect::signalDayCountTriggers() const
+{
+    const QString add = u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"
+                        " VALUES (NEW.observed_on, NEW.buurt_id, NEW.category_code, 1)"
+                        " ON CONFLICT (observed_on, buurt_id, category_code) DO UPDATE SET signals = signals + 1;"_s;
+    const QString remove = u"UPDATE signal_day_counts SET signals = signals - 1 WHERE observed_on = OLD.observed_on"
+                           " AND buurt_id = OLD.buurt_id AND category_code = OLD.category_code;"_s;
+    return {
+        u"CREATE TRIGGER signals_count_insert AFTER INSERT ON signals BEGIN %1 END"_s.arg(add),
+        u"CREATE TRIGGER signals_count_update AFTER UPDATE OF observed_on, buurt_id, category_code ON signals BEGIN %1 %2 END"_s.arg(remove, add),
+        u"CREATE TRIGGER signals_count_delete AFTER DELETE ON signals BEGIN %1 END"_s.arg(remove),
+    };
+}
+
 QStringList SqliteDialect::appendOnly(const QString& table) const
 {
     return {

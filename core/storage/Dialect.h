@@ -22,6 +22,9 @@ public:
     virtual QStringList connectionSetup() const = 0;
     // A number that changes whenever another connection commits a change to the database.
     virtual QString changeCounterSql() const = 0;
+    // Triggers that keep signal_day_counts (signals per observation day, buurt and category)
+    // equal to the signals table on every insert, change and delete.
+    virtual QStringList signalDayCountTriggers() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
     // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
@@ -42,6 +45,7 @@ public:
     QString beginWrite() const override;
     QStringList connectionSetup() const override;
     QStringList bulkWriteSetup() const override;
+    QStringList signalDayCountTriggers() const override;
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;
     QString countTablesSql(bool byName) const override;

@@ -10,5 +10,6 @@ namespace Schema {
 QStringList version1(const Dialect& dialect);
 QStringList version2(const Dialect& dialect);
 QStringList version3(const Dialect& dialect);
+QStringList version4(const Dialect& dialect);
 }
 }  // namespace bs
