@@ -174,6 +174,16 @@ void TestStats::referralsSpanningPeriods()
     QCOMPARE(*woonkracht.medianDaysToAccept, 4.0);
     QCOMPARE(*woonkracht.medianDaysToComplete, 10.0);
     QCOMPARE(woonkracht.rejectionReasons.value(u"past_niet"_s), 1);
+    // Scoped to the buurt, the same referrals are grouped on the spot: the same figures.
+    auto scoped = Stats::compute(temp.registry(), {Period::month(2026, 9), u"Oranjebuurt"_s, {}});
+    for (const PartnerFigures& p : scoped->partners) {
+        if (p.partner == u"Woonkracht10"_s) {
+            QCOMPARE(p.sent, 3);
+            QCOMPARE(p.completed, 1);
+            QCOMPARE(*p.medianDaysToAccept, 4.0);
+            QCOMPARE(p.rejectionReasons.value(u"past_niet"_s), 1);
+        }
+    }
     auto october = Stats::compute(temp.registry(), {Period::month(2026, 10), {}, {}});
     for (const PartnerFigures& p : october->partners)
         QCOMPARE(p.sent, 0);

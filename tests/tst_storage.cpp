@@ -244,6 +244,14 @@ void TestStorage::dayCountsStayExact()
         " FROM signal_day_counts WHERE signals > 0)"_s;
     QCOMPARE(temp->db().scalar(difference).value().toInt(), 0);
     QCOMPARE(temp->db().scalar(u"SELECT sum(signals) FROM signal_day_counts"_s).value().toInt(), 501);
+    // Referrals likewise, after a demo full of accepted, rejected and completed ones.
+    const QString bucket = temp->db().dialect().referralBucket(u"r"_s).join(u", "_s);
+    const QString referralDifference =
+        u"SELECT count(*) FROM (SELECT %1, count(*) FROM referrals r GROUP BY %1 EXCEPT SELECT sent_on, to_partner_id, status,"
+        " accept_days, complete_days, rejection_reason, loop_closed, referrals FROM referral_day_counts WHERE referrals > 0)"_s.arg(bucket);
+    QCOMPARE(temp->db().scalar(referralDifference).value().toInt(), 0);
+    QCOMPARE(temp->db().scalar(u"SELECT sum(referrals) FROM referral_day_counts"_s).value().toInt(),
+             temp->db().scalar(u"SELECT count(*) FROM referrals"_s).value().toInt());
     QCOMPARE(temp->db().scalar(u"SELECT sum(signals) FROM signal_day_counts WHERE buurt_id = "
                                "(SELECT id FROM buurten WHERE name = 'Souburgh') AND category_code = 'schulden'"_s).value().toInt(),
              temp->db().scalar(u"SELECT count(*) FROM signals WHERE buurt_id = (SELECT id FROM buurten WHERE name = 'Souburgh')"

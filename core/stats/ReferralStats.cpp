@@ -12,11 +12,6 @@ namespace bs::Stats {
 
 namespace {
 
-QDate day(const QVariant& value)
-{
-    return QDate::fromString(value.toString().left(10), Qt::ISODate);
-}
-
 Result<QVariant> buurtId(Registry& registry, const QString& name)
 {
     if (name.isEmpty())
@@ -29,6 +24,30 @@ Result<QVariant> buurtId(Registry& registry, const QString& name)
 
 }  // namespace
 
+namespace {
+
+// Medians from counts per number of days.
+std::optional<double> weightedMedian(const QMap<qint64, int>& counts)
+{
+    qint64 total = 0;
+    for (int n : counts)
+        total += n;
+    if (total == 0)
+        return std::nullopt;
+    auto valueAt = [&counts](qint64 position) {
+        qint64 seen = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            seen += it.value();
+            if (position < seen)
+                return double(it.key());
+        }
+        return double(counts.lastKey());
+    };
+    return total % 2 ? valueAt(total / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2.0;
+}
+
+}  // namespace
+
 Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
 {
     auto buurt = buurtId(registry, filter.buurt);
@@ -37,64 +56,84 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     auto partners = Lookups::partners(registry);
     if (!partners.ok())
         return partners.error();
-    QHash<QString, int> index;
+    QHash<qint64, int> index;
     for (const Partner& p : partners.value()) {
-        index.insert(p.name, int(out.partners.size()));
+        index.insert(p.id, int(out.partners.size()));
         PartnerFigures figures;
         figures.partner = p.name;
         figures.formal = p.formal;
         out.partners << figures;
     }
+    Database& db = registry.db();
     const QString today = registry.clock().today().toString(Qt::ISODate);
-    // One row per referral sent in the period; medians need the single values.
-    auto rows = registry.db().run(
-        u"SELECT p.name, r.status, r.sent_on, r.accepted_on, r.closed_on, r.rejection_reason, r.feedback,"
-        " (r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?)"
-        " FROM referrals r JOIN partners p ON p.id = r.to_partner_id JOIN signals s ON s.id = r.signal_id"
-        " JOIN categories c ON c.code = s.category_code"
-        " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"_s,
-        {today, today, filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+    const QString bucket = db.dialect().referralBucket(u"r"_s).join(u", "_s);
+    // Without a buurt or theme the day counts answer; with one, the referrals of those signals are
+    // grouped the same way on the spot (a smaller set).
+    const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();
+    auto rows = scoped
+        ? db.run(u"SELECT %1, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN categories c ON c.code = s.category_code"
+                 " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+                 " GROUP BY %1"_s.arg(bucket),
+                 {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme})
+        : db.run(u"SELECT sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed, referrals"
+                 " FROM referral_day_counts WHERE sent_on >= ? AND sent_on <= ? AND referrals > 0"_s,
+                 {filter.period.fromText(), filter.period.toText()});
     if (!rows.ok())
         return rows.error();
-    QHash<int, QList<qint64>> toAccept;
-    QHash<int, QList<qint64>> toComplete;
+    QHash<int, QMap<qint64, int>> toAccept;
+    QHash<int, QMap<qint64, int>> toComplete;
     while (rows->next()) {
-        const int i = index.value(rows->value(0).toString(), -1);
+        const int i = index.value(rows->value(1).toLongLong(), -1);
         if (i < 0)
             continue;
         PartnerFigures& f = out.partners[i];
-        const QString status = rows->value(1).toString();
-        const QDate sent = day(rows->value(2));
-        ++f.sent;
-        if (!rows->value(3).isNull()) {
-            ++f.accepted;
-            toAccept[i] << sent.daysTo(day(rows->value(3)));
+        const QString status = rows->value(2).toString();
+        const qint64 acceptDays = rows->value(3).toLongLong();
+        const qint64 completeDays = rows->value(4).toLongLong();
+        const QString rejection = rows->value(5).toString();
+        const int n = rows->value(7).toInt();
+        f.sent += n;
+        if (acceptDays >= 0) {
+            f.accepted += n;
+            toAccept[i][acceptDays] += n;
         }
         if (status == u"verstuurd"_s || status == u"geaccepteerd"_s) {
-            ++f.open;
-            f.late += rows->value(7).toBool();
+            f.open += n;
             continue;
         }
-        ++f.closed;
+        f.closed += n;
+        f.loopClosed += rows->value(6).toInt() * n;
         if (status == u"afgerond"_s) {
-            ++f.completed;
-            toComplete[i] << sent.daysTo(day(rows->value(4)));
+            f.completed += n;
+            if (completeDays >= 0)
+                toComplete[i][completeDays] += n;
         } else if (status == u"afgewezen"_s) {
-            ++f.rejected;
-            f.rejectionReasons[rows->value(5).toString()] += 1;
+            f.rejected += n;
+            f.rejectionReasons[rejection] += n;
         } else {
-            ++f.withdrawn;
+            f.withdrawn += n;
         }
-        // The loop is closed when the sender heard back: feedback, or a coded rejection.
-        if (!rows->value(6).toString().trimmed().isEmpty() || !rows->value(5).isNull())
-            ++f.loopClosed;
+    }
+    // Late depends on today, so it is counted among the open referrals themselves.
+    auto late = db.run(u"SELECT r.to_partner_id, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
+                       " JOIN categories c ON c.code = s.category_code WHERE r.status IN ('verstuurd','geaccepteerd')"
+                       " AND ((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"
+                       " AND r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+                       " GROUP BY r.to_partner_id"_s,
+                       {today, today, filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+    if (!late.ok())
+        return late.error();
+    while (late->next()) {
+        const int i = index.value(late->value(0).toLongLong(), -1);
+        if (i >= 0)
+            out.partners[i].late = late->value(1).toInt();
     }
     for (int i = 0; i < out.partners.size(); ++i) {
         PartnerFigures& f = out.partners[i];
         if (f.closed > 0)
             f.closedLoopRate = double(f.loopClosed) / f.closed;
-        f.medianDaysToAccept = median(toAccept.value(i));
-        f.medianDaysToComplete = median(toComplete.value(i));
+        f.medianDaysToAccept = weightedMedian(toAccept.value(i));
+        f.medianDaysToComplete = weightedMedian(toComplete.value(i));
     }
     return {};
 }
@@ -111,9 +150,10 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
         out.levels << LevelFigures{l.level, l.name, 0, 0, 0, 0};
     const QString today = registry.clock().today().toString(Qt::ISODate);
     auto current = registry.db().run(
-        u"SELECT s.escalation_level, count(*), sum(CASE WHEN s.level_due_on < ? THEN 1 ELSE 0 END) FROM signals s"
+        u"SELECT s.escalation_level, count(*), sum(CASE WHEN s.level_due_on < ? THEN 1 ELSE 0 END) FROM signals s%1"
         " JOIN categories c ON c.code = s.category_code WHERE s.status IN ('nieuw','in_behandeling','heropend')"
-        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s,
+        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s
+            .arg(registry.db().dialect().useIndex(u"signals_open"_s)),
         {today, buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!current.ok())
         return current.error();
@@ -124,12 +164,19 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
             out.levels[level].stalled = current->value(2).toInt();
         }
     }
-    // Steps are timestamped in UTC; the period runs from Dutch midnight to Dutch midnight.
-    auto steps = registry.db().run(
-        u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e JOIN signals s ON s.id = e.signal_id"
-        " JOIN categories c ON c.code = s.category_code WHERE e.at >= ? AND e.at < ?"
-        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY e.to_level, e.to_level > e.from_level"_s,
-        {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+    // Steps are timestamped in UTC; the period runs from Dutch midnight to Dutch midnight. Without
+    // a buurt or theme the steps are counted from their own index alone.
+    const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();
+    auto steps = scoped
+        ? registry.db().run(
+              u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e JOIN signals s ON s.id = e.signal_id"
+              " JOIN categories c ON c.code = s.category_code WHERE e.at >= ? AND e.at < ?"
+              " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+              " GROUP BY e.to_level, e.to_level > e.from_level"_s,
+              {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme})
+        : registry.db().run(u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e WHERE e.at >= ? AND e.at < ?"
+                            " GROUP BY e.to_level, e.to_level > e.from_level"_s,
+                            {filter.period.startTimestamp(), filter.period.endTimestamp()});
     if (!steps.ok())
         return steps.error();
     while (steps->next()) {

@@ -134,8 +134,9 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN s.level_due_on < ? OR s.follow_up_on < ? OR s.id IN"
                        " (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
                        " OR (status = 'geaccepteerd' AND complete_by < ?)) THEN 1 ELSE 0 END)"
-                       " FROM signals s JOIN categories c ON c.code = s.category_code"
-                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s.arg(openWhere->sql),
+                       " FROM signals s%2 JOIN categories c ON c.code = s.category_code"
+                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s
+                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s)),
                        QVariantList{today, today, today, today} + openWhere->values);
     if (!open.ok())
         return open.error();

@@ -40,6 +40,29 @@ QStringList SqliteDialect::signalDayCountTriggers() const
     };
 }
 
+QString SqliteDialect::daysBetween(const QString& from, const QString& to) const
+{
+    return u"CAST(julianday(%2) - julianday(%1) AS INTEGER)"_s.arg(from, to);
+}
+
+QStringList SqliteDialect::referralDayCountTriggers() const
+{
+    const QString columns = u"sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s;
+    const QString add = u"INSERT INTO referral_day_counts (%1, referrals) VALUES (%2, 1)"
+                        " ON CONFLICT (%1) DO UPDATE SET referrals = referrals + 1;"_s.arg(columns, referralBucket(u"NEW"_s).join(u", "_s));
+    const QStringList old = referralBucket(u"OLD"_s);
+    const QStringList names = columns.split(u", "_s);
+    QStringList match;
+    for (int i = 0; i < names.size(); ++i)
+        match << u"%1 = %2"_s.arg(names.at(i), old.at(i));
+    const QString remove = u"UPDATE referral_day_counts SET referrals = referrals - 1 WHERE %1;"_s.arg(match.join(u" AND "_s));
+    return {
+        u"CREATE TRIGGER referrals_count_insert AFTER INSERT ON referrals BEGIN %1 END"_s.arg(add),
+        u"CREATE TRIGGER referrals_count_update AFTER UPDATE ON referrals BEGIN %1 %2 END"_s.arg(remove, add),
+        u"CREATE TRIGGER referrals_count_delete AFTER DELETE ON referrals BEGIN %1 END"_s.arg(remove),
+    };
+}
+
 QStringList SqliteDialect::appendOnly(const QString& table) const
 {
     return {
@@ -58,6 +81,20 @@ QString SqliteDialect::backupIntoSql() const
 {
     // VACUUM INTO writes a consistent, compact copy without blocking readers.
     return u"VACUUM INTO ?"_s;
+}
+
+QStringList Dialect::referralBucket(const QString& r) const
+{
+    return {
+        r + u".sent_on"_s,
+        r + u".to_partner_id"_s,
+        r + u".status"_s,
+        u"coalesce(%1, -1)"_s.arg(daysBetween(r + u".sent_on"_s, r + u".accepted_on"_s)),
+        u"CASE WHEN %1.status = 'afgerond' THEN coalesce(%2, -1) ELSE -1 END"_s.arg(r, daysBetween(r + u".sent_on"_s, r + u".closed_on"_s)),
+        u"coalesce(%1.rejection_reason, '')"_s.arg(r),
+        u"CASE WHEN %1.status IN ('afgerond','afgewezen','ingetrokken') AND ((%1.feedback IS NOT NULL AND %1.feedback <> '')"
+        " OR %1.rejection_reason IS NOT NULL) THEN 1 ELSE 0 END"_s.arg(r),
+    };
 }
 
 Error SqliteDialect::translate(const QSqlError& error, const QString& context) const

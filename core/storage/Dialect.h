@@ -22,6 +22,13 @@ public:
     virtual QStringList connectionSetup() const = 0;
     // A number that changes whenever another connection commits a change to the database.
     virtual QString changeCounterSql() const = 0;
+    // Text after a table name that makes the engine read it through `index` (where it supports
+    // such a hint and would otherwise pick a worse plan without statistics).
+    virtual QString useIndex(const QString& index) const = 0;
+    // Whole days from date column `from` to date column `to` (NULL when either is NULL).
+    virtual QString daysBetween(const QString& from, const QString& to) const = 0;
+    // Triggers that keep referral_day_counts equal to the referrals table.
+    virtual QStringList referralDayCountTriggers() const = 0;
     // Triggers that keep signal_day_counts (signals per observation day, buurt and category)
     // equal to the signals table on every insert, change and delete.
     virtual QStringList signalDayCountTriggers() const = 0;
@@ -34,6 +41,9 @@ public:
     // Statement (one bound value: the target path) that writes a consistent copy of the database.
     virtual QString backupIntoSql() const = 0;
     // Turns a driver error into the core's error with a Dutch message.
+    // The bucket columns of a referral (row alias `r`: NEW, OLD or a table alias), shared by the
+    // triggers and the back-fill so both count alike.
+    QStringList referralBucket(const QString& r) const;
     virtual Error translate(const QSqlError& error, const QString& context) const = 0;
 };
 
@@ -46,6 +56,9 @@ public:
     QStringList connectionSetup() const override;
     QStringList bulkWriteSetup() const override;
     QStringList signalDayCountTriggers() const override;
+    QString daysBetween(const QString& from, const QString& to) const override;
+    QStringList referralDayCountTriggers() const override;
+    QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;
     QString countTablesSql(bool byName) const override;

@@ -16,6 +16,7 @@ const MigrationLadder& standardLadder()
         {2, u"Indexen voor werkvoorraden en filters van de desktopapplicatie"_s, &Schema::version2},
         {3, u"Succesfactoren: indicatoren en ingevoerde cijfers per periode"_s, &Schema::version3},
         {4, u"Tellingen per dag voor de cijfers; indexen voor doorverwijzingen, escalaties en open signalen"_s, &Schema::version4},
+        {5, u"Tellingen per dag voor de doorverwijzingscijfers"_s, &Schema::version5},
     };
     return ladder;
 }

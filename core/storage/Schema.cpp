@@ -139,11 +139,27 @@ QStringList version4(const Dialect& dialect)
         u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"
         " SELECT observed_on, buurt_id, category_code, count(*) FROM signals GROUP BY observed_on, buurt_id, category_code"_s,
         u"CREATE INDEX referrals_sent ON referrals (sent_on)"_s,
-        u"CREATE INDEX escalations_at ON escalations (at)"_s,
+        u"CREATE INDEX escalations_at ON escalations (at, from_level, to_level)"_s,
         u"CREATE INDEX signals_open ON signals (buurt_id, escalation_level, level_due_on, follow_up_on, category_code)"
         " WHERE status IN ('nieuw','in_behandeling','heropend')"_s,
     };
     s << dialect.signalDayCountTriggers();
+    return s;
+}
+
+// Referral figures on a large registry: referrals counted per day sent, partner, status, days
+// to accept and complete, rejection reason and closed loop, kept exact by triggers.
+QStringList version5(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE referral_day_counts (sent_on TEXT NOT NULL, to_partner_id INTEGER NOT NULL REFERENCES partners(id),"
+        " status TEXT NOT NULL, accept_days INTEGER NOT NULL, complete_days INTEGER NOT NULL, rejection_reason TEXT NOT NULL,"
+        " loop_closed INTEGER NOT NULL, referrals INTEGER NOT NULL CHECK (referrals >= 0),"
+        " PRIMARY KEY (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed))"_s,
+        u"INSERT INTO referral_day_counts (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason,"
+        " loop_closed, referrals) SELECT %1, count(*) FROM referrals r GROUP BY %1"_s.arg(dialect.referralBucket(u"r"_s).join(u", "_s)),
+    };
+    s << dialect.referralDayCountTriggers();
     return s;
 }
 

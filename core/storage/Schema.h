@@ -11,5 +11,6 @@ QStringList version1(const Dialect& dialect);
 QStringList version2(const Dialect& dialect);
 QStringList version3(const Dialect& dialect);
 QStringList version4(const Dialect& dialect);
+QStringList version5(const Dialect& dialect);
 }
 }  // namespace bs
