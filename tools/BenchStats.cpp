@@ -132,7 +132,7 @@ int main(int argc, char* argv[])
     // Every statement the figures run, through QtSql and through the sqlite3 shell.
     QList<Statement> statements;
     r.db().setTracer([&](const QString& sql, const QVariantList& values) {
-        if (sql.startsWith(u"SELECT"_s) && (sql.contains(u"count("_s) || sql.contains(u"sum("_s) || sql.contains(u"referrals r"_s)))
+        if (sql.startsWith(u"SELECT"_s) && (sql.contains(u"count("_s) || sql.contains(u"sum("_s) || sql.contains(u"referral_day_counts"_s)))
             statements << Statement{sql, values};
     });
     (void)bs::Stats::compute(r, filter);

@@ -2,7 +2,9 @@
 //   buurtsignaal-bench-ui FILE        (e.g. a registry made by `buurtsignaal-cli demo --signals 1000000`)
 // Figures: start-up until the list's first page is shown, first page after opening each work
 // queue and after each filter or sort change, and resident memory after scrolling to the end.
+#include "DashboardView.h"
 #include "MainWindow.h"
+#include "stats/Period.h"
 #include "QueuePanel.h"
 #include "SignalListModel.h"
 
@@ -10,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTableView>
 
 #include <cstdio>
@@ -105,6 +108,18 @@ int main(int argc, char* argv[])
         const double ms = firstPageMs(window, [&]() { window.listModel()->setFilter(filter); });
         std::printf("%-44s %10.1f %12lld\n", name, ms, static_cast<long long>(window.listModel()->totalCount()));
     }
+
+    // The dashboard: every chart, the success factors and the trends, recomputed and redrawn.
+    window.showDashboardTab();
+    for (const auto& [name, period] : QList<QPair<const char*, bs::Period>>{
+             {"dashboard refresh, a quarter", bs::Period::quarter(2026, 3)}, {"dashboard refresh, a year", bs::Period::year(2025)}}) {
+        QElapsedTimer timer;
+        timer.start();
+        window.dashboard()->setPeriod(period);
+        QApplication::processEvents();
+        std::printf("%-44s %10.1f\n", name, double(timer.nsecsElapsed()) / 1e6);
+    }
+    window.findChild<QTabWidget*>(u"mainTabs"_s)->setCurrentIndex(0);
 
     // Scroll through the whole list the way a user drags the scroll bar: 200 jumps to the end.
     window.listModel()->setFilter(bs::SignalFilter());

@@ -158,6 +158,8 @@ QStringList version5(const Dialect& dialect)
         " PRIMARY KEY (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed))"_s,
         u"INSERT INTO referral_day_counts (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason,"
         " loop_closed, referrals) SELECT %1, count(*) FROM referrals r GROUP BY %1"_s.arg(dialect.referralBucket(u"r"_s).join(u", "_s)),
+        // Handling time of imported meldingen (success factor): by source and closing date.
+        u"CREATE INDEX signals_source_closed ON signals (source_code, closed_on, observed_on)"_s,
     };
     s << dialect.referralDayCountTriggers();
     return s;
