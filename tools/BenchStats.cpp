@@ -61,8 +61,9 @@ double qtMs(bs::Database& db, const Statement& s, int* rows)
         query.bindValue(i, s.values.at(i));
     query.exec();
     *rows = 0;
+    const int columns = query.record().count();
     while (query.next()) {
-        for (int c = 0; c < query.record().count(); ++c)
+        for (int c = 0; c < columns; ++c)
             (void)query.value(c);
         ++*rows;
     }

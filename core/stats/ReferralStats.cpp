@@ -66,7 +66,8 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     }
     Database& db = registry.db();
     const QString today = registry.clock().today().toString(Qt::ISODate);
-    const QString bucket = db.dialect().referralBucket(u"r"_s).join(u", "_s);
+    // Grouped without the day: per partner, status, days to accept and complete, reason, loop.
+    const QString bucket = db.dialect().referralBucket(u"r"_s).mid(1).join(u", "_s);
     // Without a buurt or theme the day counts answer; with one, the referrals of those signals are
     // grouped the same way on the spot (a smaller set).
     const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();
@@ -75,23 +76,24 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
                  " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
                  " GROUP BY %1"_s.arg(bucket),
                  {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme})
-        : db.run(u"SELECT sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed, referrals"
-                 " FROM referral_day_counts WHERE sent_on >= ? AND sent_on <= ? AND referrals > 0"_s,
+        : db.run(u"SELECT to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed, sum(referrals)"
+                 " FROM referral_day_counts WHERE sent_on >= ? AND sent_on <= ?"
+                 " GROUP BY to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s,
                  {filter.period.fromText(), filter.period.toText()});
     if (!rows.ok())
         return rows.error();
     QHash<int, QMap<qint64, int>> toAccept;
     QHash<int, QMap<qint64, int>> toComplete;
     while (rows->next()) {
-        const int i = index.value(rows->value(1).toLongLong(), -1);
+        const int i = index.value(rows->value(0).toLongLong(), -1);
         if (i < 0)
             continue;
         PartnerFigures& f = out.partners[i];
-        const QString status = rows->value(2).toString();
-        const qint64 acceptDays = rows->value(3).toLongLong();
-        const qint64 completeDays = rows->value(4).toLongLong();
-        const QString rejection = rows->value(5).toString();
-        const int n = rows->value(7).toInt();
+        const QString status = rows->value(1).toString();
+        const qint64 acceptDays = rows->value(2).toLongLong();
+        const qint64 completeDays = rows->value(3).toLongLong();
+        const QString rejection = rows->value(4).toString();
+        const int n = rows->value(6).toInt();
         f.sent += n;
         if (acceptDays >= 0) {
             f.accepted += n;
@@ -102,7 +104,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
             continue;
         }
         f.closed += n;
-        f.loopClosed += rows->value(6).toInt() * n;
+        f.loopClosed += rows->value(5).toInt() * n;
         if (status == u"afgerond"_s) {
             f.completed += n;
             if (completeDays >= 0)
