@@ -5,6 +5,7 @@
 #include "domain/WorkingDays.h"
 #include "services/History.h"
 #include "services/Lookups.h"
+#include "storage/Schema.h"
 
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -436,11 +437,16 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
             return existing.error();
         while (existing->next())
             c.lastNumber.insert(existing->value(0).toInt(), existing->value(1).toInt());
+        for (const QString& statement : Schema::suspendDayCounts(db.dialect()))
+            BS_TRY(db.execute(statement));
         for (const QDate& day : dates)
             BS_TRY(addSignal(c, day));
         for (auto it = c.lastNumber.cbegin(); it != c.lastNumber.cend(); ++it)
             BS_TRY(exec(c.q.sequence, {it.key(), it.value()}));
-        return addActivities(c);
+        BS_TRY(addActivities(c));
+        for (const QString& statement : Schema::rebuildDayCounts(db.dialect()))
+            BS_TRY(db.execute(statement));
+        return {};
     }));
     return c.summary;
 }

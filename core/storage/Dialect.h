@@ -29,6 +29,8 @@ public:
     virtual QString daysBetween(const QString& from, const QString& to) const = 0;
     // Triggers that keep referral_day_counts equal to the referrals table.
     virtual QStringList referralDayCountTriggers() const = 0;
+    // Statements that remove both sets of day-count triggers (bulk writes rebuild the counts).
+    virtual QStringList dropDayCountTriggers() const = 0;
     // Triggers that keep signal_day_counts (signals per observation day, buurt and category)
     // equal to the signals table on every insert, change and delete.
     virtual QStringList signalDayCountTriggers() const = 0;
@@ -58,6 +60,7 @@ public:
     QStringList signalDayCountTriggers() const override;
     QString daysBetween(const QString& from, const QString& to) const override;
     QStringList referralDayCountTriggers() const override;
+    QStringList dropDayCountTriggers() const override;
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;

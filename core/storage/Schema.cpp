@@ -127,6 +127,20 @@ QStringList version3(const Dialect& dialect)
     return s;
 }
 
+namespace {
+QString signalDayCountFill()
+{
+    return u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"
+           " SELECT observed_on, buurt_id, category_code, count(*) FROM signals GROUP BY observed_on, buurt_id, category_code"_s;
+}
+
+QString referralDayCountFill(const Dialect& dialect)
+{
+    return u"INSERT INTO referral_day_counts (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason,"
+           " loop_closed, referrals) SELECT %1, count(*) FROM referrals r GROUP BY %1"_s.arg(dialect.referralBucket(u"r"_s).join(u", "_s));
+}
+}  // namespace
+
 // The figures on a large registry: signals counted per observation day, buurt and category,
 // kept exact by triggers, so a year of figures reads thousands of rows instead of a million;
 // and indexes for the referral, escalation and open-signal figures.
@@ -136,14 +150,12 @@ QStringList version4(const Dialect& dialect)
         u"CREATE TABLE signal_day_counts (observed_on TEXT NOT NULL, buurt_id INTEGER NOT NULL REFERENCES buurten(id),"
         " category_code TEXT NOT NULL REFERENCES categories(code), signals INTEGER NOT NULL CHECK (signals >= 0),"
         " PRIMARY KEY (observed_on, buurt_id, category_code))"_s,
-        u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"
-        " SELECT observed_on, buurt_id, category_code, count(*) FROM signals GROUP BY observed_on, buurt_id, category_code"_s,
         u"CREATE INDEX referrals_sent ON referrals (sent_on)"_s,
         u"CREATE INDEX escalations_at ON escalations (at, from_level, to_level)"_s,
         u"CREATE INDEX signals_open ON signals (buurt_id, escalation_level, level_due_on, follow_up_on, category_code)"
         " WHERE status IN ('nieuw','in_behandeling','heropend')"_s,
     };
-    s << dialect.signalDayCountTriggers();
+    s << signalDayCountFill() << dialect.signalDayCountTriggers();
     return s;
 }
 
@@ -156,12 +168,23 @@ QStringList version5(const Dialect& dialect)
         " status TEXT NOT NULL, accept_days INTEGER NOT NULL, complete_days INTEGER NOT NULL, rejection_reason TEXT NOT NULL,"
         " loop_closed INTEGER NOT NULL, referrals INTEGER NOT NULL CHECK (referrals >= 0),"
         " PRIMARY KEY (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed))"_s,
-        u"INSERT INTO referral_day_counts (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason,"
-        " loop_closed, referrals) SELECT %1, count(*) FROM referrals r GROUP BY %1"_s.arg(dialect.referralBucket(u"r"_s).join(u", "_s)),
         // Handling time of imported meldingen (success factor): by source and closing date.
         u"CREATE INDEX signals_source_closed ON signals (source_code, closed_on, observed_on)"_s,
     };
-    s << dialect.referralDayCountTriggers();
+    s << referralDayCountFill(dialect) << dialect.referralDayCountTriggers();
+    return s;
+}
+
+QStringList suspendDayCounts(const Dialect& dialect)
+{
+    return dialect.dropDayCountTriggers();
+}
+
+QStringList rebuildDayCounts(const Dialect& dialect)
+{
+    QStringList s = {u"DELETE FROM signal_day_counts"_s, u"DELETE FROM referral_day_counts"_s};
+    s << signalDayCountFill() << referralDayCountFill(dialect);
+    s << dialect.signalDayCountTriggers() << dialect.referralDayCountTriggers();
     return s;
 }
 
