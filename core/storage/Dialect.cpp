@@ -66,8 +66,8 @@ QStringList SqliteDialect::referralDayCountTriggers() const
 QStringList SqliteDialect::dropDayCountTriggers() const
 {
     QStringList statements;
-    for (const QString table : {u"signals"_s, u"referrals"_s}) {
-        for (const QString event : {u"insert"_s, u"update"_s, u"delete"_s})
+    for (const QString& table : {u"signals"_s, u"referrals"_s}) {
+        for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
             statements << u"DROP TRIGGER %1_count_%2"_s.arg(table, event);
     }
     return statements;
