@@ -301,6 +301,19 @@ void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()
     QCOMPARE(window.listModel()->filter().theme, u"T2"_s);
     QCOMPARE(window.listModel()->filter().from, u"2026-10-01"_s);
     QCOMPARE(window.listModel()->filter().to, u"2026-10-31"_s);
+
+    // The open-and-late chart opens today's open signals of a buurt.
+    window.showDashboardTab();
+    auto* openLate = window.dashboard()->findChild<QChartView*>(u"openLateChart"_s)->chart();
+    auto* openSeries = qobject_cast<QAbstractBarSeries*>(openLate->series().first());
+    auto* openAxis = qobject_cast<QBarCategoryAxis*>(openLate->axes(Qt::Vertical).first());
+    const int souburgh = int(openAxis->categories().indexOf(u"Souburgh"_s));
+    QCOMPARE(openSeries->barSets().first()->at(souburgh), 2.0);  // both Souburgh signals are open
+    emit openSeries->barSets().first()->clicked(souburgh);
+    window.listModel()->waitForCount();
+    QCOMPARE(window.listModel()->totalCount(), 2);
+    QVERIFY(window.listModel()->filter().onlyOpen);
+    QCOMPARE(window.listModel()->filter().buurt, u"Souburgh"_s);
 }
 
 QTEST_MAIN(TestGui)

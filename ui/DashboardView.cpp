@@ -513,6 +513,20 @@ void DashboardView::drawOpenLate()
         *open << it->open;
         *late << it->late;
     }
+    // These bars are about today, not the period: they open today's open or late signals.
+    for (QBarSet* set : {open, late}) {
+        connect(set, &QBarSet::clicked, this, [this, names, lateSet = set == late](int index) {
+            if (index < 0 || index >= names.size())
+                return;
+            SignalFilter filter;
+            filter.buurt = names.at(index);
+            filter.theme = m_stats.filter.theme;
+            filter.onlyOpen = true;
+            if (lateSet)
+                filter.queue = SignalQueue::Late;
+            emit openSignals(filter);
+        });
+    }
     auto* series = new QHorizontalBarSeries();
     series->append({open, late});
     attachAxes(chart, series, names, QString(), tr("Signals"), true);

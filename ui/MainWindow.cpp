@@ -95,10 +95,12 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     connect(m_filterBar, &FilterBar::changed, this, &MainWindow::applyFilter);
     connect(m_queues, &QueuePanel::queueChosen, this, [this](SignalQueue queue) {
         m_currentQueue = int(queue);
+        m_onlyOpen = false;
         applyFilter();
     });
     connect(m_queues, &QueuePanel::savedFilterChosen, this, [this](const SignalFilter& filter) {
         m_currentQueue = int(filter.queue);
+        m_onlyOpen = false;
         m_filterBar->setFrom(filter);
         m_model->setFilter(filter);
     });
@@ -240,6 +242,7 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     m_fileLabel->setText(tr("Registry: %1").arg(QFileInfo(path).absoluteFilePath()));
     // A new file starts on "Alle signalen" without filters; the list is read once.
     m_currentQueue = int(SignalQueue::All);
+    m_onlyOpen = false;
     {
         const QSignalBlocker quiet(m_queues);
         m_queues->selectQueue(SignalQueue::All);
@@ -261,6 +264,7 @@ void MainWindow::applyFilter()
     SignalFilter filter = m_model->filter();
     m_filterBar->applyTo(filter);
     filter.queue = SignalQueue(m_currentQueue);
+    filter.onlyOpen = m_onlyOpen;
     m_model->setFilter(filter);
     if (m_model->rowCount() > 0 && m_tabs->currentIndex() == 0)
         m_view->selectRow(0);
@@ -304,10 +308,11 @@ void MainWindow::showDashboardTab()
 void MainWindow::showSignals(const SignalFilter& filter)
 {
     m_tabs->setCurrentIndex(0);
-    m_currentQueue = int(SignalQueue::All);
+    m_currentQueue = int(filter.queue);
+    m_onlyOpen = filter.onlyOpen;
     {
         const QSignalBlocker quiet(m_queues);
-        m_queues->selectQueue(SignalQueue::All);
+        m_queues->selectQueue(filter.queue);
     }
     m_filterBar->setFrom(filter);
     SignalFilter shown = filter;

@@ -93,6 +93,7 @@ private:
     NewSignalDialog* m_newDialog = nullptr;
     qint64 m_lastChangeCounter = -1;
     int m_currentQueue = 0;
+    bool m_onlyOpen = false;  // set when the dashboard opens "open signals of a buurt"; a queue clears it
     bool m_interactive = true;
 };
 
