@@ -277,6 +277,7 @@ void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()
     QVERIFY(window.openRegistry(path, false));
     window.showDashboardTab();
     window.dashboard()->setPeriod(Period::month(2026, 10));
+    window.dashboard()->waitForFigures();
     const Statistics& stats = window.dashboard()->statistics();
     QCOMPARE(stats.signalCount, 4);
     // The per-buurt chart: Kinderdijk has 2 signals of theme T2 (schulden, eenzaamheid).

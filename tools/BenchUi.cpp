@@ -116,8 +116,10 @@ int main(int argc, char* argv[])
         QElapsedTimer timer;
         timer.start();
         window.dashboard()->setPeriod(period);
+        const double responsive = double(timer.nsecsElapsed()) / 1e6;
+        window.dashboard()->waitForFigures();
         QApplication::processEvents();
-        std::printf("%-44s %10.1f\n", name, double(timer.nsecsElapsed()) / 1e6);
+        std::printf("%-44s %10.1f  (window free again after %.1f ms)\n", name, double(timer.nsecsElapsed()) / 1e6, responsive);
     }
     window.findChild<QTabWidget*>(u"mainTabs"_s)->setCurrentIndex(0);
 

@@ -101,6 +101,7 @@ int main(int argc, char* argv[])
 
     window.showDashboardTab();
     window.dashboard()->setPeriod(bs::Period::quarter(2026, 3));
+    window.dashboard()->waitForFigures();
     save(&window, out, u"08-dashboard"_s);
     // The whole charts page, as it scrolls.
     auto* scroll = window.dashboard()->findChild<QScrollArea*>();

@@ -27,6 +27,7 @@
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -179,6 +180,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
         });
     }
     connect(m_perThousand, &QCheckBox::toggled, this, [this]() { drawBuurten(); });
+    connect(&m_watcher, &QFutureWatcher<Figures>::finished, this, &DashboardView::figuresArrived);
 }
 
 QWidget* DashboardView::chartsPage()
@@ -326,18 +328,62 @@ bool DashboardView::refresh()
         m_summary->setText(period.error().message);
         return false;
     }
-    auto stats = Stats::compute(*m_registry, {period.value(), m_buurt->currentData().toString(), m_theme->currentData().toString()});
-    if (!stats.ok()) {
-        m_summary->setText(stats.error().message);
-        return false;
+    const StatsFilter filter{period.value(), m_buurt->currentData().toString(), m_theme->currentData().toString()};
+    const QString path = m_registry->path();
+    const QString actor = m_registry->actor();
+    const Clock* clock = &m_registry->clock();
+    const quint64 generation = ++m_generation;
+    m_summary->setText(tr("Computing the figures…"));
+    // A year of a large registry takes a moment: counted on a second connection so the window
+    // stays responsive; only the newest request is drawn.
+    m_watcher.setFuture(QtConcurrent::run([=]() {
+        Figures figures;
+        figures.generation = generation;
+        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        if (!registry.ok()) {
+            figures.error = registry.error().message;
+            return figures;
+        }
+        auto stats = Stats::compute(*registry.value(), filter);
+        auto indicators = Indicators::compute(*registry.value(), filter.period, filter.buurt);
+        if (!stats.ok() || !indicators.ok()) {
+            figures.error = stats.ok() ? indicators.error().message : stats.error().message;
+            return figures;
+        }
+        figures.stats = std::move(stats).value();
+        figures.indicators = std::move(indicators).value();
+        return figures;
+    }));
+    return true;
+}
+
+void DashboardView::waitForFigures()
+{
+    m_watcher.waitForFinished();
+    figuresArrived();
+}
+
+void DashboardView::figuresArrived()
+{
+    if (!m_watcher.future().isFinished() || m_watcher.future().resultCount() == 0)
+        return;
+    Figures figures = m_watcher.result();
+    if (figures.generation != m_generation || figures.generation == m_drawnGeneration)
+        return;  // an older request, or already drawn
+    m_drawnGeneration = figures.generation;
+    if (!figures.error.isEmpty()) {
+        m_summary->setText(figures.error);
+        return;
     }
-    m_stats = std::move(stats).value();
+    m_stats = std::move(figures.stats);
+    m_indicatorFigures = std::move(figures.indicators);
+    const Period& period = m_stats.filter.period;
     const int before = m_stats.previousSignalCount;
     const QString change = before == 0 ? QString()
                                        : u" (%1%2 %)"_s.arg(m_stats.signalCount >= before ? u"+"_s : QString())
                                              .arg(dutch().toString(100.0 * (m_stats.signalCount - before) / before, 'f', 1));
     m_summary->setText(tr("%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7")
-                           .arg(Labels::date(period->fromText()), Labels::date(period->toText()), dutch().toString(m_stats.signalCount),
+                           .arg(Labels::date(period.fromText()), Labels::date(period.toText()), dutch().toString(m_stats.signalCount),
                                 dutch().toString(before), change, dutch().toString(m_stats.openNow), dutch().toString(m_stats.lateNow)));
     drawBuurten();
     drawMonths();
@@ -346,7 +392,6 @@ bool DashboardView::refresh()
     drawOpenLate();
     fillIndicators();
     fillTrends();
-    return true;
 }
 
 SignalFilter DashboardView::filterFor(const QString& buurt, const QString& theme) const
@@ -401,7 +446,7 @@ void DashboardView::drawMonths()
     QChart* chart = freshChart(m_monthChart, tr("Signals per month, by theme"));
     QStringList months;
     for (const MonthFigures& m : m_stats.months)
-        months << QDate::fromString(m.month + u"-01"_s, Qt::ISODate).toString(u"MMM yyyy"_s);
+        months << dutch().toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMM yyyy"_s);
     auto* axisX = new QBarCategoryAxis();
     axisX->append(months);
     axisX->setTitleText(tr("Month"));
@@ -534,9 +579,7 @@ void DashboardView::drawOpenLate()
 
 void DashboardView::fillIndicators()
 {
-    auto figures = Indicators::compute(*m_registry, m_stats.filter.period, m_stats.filter.buurt);
-    if (!figures.ok())
-        return;
+    const QList<IndicatorFigure>* figures = &m_indicatorFigures;
     const QHash<QString, QPair<QString, QColor>> statuses = {
         {u"op_koers"_s, {tr("on course"), QColor(0x2e, 0x7d, 0x32)}},
         {u"niet_op_koers"_s, {tr("not on course"), QColor(0xb0, 0x1c, 0x1c)}},
@@ -602,7 +645,7 @@ void DashboardView::enterIndicator()
                                                                            v.value(u"note"_s).toString()});
                                 },
                                 this);
-    connect(form, &QDialog::accepted, this, &DashboardView::fillIndicators);
+    connect(form, &QDialog::accepted, this, &DashboardView::refresh);
     form->open();
 }
 

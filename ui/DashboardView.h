@@ -5,8 +5,10 @@
 // rising trends sit in tabs beside the charts. All figures come from core's Stats.
 
 #include "services/Signals.h"
+#include "stats/Indicators.h"
 #include "stats/Statistics.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QCheckBox;
@@ -29,8 +31,11 @@ public:
     explicit DashboardView(QWidget* parent = nullptr);
     void setRegistry(Registry* registry);
     void setPeriod(const Period& period);
-    // Recomputes the figures and redraws the charts; returns false (and shows why) on failure.
+    // Recomputes the figures on a second connection in the background and redraws the charts
+    // when they arrive; returns false (and shows why) when the period is not valid.
     bool refresh();
+    // Waits for figures being computed (tests and benchmarks).
+    void waitForFigures();
     const Statistics& statistics() const { return m_stats; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -51,10 +56,21 @@ private:
     void fillTrends();
     void enterIndicator();
     void applyPreset(int index);
+    void figuresArrived();
     SignalFilter filterFor(const QString& buurt, const QString& theme) const;
 
     Registry* m_registry = nullptr;
+    struct Figures {
+        quint64 generation = 0;
+        QString error;
+        Statistics stats;
+        QList<IndicatorFigure> indicators;
+    };
     Statistics m_stats;
+    QList<IndicatorFigure> m_indicatorFigures;
+    QFutureWatcher<Figures> m_watcher;
+    quint64 m_generation = 0;
+    quint64 m_drawnGeneration = 0;
     QComboBox* m_preset;
     QDateEdit* m_from;
     QDateEdit* m_to;

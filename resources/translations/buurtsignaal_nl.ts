@@ -643,6 +643,10 @@
         <source>Figure</source>
         <translation>Cijfer</translation>
     </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>De cijfers worden berekend…</translation>
+    </message>
 </context>
 <context>
     <name>bs::FilterBar</name>
