@@ -2,6 +2,7 @@
 #include "CommandContext.h"
 #include "Json.h"
 #include "domain/Codes.h"
+#include "services/Export.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 #include "services/Subjects.h"
@@ -58,9 +59,23 @@ SignalFilter filterFrom(Context& c)
     return filter;
 }
 
+int exportCsv(Context& c, const SignalFilter& filter)
+{
+    ExportOptions options;
+    if (c.isSet(u"comma"_s))
+        options.separator = u',';
+    auto rows = Export::signalList(*c.registry, filter, c.value(u"csv"_s), options);
+    if (!rows.ok())
+        return c.fail(rows.error());
+    c.err << u"%1 signalen geëxporteerd naar %2."_s.arg(rows.value()).arg(c.value(u"csv"_s)) << Qt::endl;
+    return 0;
+}
+
 int list(Context& c)
 {
     const SignalFilter filter = filterFrom(c);
+    if (c.isSet(u"csv"_s))
+        return exportCsv(c, filter);
     auto rows = Signals::list(*c.registry, filter);
     if (!rows.ok())
         return c.fail(rows.error());
@@ -226,7 +241,8 @@ QList<Command> signalCommands()
           opt(u"from"_s, u"Waargenomen vanaf JJJJ-MM-DD."_s, u"D"_s), opt(u"to"_s, u"Waargenomen tot en met JJJJ-MM-DD."_s, u"D"_s),
           opt(u"open"_s, u"Alleen open signalen."_s), opt(u"late"_s, u"Alleen signalen met een verstreken termijn."_s),
           opt(u"limit"_s, u"Ten hoogste N regels (standaard 200)."_s, u"N"_s), opt(u"offset"_s, u"Sla de eerste N over."_s, u"N"_s),
-          json},
+          json, opt(u"csv"_s, u"Hele gefilterde lijst naar een CSV-bestand (UTF-8, ; voor Nederlandse Excel)."_s, u"FILE"_s),
+          opt(u"comma"_s, u"Komma als scheidingsteken in de CSV."_s)},
          Registry::Create::No, true, list},
         {{u"signal"_s, u"show"_s}, u"REF"_s, 1, u"Eén signaal met geschiedenis, doorverwijzingen en escalaties."_s,
          {json}, Registry::Create::No, true, show},

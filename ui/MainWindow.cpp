@@ -11,6 +11,7 @@
 #include "SignalDetailPanel.h"
 #include "SignalListModel.h"
 #include "demo/DemoGenerator.h"
+#include "services/Export.h"
 
 #include <QAction>
 #include <QApplication>
@@ -167,6 +168,7 @@ void MainWindow::buildMenus()
         if (!path.isEmpty())
             openRegistry(path, true);
     });
+    file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
     m_recentMenu = file->addMenu(tr("Recent registries"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -321,6 +323,26 @@ void MainWindow::showSignals(const SignalFilter& filter)
     m_model->setFilter(shown);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
+}
+
+void MainWindow::exportList()
+{
+    if (!m_registry)
+        return;
+    const QString semicolon = tr("CSV for Dutch Excel, semicolons (*.csv)");
+    const QString comma = tr("CSV with commas (*.csv)");
+    QString chosen;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export list"), QString(), semicolon + u";;"_s + comma, &chosen);
+    if (path.isEmpty())
+        return;
+    ExportOptions options;
+    options.separator = chosen == comma ? u',' : u';';
+    auto rows = Export::signalList(*m_registry, m_model->filter(), path, options);
+    if (!rows.ok()) {
+        showError(rows.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("%1 signals exported to %2.").arg(QLocale(QLocale::Dutch).toString(rows.value())).arg(path), 8000);
 }
 
 void MainWindow::importCbs()

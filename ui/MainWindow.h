@@ -71,6 +71,7 @@ private:
     void saveCurrentFilter();
     void showError(const QString& message);
     void importCbs();
+    void exportList();
     void showSignals(const SignalFilter& filter);
 
     const Clock& m_clock;

@@ -17,6 +17,7 @@ const MigrationLadder& standardLadder()
         {3, u"Succesfactoren: indicatoren en ingevoerde cijfers per periode"_s, &Schema::version3},
         {4, u"Tellingen per dag voor de cijfers; indexen voor doorverwijzingen, escalaties en open signalen"_s, &Schema::version4},
         {5, u"Tellingen per dag voor de doorverwijzingscijfers"_s, &Schema::version5},
+        {6, u"Logboek van exports en imports"_s, &Schema::version6},
     };
     return ladder;
 }

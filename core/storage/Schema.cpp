@@ -175,6 +175,19 @@ QStringList version5(const Dialect& dialect)
     return s;
 }
 
+// Exports and imports leave a trace: who, when, what, how many. Append-only like the history.
+QStringList version6(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE export_log (id %1, at TEXT NOT NULL, actor TEXT NOT NULL, what TEXT NOT NULL, filter TEXT NOT NULL,"
+        " rows_written INTEGER NOT NULL, file TEXT NOT NULL)"_s.arg(dialect.idColumn()),
+        u"CREATE TABLE import_log (id %1, at TEXT NOT NULL, actor TEXT NOT NULL, source_code TEXT NOT NULL, file TEXT NOT NULL,"
+        " rows_read INTEGER NOT NULL, imported INTEGER NOT NULL, already_present INTEGER NOT NULL)"_s.arg(dialect.idColumn()),
+    };
+    s << dialect.appendOnly(u"export_log"_s) << dialect.appendOnly(u"import_log"_s);
+    return s;
+}
+
 QStringList suspendDayCounts(const Dialect& dialect)
 {
     return dialect.dropDayCountTriggers();

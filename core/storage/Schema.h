@@ -12,6 +12,7 @@ QStringList version2(const Dialect& dialect);
 QStringList version3(const Dialect& dialect);
 QStringList version4(const Dialect& dialect);
 QStringList version5(const Dialect& dialect);
+QStringList version6(const Dialect& dialect);
 
 // Bulk writers (the demo generator) switch the day-count triggers off, write, and rebuild the
 // counts in one pass: faster than counting row by row, and just as exact.
