@@ -44,7 +44,7 @@ using cli::Context;
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands();
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands();
     return commands;
 }
 

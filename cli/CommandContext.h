@@ -52,5 +52,6 @@ QList<Command> signalCommands();
 QList<Command> referralCommands();
 QList<Command> referenceCommands();
 QList<Command> statsCommands();
+QList<Command> importCommands();
 
 }  // namespace bs::cli
