@@ -248,8 +248,8 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
             rows << row;
         }
     }
-    if (report.problemCount > 0 || dryRun)
-        return report;
+    if (report.problemCount > 0 || dryRun || rows.isEmpty())
+        return report;  // nothing to write
 
     const QDateTime now = registry.clock().now();
     const QString stamp = History::timestamp(now);
