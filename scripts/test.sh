@@ -8,3 +8,7 @@ cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBUURTSIGNAAL_WERROR=O
 cmake --build build-ci --parallel
 cd build-ci
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600
+
+# The CSV/import reader under libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer, bounded.
+cd ..
+FUZZ_SECONDS="${FUZZ_SECONDS:-30}" ./scripts/fuzz.sh
