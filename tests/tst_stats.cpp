@@ -6,6 +6,7 @@
 #include "services/ReferenceAdmin.h"
 #include "services/Referrals.h"
 #include "services/Signals.h"
+#include "stats/Disclosure.h"
 #include "stats/Indicators.h"
 #include "stats/Statistics.h"
 
@@ -29,6 +30,7 @@ private slots:
     void indicatorStatusRule();
     void indicatorsComputedAndEntered();
     void cbsImport();
+    void smallCellsCannotBeRecovered();
 
 private:
     static QString add(Registry& registry, const QString& buurt, const QString& category, const QString& observed);
@@ -324,6 +326,40 @@ void TestStats::cbsImport()
     // Bad files are refused before anything is written.
     QVERIFY(!CbsImport::plan(temp.registry(), "naam;inwoners\nA;1\n").ok());
     QVERIFY(!CbsImport::plan(temp.registry(), "WijkenEnBuurten;Gemeentenaam_1;SoortRegio_2;Codering_3;AantalInwoners_5\nX;Alblasserdam;Buurt;BU0482;1\n").ok());
+}
+
+void TestStats::smallCellsCannotBeRecovered()
+{
+    using namespace Disclosure;
+    // One small cell in a row with a shown total: the next smallest is hidden too.
+    Grid a = protect({{3, 10, 0}}, true, false);
+    QCOMPARE(a.cells[0][0].text(), u"<5"_s);
+    QCOMPARE(a.cells[0][1].text(), u"x"_s);
+    QCOMPARE(a.cells[0][2].text(), u"0"_s);
+    QCOMPARE(a.rowTotals[0].text(), u"13"_s);
+    // A row whose only count is small: its total is small too.
+    Grid b = protect({{3, 0}}, true, false);
+    QCOMPARE(b.rowTotals[0].text(), u"<5"_s);
+    // A table with both totals: keep going until no line gives anything away.
+    Grid c = protect({{7, 2}, {8, 9}, {20, 30}}, true, true);
+    auto check = [](const QList<const Cell*>& line, const Cell& total) {
+        int hidden = 0;
+        for (const Cell* cell : line)
+            hidden += !cell->shown() && cell->value > 0;
+        return !total.shown() || hidden != 1;
+    };
+    for (int r = 0; r < c.cells.size(); ++r)
+        QVERIFY(check({&c.cells[r][0], &c.cells[r][1]}, c.rowTotals[r]));
+    for (int col = 0; col < 2; ++col)
+        QVERIFY(check({&c.cells[0][col], &c.cells[1][col], &c.cells[2][col]}, c.columnTotals[col]));
+    QVERIFY(check({&c.rowTotals[0], &c.rowTotals[1], &c.rowTotals[2]}, c.total));
+    QCOMPARE(c.cells[0][1].text(), u"<5"_s);
+    QCOMPARE(c.cells[2][0].text(), u"20"_s);  // large cells far from the small one stay visible
+    QCOMPARE(c.total.text(), u"76"_s);
+    // Zero is not a small count.
+    QCOMPARE(single(0).text(), u"0"_s);
+    QCOMPARE(single(4).text(), u"<5"_s);
+    QCOMPARE(single(5).text(), u"5"_s);
 }
 
 QTEST_GUILESS_MAIN(TestStats)
