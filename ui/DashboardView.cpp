@@ -1,11 +1,13 @@
 #include "DashboardView.h"
 
+#include "Charts.h"
 #include "Labels.h"
 #include "RecordForm.h"
 #include "Registry.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -43,11 +45,12 @@ const QLocale& dutch()
     return locale;
 }
 
-QColor themeColor(const QString& theme)
+// Puts a new chart in the view (which owns it) and deletes the one it replaces.
+void showChart(QChartView* view, QChart* chart)
 {
-    static const QHash<QString, QColor> colors = {{u"T1"_s, QColor(0x2f, 0x6e, 0xa5)}, {u"T2"_s, QColor(0xd9, 0x82, 0x2b)},
-                                                  {u"T3"_s, QColor(0x3a, 0x9a, 0x5b)}, {u"T4"_s, QColor(0x8e, 0x44, 0xad)}};
-    return colors.value(theme, QColor(0x77, 0x77, 0x77));
+    QChart* old = view->chart();
+    view->setChart(chart);
+    delete old;
 }
 
 QChartView* makeView(QWidget* parent, const QString& name)
@@ -57,54 +60,6 @@ QChartView* makeView(QWidget* parent, const QString& name)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(300);
     return view;
-}
-
-// Replaces the view's chart with a new one with title, bottom legend and the given axes.
-QChart* freshChart(QChartView* view, const QString& title)
-{
-    auto* chart = new QChart();
-    chart->setTitle(title);
-    QFont font = chart->titleFont();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() + 1);
-    chart->setTitleFont(font);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    QChart* old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-
-void attachAxes(QChart* chart, QAbstractSeries* series, const QStringList& categories, const QString& categoryTitle,
-                const QString& valueTitle, bool horizontal = false)
-{
-    chart->addSeries(series);
-    auto* categoryAxis = new QBarCategoryAxis();
-    categoryAxis->append(categories);
-    categoryAxis->setTitleText(categoryTitle);
-    auto* valueAxis = new QValueAxis();
-    valueAxis->setTitleText(valueTitle);
-    valueAxis->setLabelFormat(u"%.0f"_s);
-    chart->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
-    chart->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
-    series->attachAxis(categoryAxis);
-    series->attachAxis(valueAxis);
-    valueAxis->applyNiceNumbers();
-}
-
-// Chart labels must stay readable in a small space: "T2 Eenzaamheid" for the legend, and
-// partner names up to their first bracket or comma.
-QString shortTheme(const QString& code, const QString& name)
-{
-    QString head = name.section(u',', 0, 0).section(u" & "_s, 0, 0).trimmed();
-    return code + u' ' + head;
-}
-
-QString shortName(const QString& name, int length = 26)
-{
-    QString head = name.section(u" ("_s, 0, 0).section(u" / "_s, 0, 0).trimmed();
-    return head.size() > length ? head.left(length - 1) + u'…' : head;
 }
 
 QString percent(std::optional<double> fraction)
@@ -406,110 +361,33 @@ SignalFilter DashboardView::filterFor(const QString& buurt, const QString& theme
 
 void DashboardView::drawBuurten()
 {
-    const bool rate = m_perThousand->isChecked();
-    QStringList categories;
-    QList<const BuurtFigures*> shown;
-    // Horizontal bars keep every name readable; they draw bottom-up, so the list is reversed to
-    // read alphabetically from the top.
-    for (auto it = m_stats.buurten.crbegin(); it != m_stats.buurten.crend(); ++it) {
-        if (rate && !it->per1000)
-            continue;  // a rate needs a known population
-        categories << it->buurt;
-        shown << &*it;
-    }
-    const int unknown = int(m_stats.buurten.size() - shown.size());
-    QString title = rate ? tr("Signals per 1,000 inhabitants per neighbourhood, by theme") : tr("Signals per neighbourhood, by theme");
-    if (rate && unknown > 0) {
-        title += u"<br><span style='font-weight:normal; color:#8a1414'>%1</span>"_s.arg(
-            tr("%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)").arg(unknown).arg(m_stats.buurten.size()));
-    }
-    QChart* chart = freshChart(m_buurtChart, title);
-    auto* series = new QHorizontalStackedBarSeries();
-    for (const QString& theme : m_stats.themes) {
-        auto* set = new QBarSet(shortTheme(theme, m_stats.themeNames.value(theme)));
-        set->setColor(themeColor(theme));
-        for (const BuurtFigures* b : shown) {
-            const int n = b->byTheme.value(theme);
-            *set << (rate ? 1000.0 * n / *b->population : double(n));
-        }
-        connect(set, &QBarSet::clicked, this, [this, shown, theme](int index) {
-            if (index >= 0 && index < shown.size())
-                emit openSignals(filterFor(shown.at(index)->buurt, theme));
+    QChart* chart = Charts::buurten(m_stats, m_perThousand->isChecked());
+    showChart(m_buurtChart, chart);
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().constFirst());
+    const QStringList names = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).constFirst())->categories();
+    for (QBarSet* set : series->barSets()) {
+        const QString theme = set->property("theme").toString();
+        connect(set, &QBarSet::clicked, this, [this, names, theme](int index) {
+            if (index >= 0 && index < names.size())
+                emit openSignals(filterFor(names.at(index), theme));
         });
-        series->append(set);
     }
-    attachAxes(chart, series, categories, QString(), rate ? tr("Signals per 1,000 inhabitants") : tr("Signals"), true);
 }
 
 void DashboardView::drawMonths()
 {
-    QChart* chart = freshChart(m_monthChart, tr("Signals per month, by theme"));
-    QStringList months;
-    for (const MonthFigures& m : m_stats.months)
-        months << dutch().toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMM yyyy"_s);
-    auto* axisX = new QBarCategoryAxis();
-    axisX->append(months);
-    axisX->setTitleText(tr("Month"));
-    auto* axisY = new QValueAxis();
-    axisY->setTitleText(tr("Signals"));
-    axisY->setLabelFormat(u"%.0f"_s);
-    chart->addAxis(axisX, Qt::AlignBottom);
-    chart->addAxis(axisY, Qt::AlignLeft);
-    double top = 1;
-    for (const QString& theme : m_stats.themes) {
-        auto* line = new QLineSeries();
-        line->setName(shortTheme(theme, m_stats.themeNames.value(theme)));
-        line->setColor(themeColor(theme));
-        QPen pen = line->pen();
-        pen.setWidth(3);
-        line->setPen(pen);
-        line->setPointsVisible(true);
-        for (int i = 0; i < m_stats.months.size(); ++i) {
-            const int n = m_stats.months.at(i).byTheme.value(theme);
-            line->append(i, n);
-            top = std::max(top, double(n));
-        }
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
-    }
-    axisY->setRange(0, top * 1.1);
-    axisY->applyNiceNumbers();
+    showChart(m_monthChart, Charts::months(m_stats));
 }
 
 void DashboardView::drawPartners()
 {
+    showChart(m_partnerChart, Charts::partners(m_stats));
     QList<PartnerFigures> partners;
     for (const PartnerFigures& p : m_stats.partners) {
         if (p.sent > 0)
             partners << p;
     }
     std::sort(partners.begin(), partners.end(), [](const PartnerFigures& a, const PartnerFigures& b) { return a.sent > b.sent; });
-    // The chart shows the ten busiest partners; the table beside it lists them all.
-    const QList<PartnerFigures> charted = partners.mid(0, 10);
-    QChart* chart = freshChart(m_partnerChart, tr("Referrals sent in the period: the ten busiest partners"));
-    auto* series = new QHorizontalBarSeries();
-    const QList<QPair<QString, QColor>> sets = {{tr("Sent"), QColor(0x9a, 0xb8, 0xd6)}, {tr("Accepted"), QColor(0x2f, 0x6e, 0xa5)},
-                                                {tr("Completed"), QColor(0x3a, 0x9a, 0x5b)}, {tr("Rejected"), QColor(0xb0, 0x1c, 0x1c)}};
-    QList<QBarSet*> bars;
-    for (const auto& [name, color] : sets) {
-        auto* set = new QBarSet(name);
-        set->setColor(color);
-        bars << set;
-    }
-    QStringList names;
-    // Horizontal bars draw bottom-up: reverse so the busiest partner is on top.
-    for (auto it = charted.crbegin(); it != charted.crend(); ++it) {
-        names << shortName(it->partner);
-        *bars[0] << it->sent;
-        *bars[1] << it->accepted;
-        *bars[2] << it->completed;
-        *bars[3] << it->rejected;
-    }
-    for (QBarSet* set : bars)
-        series->append(set);
-    attachAxes(chart, series, names, QString(), tr("Referrals"), true);
-
     m_partnerTable->setRowCount(int(partners.size()));
     for (int i = 0; i < partners.size(); ++i) {
         const PartnerFigures& p = partners.at(i);
@@ -526,55 +404,30 @@ void DashboardView::drawPartners()
 
 void DashboardView::drawLevels()
 {
-    QChart* chart = freshChart(m_levelChart, tr("Escalation ladder: open now, stalled now, and steps up in the period"));
-    auto* open = new QBarSet(tr("Open now"));
-    auto* stalled = new QBarSet(tr("Stalled now"));
-    auto* up = new QBarSet(tr("Escalated to this level in the period"));
-    open->setColor(QColor(0x2f, 0x6e, 0xa5));
-    stalled->setColor(QColor(0xb0, 0x1c, 0x1c));
-    up->setColor(QColor(0xd9, 0x82, 0x2b));
-    QStringList levels;
-    for (auto it = m_stats.levels.crbegin(); it != m_stats.levels.crend(); ++it) {
-        levels << u"%1 %2"_s.arg(it->level).arg(shortName(it->name, 22));
-        *open << it->current;
-        *stalled << it->stalled;
-        *up << it->stepsUp;
-    }
-    auto* series = new QHorizontalBarSeries();
-    series->append({open, stalled, up});
-    attachAxes(chart, series, levels, QString(), tr("Signals"), true);
+    showChart(m_levelChart, Charts::levels(m_stats));
 }
 
 void DashboardView::drawOpenLate()
 {
-    QChart* chart = freshChart(m_openLateChart, tr("Open and late signals per neighbourhood (today)"));
-    auto* open = new QBarSet(tr("Open"));
-    auto* late = new QBarSet(tr("Late"));
-    open->setColor(QColor(0x9a, 0xb8, 0xd6));
-    late->setColor(QColor(0xb0, 0x1c, 0x1c));
-    QStringList names;
-    for (auto it = m_stats.buurten.crbegin(); it != m_stats.buurten.crend(); ++it) {
-        names << it->buurt;
-        *open << it->open;
-        *late << it->late;
-    }
+    QChart* chart = Charts::openLate(m_stats);
+    showChart(m_openLateChart, chart);
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().constFirst());
+    const QStringList names = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).constFirst())->categories();
     // These bars are about today, not the period: they open today's open or late signals.
-    for (QBarSet* set : {open, late}) {
-        connect(set, &QBarSet::clicked, this, [this, names, lateSet = set == late](int index) {
+    for (QBarSet* set : series->barSets()) {
+        const bool late = set->property("late").toBool();
+        connect(set, &QBarSet::clicked, this, [this, names, late](int index) {
             if (index < 0 || index >= names.size())
                 return;
             SignalFilter filter;
             filter.buurt = names.at(index);
             filter.theme = m_stats.filter.theme;
             filter.onlyOpen = true;
-            if (lateSet)
+            if (late)
                 filter.queue = SignalQueue::Late;
             emit openSignals(filter);
         });
     }
-    auto* series = new QHorizontalBarSeries();
-    series->append({open, late});
-    attachAxes(chart, series, names, QString(), tr("Signals"), true);
 }
 
 void DashboardView::fillIndicators()
