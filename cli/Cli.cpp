@@ -44,7 +44,7 @@ using cli::Context;
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands();
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands();
     return commands;
 }
 

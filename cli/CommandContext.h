@@ -53,5 +53,6 @@ QList<Command> referralCommands();
 QList<Command> referenceCommands();
 QList<Command> statsCommands();
 QList<Command> importCommands();
+QList<Command> reportCommands();
 
 }  // namespace bs::cli

@@ -66,6 +66,11 @@ QJsonObject toJson(const Statistics& s, const QList<IndicatorFigure>& indicators
                                   {u"previous_signals"_s, t.previous}, {u"growth_pct"_s, t.growthPct},
                                   {u"municipality_growth_pct"_s, t.municipalityGrowthPct}});
     }
+    QJsonArray activities;
+    for (const ActivityFigures& a : s.activities) {
+        activities.append(QJsonObject{{u"kind"_s, a.kind}, {u"count"_s, a.count}, {u"participants"_s, a.participants},
+                                      {u"self_organised"_s, a.selfOrganised}});
+    }
     QJsonArray success;
     for (const IndicatorFigure& f : indicators) {
         success.append(QJsonObject{{u"code"_s, f.code}, {u"group"_s, f.group}, {u"label"_s, f.label}, {u"measure"_s, f.measure},
@@ -87,7 +92,9 @@ QJsonObject toJson(const Statistics& s, const QList<IndicatorFigure>& indicators
             {u"partners"_s, partners},
             {u"escalation_levels"_s, levels},
             {u"indicators"_s, success},
-            {u"trends"_s, trends}};
+            {u"trends"_s, trends},
+            {u"activities"_s, activities},
+            {u"referrals_shared_without_consent"_s, s.overrides}};
 }
 
 void printText(QTextStream& out, const Statistics& s, const QList<IndicatorFigure>& indicators)

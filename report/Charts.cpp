@@ -24,7 +24,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Charts", text);
+    return QCoreApplication::translate("bs::Charts", text);  // the context lupdate gives this namespace
 }
 
 QChart* newChart(const QString& title)
@@ -221,15 +221,16 @@ QChart* openLate(const Statistics& stats)
     return chart;
 }
 
-QImage render(QChart* chart, const QSize& size)
+QImage render(QChart* chart, const QSize& size, qreal scale)
 {
     QGraphicsScene scene;
     scene.addItem(chart);  // the scene owns the chart from here
     chart->resize(size);
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    QImage image(size * scale, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(scale, scale);
     scene.render(&painter, QRectF(QPointF(0, 0), size), QRectF(QPointF(0, 0), size));
     return image;
 }

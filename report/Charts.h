@@ -23,7 +23,8 @@ QChart* partners(const Statistics& stats, int top = 10);
 QChart* levels(const Statistics& stats);
 QChart* openLate(const Statistics& stats);
 
-// The chart drawn into an image of `size` (device pixels); the chart is deleted.
-QImage render(QChart* chart, const QSize& size);
+// The chart laid out at `size` and drawn at `scale` times that many pixels (sharp in print
+// without shrinking the text); the chart is deleted.
+QImage render(QChart* chart, const QSize& size, qreal scale = 2.0);
 
 }  // namespace bs::Charts

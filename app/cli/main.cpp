@@ -2,7 +2,11 @@
 #include "Cli.h"
 #include "Clock.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+#include <QTranslator>
+
+#include <memory>
 
 #include <cstdio>
 
@@ -10,7 +14,17 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only the report draws (charts, fonts): it gets a GUI application, offscreen when there is
+    // no display; every other command stays a plain console program.
+    bool drawing = false;
+    for (int i = 1; i < argc; ++i)
+        drawing = drawing || qstrcmp(argv[i], "report") == 0;
+    if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application(drawing ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QTranslator translator;
+    if (drawing && translator.load(u":/i18n/buurtsignaal_nl.qm"_s))
+        QCoreApplication::installTranslator(&translator);
     QCoreApplication::setOrganizationName(u"Buurtsignaal"_s);
     QCoreApplication::setApplicationName(u"buurtsignaal"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(BUURTSIGNAAL_VERSION));

@@ -130,6 +130,14 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         if (i >= 0)
             out.partners[i].late = late->value(1).toInt();
     }
+    auto overrides = db.scalar(u"SELECT count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
+                               " JOIN categories c ON c.code = s.category_code"
+                               " WHERE r.sent_on >= ? AND r.sent_on <= ? AND r.override_ground IS NOT NULL"
+                               " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"_s,
+                               {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+    if (!overrides.ok())
+        return overrides.error();
+    out.overrides = overrides.value().toInt();
     for (int i = 0; i < out.partners.size(); ++i) {
         PartnerFigures& f = out.partners[i];
         if (f.closed > 0)

@@ -196,6 +196,27 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
     return {};
 }
 
+Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+{
+    QVariant buurtId;
+    if (!filter.buurt.isEmpty()) {
+        auto buurt = Lookups::findBuurt(registry, filter.buurt);
+        if (!buurt.ok())
+            return buurt.error();
+        buurtId = buurt->id;
+    }
+    auto rows = registry.db().run(u"SELECT kind, count(*), sum(participants), sum(self_organised) FROM activities"
+                                  " WHERE held_on >= ? AND held_on <= ? AND (? IS NULL OR buurt_id = ?) GROUP BY kind ORDER BY kind"_s,
+                                  {filter.period.fromText(), filter.period.toText(), buurtId, buurtId});
+    if (!rows.ok())
+        return rows.error();
+    while (rows->next()) {
+        out.activities << ActivityFigures{rows->value(0).toString(), rows->value(1).toInt(), rows->value(2).toInt(),
+                                          rows->value(3).toInt()};
+    }
+    return {};
+}
+
 Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
 {
     Statistics out;
@@ -206,6 +227,7 @@ Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
     BS_TRY(referralFigures(registry, filter, out));
     BS_TRY(escalationFigures(registry, filter, out));
     BS_TRY(trendFigures(registry, filter, out));
+    BS_TRY(activityFigures(registry, filter, out));
     return out;
 }
 

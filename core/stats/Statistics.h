@@ -68,6 +68,13 @@ struct LevelFigures {
     int stepsDown = 0;  // steps down to this level in the period
 };
 
+struct ActivityFigures {
+    QString kind;
+    int count = 0;
+    int participants = 0;
+    int selfOrganised = 0;
+};
+
 struct TrendSignal {
     QString buurt;
     QString category;
@@ -93,6 +100,8 @@ struct Statistics {
     QList<PartnerFigures> partners;
     QList<LevelFigures> levels;
     QList<TrendSignal> trends;
+    QList<ActivityFigures> activities;
+    int overrides = 0;  // referrals sent in the period sharing subject data without consent, on a recorded ground
 };
 
 namespace Stats {
@@ -106,6 +115,7 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
 Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status escalationFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 
 std::optional<double> median(QList<qint64> values);
 

@@ -315,6 +315,89 @@
     </message>
 </context>
 <context>
+    <name>bs::Charts</name>
+    <message>
+        <source>Signals per 1,000 inhabitants per neighbourhood, by theme</source>
+        <translation>Signalen per 1.000 inwoners per buurt, naar thema</translation>
+    </message>
+    <message>
+        <source>Signals per neighbourhood, by theme</source>
+        <translation>Signalen per buurt, naar thema</translation>
+    </message>
+    <message>
+        <source>%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)</source>
+        <translation>%1 van %2 buurten weggelaten: inwonertal onbekend (importeer de CBS-cijfers)</translation>
+    </message>
+    <message>
+        <source>Signals per 1,000 inhabitants</source>
+        <translation>Signalen per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Signals per month, by theme</source>
+        <translation>Signalen per maand, naar thema</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Referrals sent in the period: the ten busiest partners</source>
+        <translation>Doorverwijzingen verstuurd in de periode: de tien drukste partners</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Geaccepteerd</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Escalation ladder: open now, stalled now, and steps up in the period</source>
+        <translation>Escalatieladder: nu open, nu gestagneerd en opgeschaald in de periode</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Nu open</translation>
+    </message>
+    <message>
+        <source>Stalled now</source>
+        <translation>Nu gestagneerd</translation>
+    </message>
+    <message>
+        <source>Escalated to this level in the period</source>
+        <translation>In de periode naar deze trede opgeschaald</translation>
+    </message>
+    <message>
+        <source>Open and late signals per neighbourhood (today)</source>
+        <translation>Open en te late signalen per buurt (vandaag)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+</context>
+<context>
     <name>bs::CoordinatorView</name>
     <message>
         <source>Partner / signal</source>
@@ -530,78 +613,6 @@
     <message>
         <source>%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7</source>
         <translation>%1 t/m %2: %3 signalen; vorige periode %4%5 · nu open %6, waarvan te laat %7</translation>
-    </message>
-    <message>
-        <source>Signals per 1,000 inhabitants per neighbourhood, by theme</source>
-        <translation>Signalen per 1.000 inwoners per buurt, naar thema</translation>
-    </message>
-    <message>
-        <source>Signals per neighbourhood, by theme</source>
-        <translation>Signalen per buurt, naar thema</translation>
-    </message>
-    <message>
-        <source>%1 of %2 neighbourhoods left out: population unknown (import the CBS figures)</source>
-        <translation>%1 van %2 buurten weggelaten: inwonertal onbekend (importeer de CBS-cijfers)</translation>
-    </message>
-    <message>
-        <source>Signals per 1,000 inhabitants</source>
-        <translation>Signalen per 1.000 inwoners</translation>
-    </message>
-    <message>
-        <source>Signals</source>
-        <translation>Signalen</translation>
-    </message>
-    <message>
-        <source>Signals per month, by theme</source>
-        <translation>Signalen per maand, naar thema</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>Maand</translation>
-    </message>
-    <message>
-        <source>Referrals sent in the period: the ten busiest partners</source>
-        <translation>Doorverwijzingen verstuurd in de periode: de tien drukste partners</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Afgerond</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Afgewezen</translation>
-    </message>
-    <message>
-        <source>Referrals</source>
-        <translation>Doorverwijzingen</translation>
-    </message>
-    <message>
-        <source>Escalation ladder: open now, stalled now, and steps up in the period</source>
-        <translation>Escalatieladder: nu open, nu gestagneerd en opgeschaald in de periode</translation>
-    </message>
-    <message>
-        <source>Open now</source>
-        <translation>Nu open</translation>
-    </message>
-    <message>
-        <source>Stalled now</source>
-        <translation>Nu gestagneerd</translation>
-    </message>
-    <message>
-        <source>Escalated to this level in the period</source>
-        <translation>In de periode naar deze trede opgeschaald</translation>
-    </message>
-    <message>
-        <source>Open and late signals per neighbourhood (today)</source>
-        <translation>Open en te late signalen per buurt (vandaag)</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Late</source>
-        <translation>Te laat</translation>
     </message>
     <message>
         <source>on course</source>
@@ -860,6 +871,26 @@
     <message>
         <source>The file %1 cannot be read.</source>
         <translation>Het bestand %1 kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>&amp;Export list as CSV…</source>
+        <translation>Lijst &amp;exporteren als CSV…</translation>
+    </message>
+    <message>
+        <source>CSV for Dutch Excel, semicolons (*.csv)</source>
+        <translation>CSV voor Nederlandse Excel, puntkomma (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV with commas (*.csv)</source>
+        <translation>CSV met komma&apos;s (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Lijst exporteren</translation>
+    </message>
+    <message>
+        <source>%1 signals exported to %2.</source>
+        <translation>%1 signalen geëxporteerd naar %2.</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1299,289 @@
     </message>
 </context>
 <context>
+    <name>bs::ReportHtml</name>
+    <message>
+        <source>the whole municipality</source>
+        <translation>de hele gemeente</translation>
+    </message>
+    <message>
+        <source>the municipality; neighbourhood tables show %1</source>
+        <translation>de gemeente; buurttabellen tonen %1</translation>
+    </message>
+    <message>
+        <source>Steering-group report Buurtaanpak Alblasserdam</source>
+        <translation>Stuurgroeprapportage Buurtaanpak Alblasserdam</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>Compared with:</source>
+        <translation>Vergeleken met:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Bereik:</translation>
+    </message>
+    <message>
+        <source>Made on:</source>
+        <translation>Gemaakt op:</translation>
+    </message>
+    <message>
+        <source>This report holds figures only: no names, addresses, descriptions or other text about residents. Counts from 1 to 4 in a cell per neighbourhood or partner are shown as &amp;lt;5; a cell marked x is left out so that such a count cannot be worked out from a total.</source>
+        <translation>Deze rapportage bevat alleen cijfers: geen namen, adressen, omschrijvingen of andere tekst over bewoners. Aantallen van 1 tot en met 4 in een cel per buurt of partner staan er als &amp;lt;5; een cel met x is weggelaten zodat zo’n aantal niet uit een totaal kan worden teruggerekend.</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kerncijfers</translation>
+    </message>
+    <message>
+        <source>Signals per neighbourhood</source>
+        <translation>Signalen per buurt</translation>
+    </message>
+    <message>
+        <source>Monthly trend</source>
+        <translation>Verloop per maand</translation>
+    </message>
+    <message>
+        <source>Referrals per partner</source>
+        <translation>Doorverwijzingen per partner</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Escalatieladder</translation>
+    </message>
+    <message>
+        <source>Success factors</source>
+        <translation>Succesfactoren</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Activiteiten</translation>
+    </message>
+    <message>
+        <source>Rising trends</source>
+        <translation>Stijgende trends</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cijfer</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorige periode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <source>Signals registered</source>
+        <translation>Geregistreerde signalen</translation>
+    </message>
+    <message>
+        <source>Open signals (today)</source>
+        <translation>Open signalen (vandaag)</translation>
+    </message>
+    <message>
+        <source>Late signals (today)</source>
+        <translation>Te late signalen (vandaag)</translation>
+    </message>
+    <message>
+        <source>Referrals sent</source>
+        <translation>Verstuurde doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Closed loop (feedback received)</source>
+        <translation>Gesloten lus (terugkoppeling ontvangen)</translation>
+    </message>
+    <message>
+        <source>Shared without consent, on a recorded ground</source>
+        <translation>Gedeeld zonder toestemming, op een vastgelegde grond</translation>
+    </message>
+    <message>
+        <source>Escalations up</source>
+        <translation>Opschalingen</translation>
+    </message>
+    <message>
+        <source>Stalled escalations (today)</source>
+        <translation>Gestagneerde escalaties (vandaag)</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <source>Per 1,000 inhabitants</source>
+        <translation>Per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Geaccepteerd</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Afgewezen</translation>
+    </message>
+    <message>
+        <source>Closed loop</source>
+        <translation>Gesloten lus</translation>
+    </message>
+    <message>
+        <source>Median days to accept</source>
+        <translation>Mediaan dagen tot acceptatie</translation>
+    </message>
+    <message>
+        <source>Reasons for rejection (all partners)</source>
+        <translation>Redenen van afwijzing (alle partners)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Nu open</translation>
+    </message>
+    <message>
+        <source>Stalled now</source>
+        <translation>Nu gestagneerd</translation>
+    </message>
+    <message>
+        <source>Escalated to this level in the period</source>
+        <translation>In de periode naar deze trede opgeschaald</translation>
+    </message>
+    <message>
+        <source>(qualitative)</source>
+        <translation>(kwalitatief)</translation>
+    </message>
+    <message>
+        <source> per year</source>
+        <translation> per jaar</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Success factor</source>
+        <translation>Succesfactor</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No activities registered in this period.</source>
+        <translation>Geen activiteiten geregistreerd in deze periode.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>Organised by residents</source>
+        <translation>Door bewoners georganiseerd</translation>
+    </message>
+    <message>
+        <source>Categories that rose in a neighbourhood compared with the previous period, faster than in the municipality as a whole, with at least %1 signals.</source>
+        <translation>Categorieën die in een buurt stegen ten opzichte van de vorige periode, sneller dan in de hele gemeente, met ten minste %1 signalen.</translation>
+    </message>
+    <message>
+        <source>No rising trends in this period.</source>
+        <translation>Geen stijgende trends in deze periode.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Change in the municipality</source>
+        <translation>Verandering in de gemeente</translation>
+    </message>
+    <message>
+        <source>on course</source>
+        <translation>op koers</translation>
+    </message>
+    <message>
+        <source>not on course</source>
+        <translation>niet op koers</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>geen doel</translation>
+    </message>
+    <message>
+        <source>no figures yet</source>
+        <translation>nog geen cijfers</translation>
+    </message>
+</context>
+<context>
     <name>bs::SignalDetailPanel</name>
     <message>
         <source>Select a signal in the list to see it here.</source>
@@ -1547,6 +1861,45 @@
     <message>
         <source>Referrals</source>
         <translation>Doorverw.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::StuurgroepReport</name>
+    <message>
+        <source>Computing the figures</source>
+        <translation>Cijfers berekenen</translation>
+    </message>
+    <message>
+        <source>Steering-group report Buurtaanpak Alblasserdam</source>
+        <translation>Stuurgroeprapportage Buurtaanpak Alblasserdam</translation>
+    </message>
+    <message>
+        <source>Drawing the charts</source>
+        <translation>Grafieken tekenen</translation>
+    </message>
+    <message>
+        <source>Laying out the pages</source>
+        <translation>Pagina’s opmaken</translation>
+    </message>
+    <message>
+        <source>Period %1 to %2</source>
+        <translation>Periode %1 t/m %2</translation>
+    </message>
+    <message>
+        <source>Writing page %1 of %2</source>
+        <translation>Pagina %1 van %2 schrijven</translation>
+    </message>
+    <message>
+        <source>Made on %1 · %2</source>
+        <translation>Gemaakt op %1 · %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Pagina %1 van %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
     </message>
 </context>
 </TS>

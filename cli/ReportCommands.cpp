@@ -1,0 +1,46 @@
+// report
+#include "CommandContext.h"
+#include "StuurgroepReport.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace bs::cli {
+
+namespace {
+
+int report(Context& c)
+{
+    auto period = Period::parse(c.value(u"from"_s), c.value(u"to"_s));
+    if (!period.ok())
+        return c.fail(period.error());
+    if (c.value(u"out"_s).isEmpty())
+        return c.fail(Error::invalid(u"out"_s, u"Uitvoerbestand ontbreekt: geef --out RAPPORT.pdf op."_s));
+    if (!QCoreApplication::instance() || !QCoreApplication::instance()->inherits("QApplication"))
+        return c.fail(Error::rule(u"Het rapport heeft de grafische bibliotheek van Qt nodig; start buurtsignaal-cli opnieuw."_s));
+    ReportOptions options{period.value(), {}};
+    for (const QString& buurt : c.parser.values(u"buurt"_s)) {
+        for (const QString& part : buurt.split(u',', Qt::SkipEmptyParts))
+            options.buurten << part.trimmed();
+    }
+    const Status written = StuurgroepReport::write(*c.registry, options, c.value(u"out"_s));
+    if (!written.ok())
+        return c.fail(written.error());
+    c.err << u"Stuurgroeprapportage geschreven: %1"_s.arg(c.value(u"out"_s)) << Qt::endl;
+    return 0;
+}
+
+}  // namespace
+
+QList<Command> reportCommands()
+{
+    return {
+        {{u"report"_s}, {}, 0, u"Stuurgroeprapportage (PDF, A4) voor een periode; alleen cijfers, kleine aantallen als <5."_s,
+         {opt(u"from"_s, u"Begindatum JJJJ-MM-DD."_s, u"D"_s), opt(u"to"_s, u"Einddatum JJJJ-MM-DD."_s, u"D"_s),
+          opt(u"out"_s, u"Uitvoerbestand (.pdf)."_s, u"FILE"_s), opt(u"buurt"_s, u"Alleen deze buurt(en); herhaalbaar."_s, u"NAAM"_s)},
+         Registry::Create::No, true, report},
+    };
+}
+
+}  // namespace bs::cli

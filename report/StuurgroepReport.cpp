@@ -1,0 +1,159 @@
+#include "StuurgroepReport.h"
+
+#include "Registry.h"
+#include "ReportHtml.h"
+#include "services/Lookups.h"
+#include "stats/Indicators.h"
+#include "stats/Statistics.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextBlock>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace bs::StuurgroepReport {
+
+namespace {
+
+constexpr int dotsPerInch = 150;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("bs::StuurgroepReport", text);  // the context lupdate gives this namespace
+}
+
+struct Layout {
+    qreal width = 0;
+    qreal bodyHeight = 0;
+    qreal headerHeight = 0;
+    qreal footerHeight = 0;
+};
+
+void fill(QTextDocument& doc, const ReportHtml::Content& content)
+{
+    for (const auto& [name, image] : content.charts)
+        doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
+    doc.setHtml(content.html);
+}
+
+// The page each section title starts on (1-based), after layout.
+QList<int> sectionPages(QTextDocument& doc, const QList<ReportHtml::Section>& sections, qreal bodyHeight)
+{
+    QList<int> pages;
+    QTextBlock block = doc.begin();
+    for (int i = 0; i < sections.size(); ++i) {
+        const QString title = u"%1. %2"_s.arg(i + 1).arg(sections.at(i).title);
+        // The first match is the contents list; the heading comes after it.
+        bool seenInContents = false;
+        for (; block.isValid(); block = block.next()) {
+            if (block.text().trimmed() != title)
+                continue;
+            if (block.blockFormat().headingLevel() == 2 || seenInContents) {
+                pages << int(doc.documentLayout()->blockBoundingRect(block).top() / bodyHeight) + 1;
+                block = block.next();
+                break;
+            }
+            seenInContents = true;
+        }
+    }
+    return pages;
+}
+
+}  // namespace
+
+Status write(Registry& registry, const ReportOptions& options, const QString& path, const Progress& progress)
+{
+    auto step = [&progress](int percent, const QString& text) {
+        if (progress)
+            progress(percent, text);
+    };
+    QStringList buurten;
+    for (const QString& name : options.buurten) {
+        auto buurt = Lookups::findBuurt(registry, name);
+        if (!buurt.ok())
+            return buurt.error();
+        buurten << buurt->name;
+    }
+    step(5, tr("Computing the figures"));
+    const StatsFilter filter{options.period, buurten.size() == 1 ? buurten.first() : QString(), {}};
+    auto stats = Stats::compute(registry, filter);
+    if (!stats.ok())
+        return stats.error();
+    auto indicators = Indicators::compute(registry, options.period, filter.buurt);
+    if (!indicators.ok())
+        return indicators.error();
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error::invalid(u"out"_s, u"Het rapport %1 kan niet worden geschreven: %2."_s.arg(path, file.errorString()));
+    QPdfWriter writer(&file);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setPageMargins(QMarginsF(16, 12, 16, 12), QPageLayout::Millimeter);
+    writer.setResolution(dotsPerInch);
+    writer.setTitle(tr("Steering-group report Buurtaanpak Alblasserdam"));
+    writer.setCreator(u"Buurtsignaal %1"_s.arg(QStringLiteral(BUURTSIGNAAL_VERSION)));
+    const QRect paint = writer.pageLayout().paintRectPixels(dotsPerInch);
+    Layout layout;
+    layout.width = paint.width();
+    layout.headerHeight = dotsPerInch * 0.45;
+    layout.footerHeight = dotsPerInch * 0.45;
+    layout.bodyHeight = paint.height() - layout.headerHeight - layout.footerHeight;
+
+    const QString generatedOn = registry.clock().today().toString(u"dd-MM-yyyy"_s);
+    // In the document's 96-dpi units, so the charts span the text width on the page.
+    const int chartWidth = int(layout.width * 0.95 * 96.0 / dotsPerInch);
+    step(20, tr("Drawing the charts"));
+    // Two passes: the first finds the page of every section for the contents list.
+    QTextDocument doc;
+    doc.documentLayout()->setPaintDevice(&writer);
+    doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
+    auto content = ReportHtml::build(stats.value(), indicators.value(), buurten.size() > 1 ? buurten : QStringList(), generatedOn, {}, chartWidth);
+    fill(doc, content);
+    const QList<int> pages = sectionPages(doc, content.sections, layout.bodyHeight);
+    step(60, tr("Laying out the pages"));
+    content = ReportHtml::build(stats.value(), indicators.value(), buurten.size() > 1 ? buurten : QStringList(), generatedOn, pages, chartWidth);
+    doc.clear();
+    doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
+    fill(doc, content);
+
+    const int pageCount = doc.pageCount();
+    const QString periodText = tr("Period %1 to %2").arg(options.period.from.toString(u"dd-MM-yyyy"_s), options.period.to.toString(u"dd-MM-yyyy"_s));
+    QPainter painter(&writer);
+    QFont small = painter.font();
+    small.setPointSizeF(8);
+    for (int page = 0; page < pageCount; ++page) {
+        if (page > 0)
+            writer.newPage();
+        step(60 + 35 * page / std::max(1, pageCount), tr("Writing page %1 of %2").arg(page + 1).arg(pageCount));
+        painter.setFont(small);
+        painter.setPen(QColor(0x44, 0x55, 0x66));
+        const QRectF header(0, 0, layout.width, layout.headerHeight * 0.8);
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, tr("Steering-group report Buurtaanpak Alblasserdam"));
+        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, periodText);
+        painter.drawLine(QPointF(0, layout.headerHeight * 0.85), QPointF(layout.width, layout.headerHeight * 0.85));
+        const qreal footerTop = layout.headerHeight + layout.bodyHeight;
+        painter.drawLine(QPointF(0, footerTop + layout.footerHeight * 0.15), QPointF(layout.width, footerTop + layout.footerHeight * 0.15));
+        const QRectF footer(0, footerTop + layout.footerHeight * 0.2, layout.width, layout.footerHeight * 0.8);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, tr("Made on %1 · %2").arg(generatedOn, periodText));
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(page + 1).arg(pageCount));
+        painter.save();
+        painter.translate(0, layout.headerHeight - page * layout.bodyHeight);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, page * layout.bodyHeight, layout.width, layout.bodyHeight);
+        painter.setClipRect(context.clip);
+        doc.documentLayout()->draw(&painter, context);
+        painter.restore();
+    }
+    painter.end();
+    if (!file.commit())
+        return Error::invalid(u"out"_s, u"Het rapport %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
+    step(100, tr("Done"));
+    return {};
+}
+
+}  // namespace bs::StuurgroepReport
