@@ -101,6 +101,9 @@ Grid protect(const QList<QList<int>>& values, bool rowTotals, bool columnTotals)
                 changed |= protectLine(line, &grid.columnTotals[c]);
             }
         }
+        // The lines of totals come last: hiding cells first often protects them already.
+        if (changed)
+            continue;
         if (rowTotals && columnTotals) {
             QList<Cell*> totals;
             for (Cell& c : grid.rowTotals)
