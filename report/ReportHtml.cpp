@@ -106,12 +106,14 @@ Protected protect(const Statistics& stats, const QStringList& onlyBuurten)
     return p;
 }
 
-// The first column holds names and gets room for them; the others share the rest.
-QString table(const QStringList& header, const QList<QStringList>& rows, const QList<int>& rightAligned = {}, int firstWidth = 26)
+// Column widths in percent where names need room (by default the first column gets 26 %);
+// the other columns share the rest.
+QString table(const QStringList& header, const QList<QStringList>& rows, const QList<int>& rightAligned = {},
+              const QList<int>& widths = {26})
 {
     QString html = u"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#b8c4d0; border-collapse:collapse'><tr>"_s;
     for (int c = 0; c < header.size(); ++c) {
-        const QString width = c == 0 ? u" width='%1%'"_s.arg(firstWidth) : QString();
+        const QString width = c < widths.size() && widths.at(c) > 0 ? u" width='%1%'"_s.arg(widths.at(c)) : QString();
         html += u"<th style='background:#e7eef5' align='%1'%2>%3</th>"_s.arg(rightAligned.contains(c) ? u"right"_s : u"left"_s, width, esc(header.at(c)));
     }
     html += u"</tr>"_s;
@@ -244,7 +246,7 @@ Content build(const Statistics& stats, const QList<IndicatorFigure>& indicators,
                    {tr("Escalations up"), number(stepsUp), u"–"_s, u"–"_s},
                    {tr("Stalled escalations (today)"), number(stalled), u"–"_s, u"–"_s},
                    {tr("Activities"), number(activities), u"–"_s, u"–"_s}},
-                  {1, 2, 3}, 46);
+                  {1, 2, 3}, {46});
 
     // 2. Buurten
     html += section(u"buurten"_s, titles.at(1));
@@ -363,7 +365,8 @@ Content build(const Statistics& stats, const QList<IndicatorFigure>& indicators,
                                      : tr("none"),
                             tr(statuses.value(f.status, "no target"))};
     }
-    html += table({tr("Group"), tr("Success factor"), tr("Value"), tr("Previous period"), tr("Target"), tr("Status")}, rows, {2, 3});
+    html += table({tr("Group"), tr("Success factor"), tr("Value"), tr("Previous period"), tr("Target"), tr("Status")}, rows, {2, 3},
+                  {7, 43, 12, 12, 12, 14});
 
     // 7. Activities
     html += section(u"activities"_s, titles.at(6));
@@ -379,8 +382,12 @@ Content build(const Statistics& stats, const QList<IndicatorFigure>& indicators,
     html += u"<p>%1</p>"_s.arg(tr("Categories that rose in a neighbourhood compared with the previous period, faster than in the "
                                   "municipality as a whole, with at least %1 signals.").arg(Stats::minimumTrendCount));
     rows.clear();
+    int trendCount = 0;
+    constexpr int shownTrends = 20;  // the strongest; the dashboard lists them all
     for (const TrendSignal& t : stats.trends) {
         if (!onlyBuurten.isEmpty() && !onlyBuurten.contains(t.buurt, Qt::CaseInsensitive))
+            continue;
+        if (++trendCount > shownTrends)
             continue;
         rows << QStringList{esc(t.buurt), esc(t.categoryName), number(t.count), cellText(Disclosure::single(t.previous)),
                             u"+%1 %"_s.arg(dutch().toString(t.growthPct, 'f', 0)),
@@ -389,7 +396,9 @@ Content build(const Statistics& stats, const QList<IndicatorFigure>& indicators,
     html += rows.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No rising trends in this period."))
                            : table({tr("Neighbourhood"), tr("Category"), tr("This period"), tr("Previous period"), tr("Change"),
                                     tr("Change in the municipality")},
-                                   rows, {2, 3, 4, 5});
+                                   rows, {2, 3, 4, 5}, {20, 32, 11, 11, 12, 14});
+    if (trendCount > shownTrends)
+        html += u"<p>%1</p>"_s.arg(tr("And %1 more; the dashboard lists them all.").arg(trendCount - shownTrends));
     html += u"</body></html>"_s;
     out.html = html;
     return out;

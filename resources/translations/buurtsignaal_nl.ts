@@ -1498,7 +1498,7 @@
     </message>
     <message>
         <source>(qualitative)</source>
-        <translation>(kwalitatief)</translation>
+        <translation>kwalitatief</translation>
     </message>
     <message>
         <source> per year</source>
@@ -1579,6 +1579,10 @@
     <message>
         <source>no figures yet</source>
         <translation>nog geen cijfers</translation>
+    </message>
+    <message>
+        <source>And %1 more; the dashboard lists them all.</source>
+        <translation>En nog %1; het dashboard toont ze allemaal.</translation>
     </message>
 </context>
 <context>
