@@ -3,6 +3,7 @@
 // save that keeps the input, and a change made by another program showing up.
 #include "ActionDialogs.h"
 #include "DashboardView.h"
+#include "ImportDialog.h"
 #include "MainWindow.h"
 #include "NewSignalDialog.h"
 #include "RecordForm.h"
@@ -22,6 +23,7 @@
 #include <QTabWidget>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -44,6 +46,7 @@ private slots:
     void refusedSaveKeepsWhatWasTyped();
     void changesFromAnotherProgramAppear();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
+    void importDialogChecksThenImports();
 
 private:
     QString makeRegistry(QTemporaryDir& dir, int demoSignals);
@@ -315,6 +318,47 @@ void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()
     QCOMPARE(window.listModel()->totalCount(), 2);
     QVERIFY(window.listModel()->filter().onlyOpen);
     QCOMPARE(window.listModel()->filter().buurt, u"Souburgh"_s);
+}
+
+void TestGui::importDialogChecksThenImports()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+    const QString csv = dir.filePath(u"fixie.csv"_s);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Meldingnummer;Datum melding;Buurt;Soort melding;Omschrijving;Status;Afgehandeld op\r\n"
+               "FX-1;03-10-2026;Kinderdijk;Zwerfafval;Zakken bij de kerk;Open;\r\n"
+               "FX-2;04-10-2026;Souburgh;vervuiling;Glas;Afgehandeld;06-10-2026\r\n");
+    file.close();
+    ImportDialog dialog(*registry.value());
+    QVERIFY(dialog.loadFile(csv));
+    // Columns are guessed from their names; "vervuiling" is a code and maps itself.
+    QCOMPARE(dialog.mapping().columns.value(u"external_id"_s), u"Meldingnummer"_s);
+    QCOMPARE(dialog.mapping().columns.value(u"date"_s), u"Datum melding"_s);
+    QCOMPARE(dialog.mapping().columns.value(u"closed"_s), u"Afgehandeld op"_s);
+    QCOMPARE(dialog.mapping().categories.value(u"vervuiling"_s), u"vervuiling"_s);
+    QVERIFY(!dialog.check());  // "Zwerfafval" and the statuses are not mapped yet
+    auto* categories = dialog.findChild<QTableWidget*>(u"categoryValues"_s);
+    for (int r = 0; r < categories->rowCount(); ++r) {
+        if (categories->item(r, 0)->text() == u"Zwerfafval"_s) {
+            auto* box = qobject_cast<QComboBox*>(categories->cellWidget(r, 1));
+            box->setCurrentIndex(box->findData(u"vervuiling"_s));
+        }
+    }
+    auto* statuses = dialog.findChild<QTableWidget*>(u"statusValues"_s);
+    for (int r = 0; r < statuses->rowCount(); ++r) {
+        auto* box = qobject_cast<QComboBox*>(statuses->cellWidget(r, 1));
+        box->setCurrentIndex(box->findData(statuses->item(r, 0)->text() == u"Open"_s ? u"nieuw"_s : u"afgehandeld"_s));
+    }
+    const QByteArray before = contentFingerprint(path);
+    QVERIFY(dialog.check());
+    QCOMPARE(contentFingerprint(path), before);  // checking writes nothing
+    QVERIFY(dialog.runImport());
+    SignalFilter fixie;
+    fixie.source = u"fixie"_s;
+    QCOMPARE(Signals::count(*registry.value(), fixie).value(), 2);
 }
 
 QTEST_MAIN(TestGui)

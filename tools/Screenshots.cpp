@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "CoordinatorView.h"
 #include "DashboardView.h"
+#include "ImportDialog.h"
 #include "MainWindow.h"
 #include "ManagementDialog.h"
 #include "NewSignalDialog.h"
@@ -18,6 +19,7 @@
 #include <QComboBox>
 #include <QScrollArea>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -115,6 +117,23 @@ int main(int argc, char* argv[])
     save(&window, out, u"11-success-factors"_s);
     window.dashboard()->tabs()->setCurrentIndex(2);
     save(&window, out, u"12-trends"_s);
+
+    {
+        const QString csv = dir.filePath(u"fixie-export.csv"_s);
+        QFile file(csv);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write("Meldingnummer;Datum melding;Buurt;Soort melding;Omschrijving;Status;Afgehandeld op\r\n"
+                       "FX-90001;03-10-2026 14:05;Kinderdijk;Zwerfafval;Zakken naast de container;Open;\r\n"
+                       "FX-90002;04-10-2026;Souburgh;Overlast jongeren;Brommers op het plein;Afgehandeld;06-10-2026\r\n"
+                       "FX-90003;05-10-2026;Atlantis;Zwerfafval;Glas op straat;Open;\r\n");
+            file.close();
+        }
+        bs::ImportDialog import(*window.registry(), &window);
+        import.loadFile(csv);
+        import.show();
+        import.check();
+        save(&import, out, u"13-import-check"_s);
+    }
 
     bs::ManagementDialog management(*window.registry(), &window);
     management.resize(1100, 620);

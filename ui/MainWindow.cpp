@@ -4,6 +4,9 @@
 #include "CoordinatorView.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
+#include "ImportDialog.h"
+#include "RecordForm.h"
+#include "StuurgroepReport.h"
 #include "ManagementDialog.h"
 #include "NewSignalDialog.h"
 #include "QueuePanel.h"
@@ -25,6 +28,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QProgressDialog>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -169,6 +173,7 @@ void MainWindow::buildMenus()
             openRegistry(path, true);
     });
     file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
+    file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, &MainWindow::writeReport);
     m_recentMenu = file->addMenu(tr("Recent registries"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -199,6 +204,14 @@ void MainWindow::buildMenus()
     });
 
     manage->addAction(tr("Import &CBS neighbourhood figures…"), this, &MainWindow::importCbs);
+    manage->addAction(tr("Import &meldingen (FIXIE, police)…"), this, [this]() {
+        if (!m_registry)
+            return;
+        auto* dialog = new ImportDialog(*m_registry, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, &MainWindow::refresh);
+        dialog->open();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
@@ -343,6 +356,40 @@ void MainWindow::exportList()
         return;
     }
     statusBar()->showMessage(tr("%1 signals exported to %2.").arg(QLocale(QLocale::Dutch).toString(rows.value())).arg(path), 8000);
+}
+
+void MainWindow::writeReport()
+{
+    if (!m_registry)
+        return;
+    const QDate today = m_clock.today();
+    const int quarter = (today.month() - 1) / 3 + 1;
+    const Period last = quarter == 1 ? Period::quarter(today.year() - 1, 4) : Period::quarter(today.year(), quarter - 1);
+    auto* form = new RecordForm(tr("Steering-group report"),
+                                {{u"from"_s, tr("From"), FormField::Date, last.fromText(), {}},
+                                 {u"to"_s, tr("To"), FormField::Date, last.toText(), {}}},
+                                [this](const QVariantMap& v) -> Status {
+                                    auto period = Period::parse(v.value(u"from"_s).toString(), v.value(u"to"_s).toString());
+                                    if (!period.ok())
+                                        return period.error();
+                                    const QString path = QFileDialog::getSaveFileName(
+                                        this, tr("Save report"), u"stuurgroeprapportage-%1.pdf"_s.arg(period->toText()), tr("PDF (*.pdf)"));
+                                    if (path.isEmpty())
+                                        return {};
+                                    QProgressDialog progress(tr("Writing the report…"), QString(), 0, 100, this);
+                                    progress.setWindowModality(Qt::WindowModal);
+                                    progress.setMinimumDuration(0);
+                                    const Status written = StuurgroepReport::write(*m_registry, {period.value(), {}}, path,
+                                                                                   [&progress](int percent, const QString& step) {
+                                                                                       progress.setLabelText(step);
+                                                                                       progress.setValue(percent);
+                                                                                   });
+                                    if (written.ok())
+                                        statusBar()->showMessage(tr("Report saved: %1").arg(path), 8000);
+                                    return written;
+                                },
+                                this);
+    form->open();
 }
 
 void MainWindow::importCbs()

@@ -72,6 +72,7 @@ private:
     void showError(const QString& message);
     void importCbs();
     void exportList();
+    void writeReport();
     void showSignals(const SignalFilter& filter);
 
     const Clock& m_clock;

@@ -120,6 +120,25 @@ Result<ImportReport> preview(const QByteArray& file, QList<QStringList>* firstRo
     return report;
 }
 
+Result<QStringList> distinctValues(const QByteArray& file, const QString& columnName, int max)
+{
+    ImportReport report;
+    auto parsed = readFile(file, QChar(), report);
+    if (!parsed.ok())
+        return parsed.error();
+    const qsizetype index = report.header.indexOf(columnName);
+    if (index < 0)
+        return Error::invalid(u"column"_s, u"Kolom '%1' staat niet in het bestand."_s.arg(columnName));
+    QStringList values;
+    for (qsizetype r = 1; r < parsed->rows.size() && values.size() < max; ++r) {
+        const QString value = index < parsed->rows.at(r).size() ? parsed->rows.at(r).at(index).trimmed() : QString();
+        if (!value.isEmpty() && !values.contains(value))
+            values << value;
+    }
+    values.sort(Qt::CaseInsensitive);
+    return values;
+}
+
 Result<ImportReport> run(Registry& registry, const QByteArray& file, const MeldingMapping& mapping, const QString& fileName,
                          bool dryRun, const std::function<bool(qint64, qint64)>& progress)
 {

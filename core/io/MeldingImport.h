@@ -60,6 +60,9 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
 // Header and first rows of a file, for the mapping step of the app.
 Result<ImportReport> preview(const QByteArray& file, QList<QStringList>* firstRows, int count = 20);
 
+// The different values of a column (for mapping categories and statuses), at most `max`.
+Result<QStringList> distinctValues(const QByteArray& file, const QString& column, int max = 200);
+
 // dd-mm-jjjj, d-m-jjjj, dd/mm/jjjj or jjjj-mm-dd, optionally followed by uu:mm (ignored).
 QDate parseDutchDate(const QString& text);
 

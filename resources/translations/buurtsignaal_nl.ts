@@ -703,6 +703,153 @@
     </message>
 </context>
 <context>
+    <name>bs::ImportDialog</name>
+    <message>
+        <source>Import meldingen</source>
+        <translation>Meldingen importeren</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Geen bestand gekozen.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>External number (required)</source>
+        <translation>Extern nummer (verplicht)</translation>
+    </message>
+    <message>
+        <source>Date reported (required)</source>
+        <translation>Datum melding (verplicht)</translation>
+    </message>
+    <message>
+        <source>Neighbourhood (required)</source>
+        <translation>Buurt (verplicht)</translation>
+    </message>
+    <message>
+        <source>Category (required)</source>
+        <translation>Categorie (verplicht)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date closed</source>
+        <translation>Datum afgehandeld</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation>Waarde in het bestand</translation>
+    </message>
+    <message>
+        <source>Registry category</source>
+        <translation>Categorie in het register</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Registry status</source>
+        <translation>Status in het register</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Statussen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controleren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Melding export</source>
+        <translation>Export met meldingen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Het bestand %1 kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 rows, %3, separator &apos;%4&apos;</source>
+        <translation>%1 — %2 regels, %3, scheidingsteken &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Check the columns, categories and statuses, then choose Check.</source>
+        <translation>Controleer de kolommen, categorieën en statussen en kies dan Controleren.</translation>
+    </message>
+    <message>
+        <source>(not mapped)</source>
+        <translation>(niet gekoppeld)</translation>
+    </message>
+    <message>
+        <source>Row %1, column %2: %3</source>
+        <translation>Regel %1, kolom %2: %3</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Kies eerst een bestand.</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s column for every required field.</source>
+        <translation>Kies voor elk verplicht veld de kolom in het bestand.</translation>
+    </message>
+    <message>
+        <source>%1 rows cannot be imported; nothing will be saved until they are fixed (in the file or the mapping).</source>
+        <translation>%1 regels kunnen niet worden geïmporteerd; er wordt niets opgeslagen tot ze zijn verbeterd (in het bestand of de koppeling).</translation>
+    </message>
+    <message>
+        <source>All %1 rows can be imported: %2 new, %3 already in the registry. Nothing has been saved yet.</source>
+        <translation>Alle %1 regels kunnen worden geïmporteerd: %2 nieuw, %3 staan al in het register. Er is nog niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Importing meldingen…</source>
+        <translation>Meldingen importeren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>%1 meldingen imported; %2 were already in the registry.</source>
+        <translation>%1 meldingen geïmporteerd; %2 stonden al in het register.</translation>
+    </message>
+</context>
+<context>
     <name>bs::MainWindow</name>
     <message>
         <source>Signals</source>
@@ -891,6 +1038,42 @@
     <message>
         <source>%1 signals exported to %2.</source>
         <translation>%1 signalen geëxporteerd naar %2.</translation>
+    </message>
+    <message>
+        <source>Steering-group &amp;report (PDF)…</source>
+        <translation>Stuurgroep&amp;rapportage (PDF)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;meldingen (FIXIE, police)…</source>
+        <translation>&amp;Meldingen importeren (FIXIE, politie)…</translation>
+    </message>
+    <message>
+        <source>Steering-group report</source>
+        <translation>Stuurgroeprapportage</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Rapportage opslaan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>De rapportage wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Rapportage opgeslagen: %1</translation>
     </message>
 </context>
 <context>
