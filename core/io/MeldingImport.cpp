@@ -278,6 +278,10 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
     const QString levelDue = WorkingDays::add(today, term.value().toInt()).toString(Qt::ISODate);
     // A large file rebuilds the day counts once instead of counting row by row.
     const bool bulk = rows.size() > 20000;
+    if (bulk) {
+        for (const QString& statement : db.dialect().bulkWriteSetup())
+            BS_TRY(db.execute(statement));
+    }
     Status written = db.write([&]() -> Status {
         if (bulk) {
             for (const QString& statement : Schema::suspendDayCounts(db.dialect()))
