@@ -46,7 +46,16 @@ Result<QList<CbsChange>> plan(Registry& registry, const QByteArray& fileContent,
         text.remove(0, 1);
     const QString firstLine = text.section(u'\n', 0, 0);
     const QChar separator = firstLine.count(u';') >= firstLine.count(u',') ? u';' : u',';
-    const Csv::Table table = Csv::parseTable(text, separator);
+    const Csv::Parsed parsed = Csv::parseChecked(text, separator);
+    if (!parsed.error.isEmpty())
+        return Error::invalid(u"file"_s, u"Het CBS-bestand kan niet worden gelezen: regel %1: %2."_s.arg(parsed.errorLine).arg(parsed.error));
+    Csv::Table table;
+    if (!parsed.rows.isEmpty()) {
+        table.header = parsed.rows.first();
+        for (QString& name : table.header)
+            name = name.trimmed();
+        table.rows = parsed.rows.mid(1);
+    }
     for (const QString& column : {u"WijkenEnBuurten"_s, u"Gemeentenaam_1"_s, u"SoortRegio_2"_s, u"Codering_3"_s, u"AantalInwoners_5"_s}) {
         if (table.column(column) < 0) {
             return Error::invalid(u"file"_s, u"Kolom '%1' ontbreekt; verwacht een CSV van CBS 'Kerncijfers wijken en buurten' met de kolommen "
