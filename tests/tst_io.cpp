@@ -31,6 +31,7 @@ private slots:
     void encodings();
     void importsAndReportsEveryBadRow();
     void neverImportsTwice();
+    void largeImportKeepsIndexesAndCounts();
     void nastyFiles_data();
     void nastyFiles();
     void mixedLineEndingsParse();
@@ -177,6 +178,31 @@ void TestIo::neverImportsTwice()
     QCOMPARE(next->imported, 1);
     QCOMPARE(next->alreadyPresent, 2);  // FX-2 from before, FX-3's second line
     QCOMPARE(temp->db().scalar(u"SELECT count(*) FROM signals WHERE source_code = 'fixie'"_s).value().toInt(), 3);
+}
+
+void TestIo::largeImportKeepsIndexesAndCounts()
+{
+    // Over 20,000 rows into an empty registry takes the bulk path: indexes dropped and rebuilt,
+    // day counts rebuilt, history written in one statement. The result must equal the slow path's.
+    TempRegistry temp;
+    Database& db = temp->db();
+    const QString indexesSql = u"SELECT group_concat(name || ':' || sql, '|') FROM"
+                               " (SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)"_s;
+    const QString indexesBefore = db.scalar(indexesSql).value().toString();
+    QString body;
+    const int rows = 25000;
+    for (int i = 0; i < rows; ++i)
+        body += u"FX-%1;%2-10-2026;Kortland;Zwerfafval;m %1;Open;\r\n"_s.arg(i).arg(1 + i % 28);
+    auto report = MeldingImport::run(temp.registry(), fixieFile(body), fixieMapping(), u"groot.csv"_s, false);
+    QVERIFY2(report.ok() && report->written, report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->imported, rows);
+    QCOMPARE(db.scalar(indexesSql).value().toString(), indexesBefore);
+    QCOMPARE(db.scalar(u"PRAGMA integrity_check"_s).value().toString(), u"ok"_s);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM history h JOIN signals s ON s.id = h.signal_id"
+                       " WHERE h.action = 'aangemaakt' AND h.detail LIKE '%groot.csv%' || s.external_id"_s).value().toInt(), rows);
+    QCOMPARE(db.scalar(u"SELECT sum(signals) FROM signal_day_counts"_s).value().toInt(),
+             db.scalar(u"SELECT count(*) FROM signals"_s).value().toInt());
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'signals_count_%'"_s).value().toInt(), 3);
 }
 
 void TestIo::nastyFiles_data()

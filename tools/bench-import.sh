@@ -34,7 +34,7 @@ JSON
 "$cli" --db "$work/registry.buurtsignaal" init >/dev/null
 size=$(du -h "$work/export.csv" | cut -f1)
 start=$(date +%s.%N)
-"$cli" --db "$work/registry.buurtsignaal" import meldingen "$work/export.csv" --mapping "$work/map.json"
+${PERF:-} "$cli" --db "$work/registry.buurtsignaal" import meldingen "$work/export.csv" --mapping "$work/map.json"
 end=$(date +%s.%N)
 ours=$(echo "$end - $start" | bc -l)
 start=$(date +%s.%N)

@@ -283,46 +283,66 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
             BS_TRY(db.execute(statement));
     }
     Status written = db.write([&]() -> Status {
+        auto lastId = db.scalar(u"SELECT coalesce(max(id), 0) FROM signals"_s);
+        if (!lastId.ok())
+            return lastId.error();
+        const qint64 firstNewAfter = lastId.value().toLongLong();
+        QStringList rebuildIndexes;
         if (bulk) {
             for (const QString& statement : Schema::suspendDayCounts(db.dialect()))
                 BS_TRY(db.execute(statement));
+            if (rows.size() > firstNewAfter) {
+                auto dropped = Schema::dropSecondaryIndexes(db, {u"signals"_s, u"history"_s});
+                if (!dropped.ok())
+                    return dropped.error();
+                rebuildIndexes = dropped.value();
+            }
         }
         auto last = db.scalar(u"SELECT last_number FROM signal_sequence WHERE year = ?"_s, {today.year()});
         if (!last.ok())
             return last.error();
         int number = last.value().toInt();
         QSqlQuery signal(db.connection());
-        QSqlQuery history(db.connection());
         if (!signal.prepare(u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
                              " category_code, source_code, external_id, urgency, description, status, escalation_level, level_since,"
                              " level_due_on, outcome, outcome_text, closed_on, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normaal', ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s)
-            || !history.prepare(u"INSERT INTO history (signal_id, at, actor, action, detail) VALUES (?, ?, ?, 'aangemaakt', ?)"_s))
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normaal', ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s))
             return db.dialect().translate(signal.lastError(), u"import voorbereiden"_s);
-        const QString detail = u"Geïmporteerd uit %1 (%2), extern nummer "_s.arg(source->name, fileName);
+        // Values that are the same for every row are bound once.
+        const QString todayText = today.toString(Qt::ISODate);
+        const QString closedText = u"Afgehandeld in %1"_s.arg(source->name);
+        signal.bindValue(2, stamp);
+        signal.bindValue(3, registry.actor());
+        signal.bindValue(6, mapping.impact);
+        signal.bindValue(8, source->code);
+        signal.bindValue(12, todayText);
+        signal.bindValue(17, stamp);
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const Row& row = rows.at(i);
             const bool closed = row.status == u"afgehandeld"_s;
-            const QString reference = u"S-%1-%2"_s.arg(today.year()).arg(++number, 6, 10, QLatin1Char('0'));
-            const QVariantList values = {reference, row.observed.toString(Qt::ISODate), stamp, registry.actor(), row.buurtId,
-                                         orNull(row.street), mapping.impact, row.category, source->code, row.externalId,
-                                         row.description, row.status, today.toString(Qt::ISODate), closed ? QVariant() : QVariant(levelDue),
-                                         closed ? QVariant(u"opgelost"_s) : QVariant(),
-                                         closed ? QVariant(u"Afgehandeld in %1"_s.arg(source->name)) : QVariant(),
-                                         closed ? QVariant(row.closed.toString(Qt::ISODate)) : QVariant(), stamp};
-            for (int v = 0; v < values.size(); ++v)
-                signal.bindValue(v, values.at(v));
+            signal.bindValue(0, u"S-%1-%2"_s.arg(today.year()).arg(++number, 6, 10, QLatin1Char('0')));
+            signal.bindValue(1, row.observed.toString(Qt::ISODate));
+            signal.bindValue(4, row.buurtId);
+            signal.bindValue(5, orNull(row.street));
+            signal.bindValue(7, row.category);
+            signal.bindValue(9, row.externalId);
+            signal.bindValue(10, row.description);
+            signal.bindValue(11, row.status);
+            signal.bindValue(13, closed ? QVariant() : QVariant(levelDue));
+            signal.bindValue(14, closed ? QVariant(u"opgelost"_s) : QVariant());
+            signal.bindValue(15, closed ? QVariant(closedText) : QVariant());
+            signal.bindValue(16, closed ? QVariant(row.closed.toString(Qt::ISODate)) : QVariant());
             if (!signal.exec())
                 return db.dialect().translate(signal.lastError(), u"importeren van regel %1"_s.arg(i + 2));
-            history.bindValue(0, signal.lastInsertId());
-            history.bindValue(1, stamp);
-            history.bindValue(2, registry.actor());
-            history.bindValue(3, detail + row.externalId);
-            if (!history.exec())
-                return db.dialect().translate(history.lastError(), u"importeren van regel %1"_s.arg(i + 2));
             if (progress && i % 5000 == 0 && !progress(i, rows.size()))
                 return Error::rule(u"Import afgebroken; er is niets opgeslagen."_s);
         }
+        // One history entry per new signal, written in one statement.
+        BS_TRY(db.execute(u"INSERT INTO history (signal_id, at, actor, action, detail)"
+                          " SELECT id, ?, ?, 'aangemaakt', ? || external_id FROM signals WHERE id > ? ORDER BY id"_s,
+                          {stamp, registry.actor(), u"Geïmporteerd uit %1 (%2), extern nummer "_s.arg(source->name, fileName), firstNewAfter}));
+        for (const QString& statement : std::as_const(rebuildIndexes))
+            BS_TRY(db.execute(statement));
         BS_TRY(db.execute(u"INSERT INTO signal_sequence (year, last_number) VALUES (?, ?)"
                           " ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number"_s, {today.year(), number}));
         if (bulk) {

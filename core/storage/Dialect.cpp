@@ -26,6 +26,12 @@ QStringList SqliteDialect::bulkWriteSetup() const
     return {u"PRAGMA cache_size = -65536"_s};
 }
 
+QString SqliteDialect::droppableIndexesSql() const
+{
+    // Indexes behind constraints have no CREATE statement (sql IS NULL) and stay.
+    return u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name"_s;
+}
+
 QStringList SqliteDialect::signalDayCountTriggers() const
 {
     const QString add = u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"

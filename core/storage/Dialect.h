@@ -36,6 +36,9 @@ public:
     virtual QStringList signalDayCountTriggers() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
+    // Query (one bound value: a table name) giving name and CREATE statement of each index of
+    // that table that may be dropped and rebuilt (not those behind PRIMARY KEY or UNIQUE).
+    virtual QString droppableIndexesSql() const = 0;
     // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
     virtual QStringList appendOnly(const QString& table) const = 0;
     // Counts the tables of the database; with a name, whether that table exists (0 or 1).
@@ -64,6 +67,7 @@ public:
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;
+    QString droppableIndexesSql() const override;
     QString countTablesSql(bool byName) const override;
     QString backupIntoSql() const override;
     Error translate(const QSqlError& error, const QString& context) const override;

@@ -1,5 +1,6 @@
 #include "Schema.h"
 
+#include "storage/Database.h"
 #include "storage/Dialect.h"
 #include "storage/ReferenceData.h"
 
@@ -199,6 +200,28 @@ QStringList rebuildDayCounts(const Dialect& dialect)
     s << signalDayCountFill() << referralDayCountFill(dialect);
     s << dialect.signalDayCountTriggers() << dialect.referralDayCountTriggers();
     return s;
+}
+
+Result<QStringList> dropSecondaryIndexes(Database& db, const QStringList& tables)
+{
+    QStringList rebuild;
+    QStringList names;
+    for (const QString& table : tables) {
+        auto indexes = db.run(db.dialect().droppableIndexesSql(), {table});
+        if (!indexes.ok())
+            return indexes.error();
+        while (indexes->next()) {
+            names << indexes->value(0).toString();
+            rebuild << indexes->value(1).toString();
+        }
+    }
+    for (const QString& name : names) {
+        // The name comes from the engine's own catalogue, never from input.
+        auto dropped = db.execute(u"DROP INDEX %1"_s.arg(name));
+        if (!dropped.ok())
+            return dropped.error();
+    }
+    return rebuild;
 }
 
 }  // namespace bs::Schema

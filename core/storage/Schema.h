@@ -2,9 +2,12 @@
 // The statements of each schema version. A version, once released, never changes: later
 // versions add steps to the ladder in Migrations.cpp.
 
+#include "Result.h"
+
 #include <QStringList>
 
 namespace bs {
+class Database;
 class Dialect;
 namespace Schema {
 QStringList version1(const Dialect& dialect);
@@ -18,5 +21,10 @@ QStringList version6(const Dialect& dialect);
 // counts in one pass: faster than counting row by row, and just as exact.
 QStringList suspendDayCounts(const Dialect& dialect);
 QStringList rebuildDayCounts(const Dialect& dialect);
+
+// A load that more than doubles a table drops its secondary indexes, writes, and rebuilds them
+// (inside the same transaction): building an index from sorted data once is several times
+// faster than keeping it up to date row by row. Returns the statements that rebuild them.
+Result<QStringList> dropSecondaryIndexes(Database& db, const QStringList& tables);
 }
 }  // namespace bs
