@@ -79,6 +79,8 @@ int list(Context& c)
     auto rows = Signals::list(*c.registry, filter);
     if (!rows.ok())
         return c.fail(rows.error());
+    if (auto logged = Signals::recordSearch(*c.registry, filter); !logged.ok())
+        return c.fail(logged.error());
     auto total = Signals::count(*c.registry, filter);
     if (!total.ok())
         return c.fail(total.error());

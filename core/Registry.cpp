@@ -1,5 +1,6 @@
 #include "Registry.h"
 
+#include "access/Access.h"
 #include "storage/Migrations.h"
 #include "storage/ReferenceData.h"
 
@@ -160,6 +161,7 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
         return migrated.error();
     }
     registry->m_created = isNew;
+    BS_TRY(Access::ensureFirstBeheerder(*registry));
     return registry;
 }
 

@@ -16,6 +16,7 @@ enum class ErrorKind {
     NotFound,  // the thing named does not exist
     Storage,   // the database refused or failed (read-only, corrupt, newer schema, I/O)
     Busy,      // another program holds the registry longer than we are willing to wait
+    Denied,    // the user's role does not allow the action
 };
 
 struct Error {
@@ -28,6 +29,7 @@ struct Error {
     static Error rule(const QString& message) { return {ErrorKind::Rule, {}, message, {}}; }
     static Error notFound(const QString& field, const QString& message) { return {ErrorKind::NotFound, field, message, {}}; }
     static Error storage(const QString& message, const QString& detail = {}) { return {ErrorKind::Storage, {}, message, detail}; }
+    static Error denied(const QString& message) { return {ErrorKind::Denied, {}, message, {}}; }
 };
 
 template <typename T>

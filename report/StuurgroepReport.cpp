@@ -1,6 +1,8 @@
 #include "StuurgroepReport.h"
 
 #include "Registry.h"
+#include "access/Access.h"
+#include "access/AccessLog.h"
 #include "ReportHtml.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
@@ -68,6 +70,7 @@ QList<int> sectionPages(QTextDocument& doc, const QList<ReportHtml::Section>& se
 
 Status write(Registry& registry, const ReportOptions& options, const QString& path, const Progress& progress)
 {
+    BS_TRY(Access::require(registry, Permission::ViewFigures));
     auto step = [&progress](int percent, const QString& text) {
         if (progress)
             progress(percent, text);
@@ -152,6 +155,9 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     painter.end();
     if (!file.commit())
         return Error::invalid(u"out"_s, u"Het rapport %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
+    BS_TRY(AccessLog::record(registry, AccessAction::Printed, 0,
+                             u"stuurgroeprapportage %1 t/m %2%3"_s.arg(options.period.from.toString(Qt::ISODate), options.period.to.toString(Qt::ISODate),
+                                                                        buurten.isEmpty() ? QString() : u", "_s + buurten.join(u", "_s))));
     step(100, tr("Done"));
     return {};
 }

@@ -39,6 +39,8 @@ void SignalListModel::reload()
         first.limit = pageSize;
         first.offset = 0;
         auto rows = Signals::list(*m_registry, first);
+        if (rows.ok() && !m_filter.text.trimmed().isEmpty())
+            (void)Signals::recordSearch(*m_registry, m_filter);
         if (rows.ok()) {
             m_count = rows->size();
             m_countExact = rows->size() < pageSize;

@@ -1,6 +1,8 @@
 #include "Export.h"
 
 #include "Registry.h"
+#include "access/Access.h"
+#include "access/AccessLog.h"
 #include "domain/Codes.h"
 #include "io/CsvWriter.h"
 
@@ -30,6 +32,7 @@ QString describe(const SignalFilter& f)
 
 Result<qint64> signalList(Registry& registry, const SignalFilter& filter, const QString& path, const ExportOptions& options)
 {
+    BS_TRY(Access::require(registry, Permission::ExportSignals));
     if (options.separator != u';' && options.separator != u',')
         return Error::invalid(u"separator"_s, u"Ongeldig scheidingsteken '%1'; toegestaan: ; of ,."_s.arg(options.separator));
     QSaveFile file(path);
@@ -62,7 +65,8 @@ Result<qint64> signalList(Registry& registry, const SignalFilter& filter, const 
     }
     if (!file.commit())
         return Error::invalid(u"file"_s, u"Het exportbestand %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
-    BS_TRY(registry.db().write([&]() {
+    BS_TRY(registry.db().write([&]() -> Status {
+        BS_TRY(AccessLog::record(registry, AccessAction::Exported, 0, u"signalenlijst, %1 rijen, %2"_s.arg(rows).arg(describe(filter))));
         return registry.db().execute(u"INSERT INTO export_log (at, actor, what, filter, rows_written, file) VALUES (?, ?, ?, ?, ?, ?)"_s,
                                      {registry.clock().now().toUTC().toString(Qt::ISODate), registry.actor(), u"signalenlijst"_s,
                                       describe(filter), rows, path});

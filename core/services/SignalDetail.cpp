@@ -1,6 +1,8 @@
 #include "SignalDetail.h"
 
 #include "Registry.h"
+#include "access/Access.h"
+#include "access/AccessLog.h"
 #include "domain/Workflow.h"
 #include "domain/WorkingDays.h"
 #include "services/Signals.h"
@@ -11,9 +13,11 @@ namespace bs::Signals {
 
 Result<SignalDetail> detail(Registry& registry, const QString& reference)
 {
+    BS_TRY(Access::require(registry, Permission::ViewSignals));
     auto signal = state(registry, reference);
     if (!signal.ok())
         return signal.error();
+    BS_TRY(AccessLog::record(registry, AccessAction::Viewed, signal->id, {}));
     auto query = registry.db().run(
         u"SELECT s.reference, s.observed_on, s.registered_at, s.registered_by, b.name, s.street, s.impact, c.theme_code,"
         " t.name, s.category_code, c.name, s.source_code, s.external_id, s.urgency, s.description, s.follow_up_on,"

@@ -1,6 +1,7 @@
 // Reading signals back: one signal's state, and pages of the list with filters, work queues and
 // sorting done in SQL, so the list never loads the table.
 #include "Registry.h"
+#include "access/AccessLog.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "services/Lookups.h"
@@ -222,6 +223,13 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
                           query->value(9).toInt(),      query->value(10).toInt(),   query->value(11).toBool()};
     }
     return rows;
+}
+
+Status recordSearch(Registry& registry, const SignalFilter& filter)
+{
+    if (filter.text.trimmed().isEmpty())
+        return {};
+    return AccessLog::record(registry, AccessAction::Searched, 0, u"zoekterm: %1"_s.arg(filter.text.trimmed()));
 }
 
 Result<qint64> count(Registry& registry, const SignalFilter& filter)

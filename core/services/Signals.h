@@ -110,6 +110,8 @@ Status changeStatus(Registry& registry, const QString& reference, const QString&
 Result<SignalState> state(Registry& registry, const QString& reference);
 Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter);
 Result<qint64> count(Registry& registry, const SignalFilter& filter);
+// Writes a search with free text to the access log (a name typed in the search box is a lookup of a person).
+Status recordSearch(Registry& registry, const SignalFilter& filter);
 
 }  // namespace Signals
 }  // namespace bs

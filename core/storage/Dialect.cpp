@@ -32,6 +32,31 @@ QString SqliteDialect::droppableIndexesSql() const
     return u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name"_s;
 }
 
+QStringList SqliteDialect::appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const
+{
+    // Timestamps are ISO 8601 UTC text ("2026-11-27T10:00:00Z"), so text comparison orders them.
+    const QString cutoff = u"strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || max(%1, coalesce((SELECT CAST(value AS INTEGER)"
+                           " FROM settings WHERE key = '%2'), %1)) || ' months')"_s.arg(minimumMonths).arg(monthsKey);
+    return {
+        u"CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END"_s.arg(table),
+        u"CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 WHEN OLD.at >= %2"
+        " BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END"_s.arg(table, cutoff),
+    };
+}
+
+QStringList SqliteDialect::accessFromHistoryTrigger() const
+{
+    return {u"CREATE TRIGGER history_access AFTER INSERT ON history BEGIN"
+            " INSERT INTO access_log (at, actor, role, action, signal_id, detail) VALUES (NEW.at, NEW.actor,"
+            " coalesce((SELECT role FROM users WHERE login = NEW.actor), ''),"
+            " CASE NEW.action WHEN 'aangemaakt' THEN 'aangemaakt' ELSE 'gewijzigd' END, NEW.signal_id, NEW.action); END"_s};
+}
+
+QStringList SqliteDialect::dropAccessFromHistoryTrigger() const
+{
+    return {u"DROP TRIGGER IF EXISTS history_access"_s};
+}
+
 QStringList SqliteDialect::signalDayCountTriggers() const
 {
     const QString add = u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"

@@ -41,6 +41,13 @@ public:
     virtual QString droppableIndexesSql() const = 0;
     // Statements that make `table` append-only: the database refuses UPDATE and DELETE.
     virtual QStringList appendOnly(const QString& table) const = 0;
+    // Like appendOnly, except that rows whose timestamp column `at` is older than the number of
+    // months in setting `monthsKey` (never less than `minimumMonths`) may be deleted: a log kept
+    // for a retention period, which nobody can shorten by deleting recent entries.
+    virtual QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const = 0;
+    // Trigger that writes an access-log entry for every history entry (same transaction).
+    virtual QStringList accessFromHistoryTrigger() const = 0;
+    virtual QStringList dropAccessFromHistoryTrigger() const = 0;
     // Counts the tables of the database; with a name, whether that table exists (0 or 1).
     virtual QString countTablesSql(bool byName) const = 0;
     // Statement (one bound value: the target path) that writes a consistent copy of the database.
@@ -68,6 +75,9 @@ public:
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;
     QString droppableIndexesSql() const override;
+    QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const override;
+    QStringList accessFromHistoryTrigger() const override;
+    QStringList dropAccessFromHistoryTrigger() const override;
     QString countTablesSql(bool byName) const override;
     QString backupIntoSql() const override;
     Error translate(const QSqlError& error, const QString& context) const override;

@@ -18,6 +18,7 @@ const MigrationLadder& standardLadder()
         {4, u"Tellingen per dag voor de cijfers; indexen voor doorverwijzingen, escalaties en open signalen"_s, &Schema::version4},
         {5, u"Tellingen per dag voor de doorverwijzingscijfers"_s, &Schema::version5},
         {6, u"Logboek van exports en imports"_s, &Schema::version6},
+        {7, u"Toegangslogboek, logboek van bewaartermijn en wissen"_s, &Schema::version7},
     };
     return ladder;
 }

@@ -65,9 +65,10 @@ Status insertAll(Database& db)
         {u"referral.complete_days"_s, u"20"_s},  // from acceptance to completion
         {u"retention.months"_s, u"24"_s},
         {u"backup.generations"_s, u"7"_s},
+        {u"access_log.months"_s, u"24"_s},
     };
     for (const auto& [key, value] : settings)
-        BS_TRY(run(u"INSERT INTO settings (key, value) VALUES (?, ?)"_s, {key, value}));
+        BS_TRY(run(u"INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING"_s, {key, value}));
 
     auto categories = loadTable(u"categories.csv"_s);
     if (!categories.ok())

@@ -189,16 +189,41 @@ QStringList version6(const Dialect& dialect)
     return s;
 }
 
+// Privacy by design: the access log (NEN 7513: who viewed, created, changed, exported, printed
+// or searched which signal, and when), a log of what retention and erasure wiped, the settings
+// that govern both.
+QStringList version7(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE access_log (id %1, at TEXT NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,"
+        " action TEXT NOT NULL CHECK (action IN ('bekeken','aangemaakt','gewijzigd','geexporteerd','afgedrukt','gezocht',"
+        "'inzage','gewist','geweigerd','beheer')),"
+        " signal_id INTEGER, detail TEXT NOT NULL DEFAULT '')"_s.arg(dialect.idColumn()),
+        u"CREATE INDEX access_log_at ON access_log (at)"_s,
+        u"CREATE INDEX access_log_signal ON access_log (signal_id, at)"_s,
+        u"CREATE INDEX access_log_actor ON access_log (actor, at)"_s,
+        u"CREATE TABLE retention_log (id %1, at TEXT NOT NULL, actor TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK (kind IN ('bewaartermijn','verzoek','logboek')),"
+        " signals INTEGER NOT NULL, detail TEXT NOT NULL)"_s.arg(dialect.idColumn()),
+        u"INSERT INTO settings (key, value) VALUES ('access_log.months', '24') ON CONFLICT (key) DO NOTHING"_s,
+        u"INSERT INTO settings (key, value) VALUES ('retention.months', '24') ON CONFLICT (key) DO NOTHING"_s,
+        u"INSERT INTO settings (key, value) VALUES ('backup.generations', '7') ON CONFLICT (key) DO NOTHING"_s,
+    };
+    s << dialect.appendOnlyWithRetention(u"access_log"_s, u"access_log.months"_s, 6) << dialect.appendOnly(u"retention_log"_s);
+    s << dialect.accessFromHistoryTrigger();
+    return s;
+}
+
 QStringList suspendDayCounts(const Dialect& dialect)
 {
-    return dialect.dropDayCountTriggers();
+    return dialect.dropDayCountTriggers() + dialect.dropAccessFromHistoryTrigger();
 }
 
 QStringList rebuildDayCounts(const Dialect& dialect)
 {
     QStringList s = {u"DELETE FROM signal_day_counts"_s, u"DELETE FROM referral_day_counts"_s};
     s << signalDayCountFill() << referralDayCountFill(dialect);
-    s << dialect.signalDayCountTriggers() << dialect.referralDayCountTriggers();
+    s << dialect.signalDayCountTriggers() << dialect.referralDayCountTriggers() << dialect.accessFromHistoryTrigger();
     return s;
 }
 

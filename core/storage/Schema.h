@@ -16,9 +16,11 @@ QStringList version3(const Dialect& dialect);
 QStringList version4(const Dialect& dialect);
 QStringList version5(const Dialect& dialect);
 QStringList version6(const Dialect& dialect);
+QStringList version7(const Dialect& dialect);
 
-// Bulk writers (the demo generator) switch the day-count triggers off, write, and rebuild the
-// counts in one pass: faster than counting row by row, and just as exact.
+// Bulk writers (the demo generator, large imports) switch the per-row triggers off (day counts,
+// access log from history), write, and rebuild the counts in one pass: faster than counting row
+// by row, and just as exact. A bulk writer records its own single access-log entry.
 QStringList suspendDayCounts(const Dialect& dialect);
 QStringList rebuildDayCounts(const Dialect& dialect);
 

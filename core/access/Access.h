@@ -1,0 +1,61 @@
+#pragma once
+// Roles and what they allow. The beheerder sets each user's role; the person who creates a
+// registry (or first opens one that has no users yet) becomes its beheerder. A login that is not
+// in the registry may do nothing. See docs/privacy-en-rollen.md for what roles can and cannot
+// prevent when the registry is a local file.
+
+#include "Result.h"
+
+#include <QList>
+#include <QString>
+
+namespace bs {
+
+class Registry;
+
+enum class Role { None, Medewerker, Coordinator, Stuurgroep, Beheerder };
+
+enum class Permission {
+    ViewSignals,      // lists, detail, history of signals
+    EditSignals,      // register, change, refer, escalate
+    Coordinate,       // the coordinator's overview, imports of meldingen
+    ViewFigures,      // dashboard, statistics, steering-group report
+    ExportSignals,    // CSV export of signal lists
+    ManageReference,  // buurten, partners, categories, terms, activities, CBS import
+    ManageUsers,      // users and roles
+    Retention,        // retention run, subject search, inzage, erasure on request
+    ViewAccessLog,    // the access log
+    Backups,          // backup, restore, check
+};
+
+struct User {
+    QString login;
+    QString displayName;
+    Role role = Role::None;
+    bool active = true;
+    QString createdAt;
+};
+
+namespace Access {
+
+QString roleCode(Role role);          // medewerker, coordinator, stuurgroep, beheerder
+Result<Role> roleFromCode(const QString& code);
+QString roleLabel(Role role);         // Dutch, for messages
+QString permissionLabel(Permission permission);  // Dutch, for messages
+bool allows(Role role, Permission permission);
+
+// The role of the registry's user (the login it was opened for); Role::None when unknown or inactive.
+Result<Role> role(Registry& registry);
+// Refuses with a Dutch message naming the user, the role and what it would need. A refusal is
+// written to the access log ("geweigerd").
+Status require(Registry& registry, Permission permission);
+
+// Makes the user the beheerder when the registry has no users at all (new or older registries).
+Status ensureFirstBeheerder(Registry& registry);
+
+Result<QList<User>> users(Registry& registry);
+// Adds or changes a user (beheerder only). The last active beheerder cannot be demoted or deactivated.
+Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode, bool active);
+
+}  // namespace Access
+}  // namespace bs

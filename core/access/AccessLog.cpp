@@ -1,0 +1,144 @@
+#include "AccessLog.h"
+
+#include "Registry.h"
+#include "access/Access.h"
+#include "services/History.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::AccessLog {
+
+QString actionCode(AccessAction action)
+{
+    switch (action) {
+    case AccessAction::Viewed: return u"bekeken"_s;
+    case AccessAction::Created: return u"aangemaakt"_s;
+    case AccessAction::Changed: return u"gewijzigd"_s;
+    case AccessAction::Exported: return u"geexporteerd"_s;
+    case AccessAction::Printed: return u"afgedrukt"_s;
+    case AccessAction::Searched: return u"gezocht"_s;
+    case AccessAction::Inzage: return u"inzage"_s;
+    case AccessAction::Erased: return u"gewist"_s;
+    case AccessAction::Denied: return u"geweigerd"_s;
+    case AccessAction::Admin: return u"beheer"_s;
+    }
+    return {};
+}
+
+QStringList actionCodes()
+{
+    return {u"bekeken"_s, u"aangemaakt"_s, u"gewijzigd"_s, u"geexporteerd"_s, u"afgedrukt"_s, u"gezocht"_s,
+            u"inzage"_s, u"gewist"_s, u"geweigerd"_s, u"beheer"_s};
+}
+
+Status record(Registry& registry, AccessAction action, qint64 signalId, const QString& detail)
+{
+    Database& db = registry.db();
+    return db.write([&]() -> Status {
+        return db.execute(u"INSERT INTO access_log (at, actor, role, action, signal_id, detail)"
+                          " VALUES (?, ?, coalesce((SELECT role FROM users WHERE login = ?), ''), ?, ?, ?)"_s,
+                          {History::timestamp(registry.clock().now()), registry.actor(), registry.actor(), actionCode(action),
+                           signalId > 0 ? QVariant(signalId) : QVariant(), detail.isNull() ? u""_s : detail.left(500)});
+    });
+}
+
+namespace {
+
+QString whereClause(const AccessFilter& filter, QVariantList& values)
+{
+    QStringList where;
+    if (!filter.actor.trimmed().isEmpty()) {
+        where << u"a.actor = ?"_s;
+        values << filter.actor.trimmed();
+    }
+    if (!filter.action.isEmpty()) {
+        where << u"a.action = ?"_s;
+        values << filter.action;
+    }
+    if (!filter.reference.trimmed().isEmpty()) {
+        where << u"a.signal_id = (SELECT id FROM signals WHERE reference = ?)"_s;
+        values << filter.reference.trimmed().toUpper();
+    }
+    if (filter.from.isValid()) {
+        where << u"a.at >= ?"_s;
+        values << filter.from.toString(Qt::ISODate);
+    }
+    if (filter.to.isValid()) {
+        where << u"a.at < ?"_s;
+        values << filter.to.addDays(1).toString(Qt::ISODate);
+    }
+    return where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
+}
+
+Status checkFilter(const AccessFilter& filter)
+{
+    if (!filter.action.isEmpty() && !actionCodes().contains(filter.action))
+        return Error::invalid(u"action"_s, u"Handeling '%1' bestaat niet. Toegestaan: %2."_s.arg(filter.action, actionCodes().join(u", "_s)));
+    if (filter.from.isValid() && filter.to.isValid() && filter.to < filter.from)
+        return Error::invalid(u"to"_s, u"De einddatum ligt voor de begindatum."_s);
+    return {};
+}
+
+}  // namespace
+
+Result<QList<AccessEntry>> list(Registry& registry, const AccessFilter& filter)
+{
+    BS_TRY(Access::require(registry, Permission::ViewAccessLog));
+    BS_TRY(checkFilter(filter));
+    QVariantList values;
+    const QString where = whereClause(filter, values);
+    values << qBound(1, filter.limit, 10000) << qMax(0, filter.offset);
+    auto query = registry.db().run(u"SELECT a.id, a.at, a.actor, a.role, a.action, s.reference, a.detail FROM access_log a"
+                                   " LEFT JOIN signals s ON s.id = a.signal_id"_s + where + u" ORDER BY a.id DESC LIMIT ? OFFSET ?"_s,
+                                   values);
+    if (!query.ok())
+        return query.error();
+    QList<AccessEntry> entries;
+    while (query->next()) {
+        entries << AccessEntry{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
+                               query->value(3).toString(), query->value(4).toString(), query->value(5).toString(),
+                               query->value(6).toString()};
+    }
+    return entries;
+}
+
+Result<qint64> count(Registry& registry, const AccessFilter& filter)
+{
+    BS_TRY(Access::require(registry, Permission::ViewAccessLog));
+    BS_TRY(checkFilter(filter));
+    QVariantList values;
+    const QString where = whereClause(filter, values);
+    auto n = registry.db().scalar(u"SELECT count(*) FROM access_log a"_s + where, values);
+    if (!n.ok())
+        return n.error();
+    return n.value().toLongLong();
+}
+
+Result<qint64> purge(Registry& registry)
+{
+    BS_TRY(Access::require(registry, Permission::ViewAccessLog));
+    auto months = registry.intSetting(u"access_log.months"_s, 24);
+    if (!months.ok())
+        return months.error();
+    const int keep = qMax(6, months.value());
+    // The database's own clock decides, like the trigger that guards the table.
+    const QString cutoffSql = u"strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)"_s;
+    const QVariantList cutoff = {u"-%1 months"_s.arg(keep)};
+    Database& db = registry.db();
+    qint64 removed = 0;
+    BS_TRY(db.write([&]() -> Status {
+        auto n = db.scalar(u"SELECT count(*) FROM access_log WHERE at < "_s + cutoffSql, cutoff);
+        if (!n.ok())
+            return n.error();
+        removed = n.value().toLongLong();
+        if (removed == 0)
+            return {};
+        BS_TRY(db.execute(u"DELETE FROM access_log WHERE at < "_s + cutoffSql, cutoff));
+        return db.execute(u"INSERT INTO retention_log (at, actor, kind, signals, detail) VALUES (?, ?, 'logboek', 0, ?)"_s,
+                          {History::timestamp(registry.clock().now()), registry.actor(),
+                           u"%1 regels van het toegangslogboek ouder dan %2 maanden verwijderd"_s.arg(removed).arg(keep)});
+    }));
+    return removed;
+}
+
+}  // namespace bs::AccessLog
