@@ -2,6 +2,8 @@
 
 #include "CommandContext.h"
 #include "Registry.h"
+#include "access/Access.h"
+#include "storage/Backups.h"
 #include "storage/Migrations.h"
 
 #include <QJsonArray>
@@ -44,7 +46,8 @@ using cli::Context;
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands();
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands()
+             << cli::adminCommands() << cli::privacyCommands();
     return commands;
 }
 
@@ -77,6 +80,34 @@ QStringList commandWords(const QStringList& arguments, const QList<Command>& com
         words << argument;
     }
     return words;
+}
+
+// What each command needs of the user's role. Commands not named here need none (init) or check
+// for themselves (restore, check).
+std::optional<Permission> permissionFor(const QStringList& words)
+{
+    static const QHash<QString, Permission> table = {
+        {u"signal add"_s, Permission::EditSignals}, {u"signal edit"_s, Permission::EditSignals},
+        {u"signal status"_s, Permission::EditSignals}, {u"consent"_s, Permission::EditSignals},
+        {u"subject set"_s, Permission::EditSignals}, {u"subject clear"_s, Permission::EditSignals},
+        {u"referral add"_s, Permission::EditSignals}, {u"referral accept"_s, Permission::EditSignals},
+        {u"referral reject"_s, Permission::EditSignals}, {u"referral complete"_s, Permission::EditSignals},
+        {u"referral withdraw"_s, Permission::EditSignals}, {u"escalate"_s, Permission::EditSignals},
+        {u"signal list"_s, Permission::ViewSignals}, {u"signal show"_s, Permission::ViewSignals},
+        {u"referral list"_s, Permission::ViewSignals}, {u"escalation stalled"_s, Permission::ViewSignals},
+        {u"buurt list"_s, Permission::ViewFigures}, {u"category list"_s, Permission::ViewFigures},
+        {u"partner list"_s, Permission::ViewFigures}, {u"stats"_s, Permission::ViewFigures}, {u"report"_s, Permission::ViewFigures},
+        {u"import meldingen"_s, Permission::Coordinate},
+        {u"import cbs"_s, Permission::ManageReference}, {u"indicator set"_s, Permission::ManageReference},
+        {u"demo"_s, Permission::ManageReference},
+        {u"backup"_s, Permission::Backups}, {u"backup list"_s, Permission::Backups},
+        {u"retention"_s, Permission::Retention}, {u"subject search"_s, Permission::Retention},
+        {u"subject inzage"_s, Permission::Retention}, {u"subject erase"_s, Permission::Retention},
+        {u"user list"_s, Permission::ManageUsers}, {u"user set"_s, Permission::ManageUsers},
+        {u"access-log"_s, Permission::ViewAccessLog},
+    };
+    const auto it = table.constFind(words.join(u' '));
+    return it == table.constEnd() ? std::nullopt : std::optional<Permission>(*it);
 }
 
 QString overview(const QList<Command>& commands)
@@ -172,6 +203,15 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
         if (!registry.ok())
             return context.fail(registry.error());
         context.registry = std::move(registry).value();
+        if (auto permission = permissionFor(command->words)) {
+            if (auto allowed = Access::require(*context.registry, *permission); !allowed.ok())
+                return context.fail(allowed.error());
+        }
+        // The day's backup on first use; a failure is reported but does not stop the work.
+        if (command->words != QStringList{u"backup"_s}) {
+            if (auto daily = Backups::dailyIfDue(*context.registry); !daily.ok())
+                err << u"Waarschuwing: de dagelijkse back-up is niet gemaakt: "_s << daily.error().message << Qt::endl;
+        }
     }
     return command->run(context);
 }

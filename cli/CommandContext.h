@@ -54,5 +54,7 @@ QList<Command> referenceCommands();
 QList<Command> statsCommands();
 QList<Command> importCommands();
 QList<Command> reportCommands();
+QList<Command> adminCommands();
+QList<Command> privacyCommands();
 
 }  // namespace bs::cli

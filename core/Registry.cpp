@@ -1,6 +1,7 @@
 #include "Registry.h"
 
 #include "access/Access.h"
+#include "storage/Backups.h"
 #include "storage/Migrations.h"
 #include "storage/ReferenceData.h"
 
@@ -143,10 +144,11 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
     BS_TRY(db.enableWriteAheadLog());
     const bool isNew = version.value() == 0;
     if (!isNew && version.value() < latestVersion(ladder)) {
-        const QString backup = u"%1.v%2-%3.bak"_s.arg(path).arg(version.value()).arg(
-            clock.now().toString(u"yyyyMMdd-HHmmss"_s));
-        BS_TRY(registry->backupTo(backup));
-        registry->m_lastBackup = backup;
+        // Settings may not be readable in every old version: the default number of generations.
+        auto backup = Backups::create(db, clock, u"voor-bijwerken-v%1"_s.arg(version.value()), 7);
+        if (!backup.ok())
+            return backup.error();
+        registry->m_lastBackup = backup->path;
     }
     Status migrated = migrate(db, ladder, clock);
     if (migrated.ok() && isNew)
@@ -181,17 +183,6 @@ Result<int> Registry::intSetting(const QString& key, int fallback) const
     bool ok = false;
     const int number = value.value().toInt(&ok);
     return ok ? number : fallback;
-}
-
-Status Registry::backupTo(const QString& target)
-{
-    if (QFileInfo::exists(target))
-        return Error::invalid(u"backup"_s, u"Het back-upbestand %1 bestaat al."_s.arg(target));
-    auto result = m_db->run(m_db->dialect().backupIntoSql(), {target});
-    if (!result.ok())
-        return result.error();
-    QFile::setPermissions(target, ownerOnlyFile);
-    return {};
 }
 
 }  // namespace bs

@@ -38,9 +38,6 @@ public:
     Result<QString> setting(const QString& key, const QString& fallback = {}) const;
     Result<int> intSetting(const QString& key, int fallback) const;
 
-    // Writes a consistent copy of the registry to `target` (which must not exist).
-    Status backupTo(const QString& target);
-
 private:
     Registry(std::unique_ptr<Database> db, const Clock& clock, QString actor);
 

@@ -36,7 +36,7 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path, Mode mode)
 {
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
         return Error::storage(u"De SQLite-driver van Qt ontbreekt (pakket libqt6sql6-sqlite)."_s);
@@ -45,7 +45,8 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(SqliteDialect::busyTimeoutMs));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1%2"_s.arg(SqliteDialect::busyTimeoutMs)
+                                 .arg(mode == Mode::ReadOnly ? u";QSQLITE_OPEN_READONLY"_s : QString()));
         if (!db.open())
             return database->dialect().translate(db.lastError(), u"openen van %1"_s.arg(path));
     }

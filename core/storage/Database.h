@@ -18,7 +18,8 @@ class Database {
 public:
     // Opens (and creates, if absent) a SQLite file. Does not write to it: the journal mode is
     // switched to WAL separately, once the caller knows the file is a registry it may change.
-    static Result<std::unique_ptr<Database>> openSqlite(const QString& path);
+    enum class Mode { ReadWrite, ReadOnly };
+    static Result<std::unique_ptr<Database>> openSqlite(const QString& path, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

@@ -1,0 +1,143 @@
+// retention, subject search/inzage/erase, user list/set, access-log
+#include "Cli.h"
+#include "CommandContext.h"
+#include "access/Access.h"
+#include "access/AccessLog.h"
+#include "privacy/Retention.h"
+#include "privacy/SubjectRights.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::cli {
+
+namespace {
+
+int retention(Context& c)
+{
+    const bool dryRun = c.isSet(u"dry-run"_s);
+    auto report = Retention::run(*c.registry, dryRun);
+    if (!report.ok())
+        return c.fail(report.error());
+    const RetentionReport& r = report.value();
+    c.out << u"Bewaartermijn %1 maanden: signalen afgesloten voor %2 met betrokkenegegevens: %3 — %4."_s.arg(r.months)
+                 .arg(r.cutoff.toString(u"dd-MM-yyyy"_s))
+                 .arg(r.signalCount)
+                 .arg(dryRun ? u"niets gewist (--dry-run)"_s : (r.written ? u"gegevens gewist, cijfers ongewijzigd"_s : u"niets te wissen"_s))
+          << Qt::endl;
+    if (dryRun && !r.references.isEmpty())
+        c.out << u"Eerste kenmerken: "_s << r.references.mid(0, 20).join(u", "_s) << Qt::endl;
+    return ExitCode::Done;
+}
+
+int subjectSearch(Context& c)
+{
+    auto matches = SubjectRights::search(*c.registry, c.positional.at(0));
+    if (!matches.ok())
+        return c.fail(matches.error());
+    for (const SubjectMatch& m : matches.value())
+        c.out << u"%1  %2  %3  %4  %5\n"_s.arg(m.reference, m.observedOn, m.status.leftJustified(14), m.name, m.address);
+    c.out << u"%1 signalen gevonden."_s.arg(matches->size()) << Qt::endl;
+    return ExitCode::Done;
+}
+
+int subjectInzage(Context& c)
+{
+    const QStringList references = c.positional.at(0).split(u',', Qt::SkipEmptyParts);
+    if (auto done = SubjectRights::inzage(*c.registry, references, c.value(u"out"_s)); !done.ok())
+        return c.fail(done.error());
+    c.out << u"Inzage van %1 signalen geschreven naar %2."_s.arg(references.size()).arg(c.value(u"out"_s)) << Qt::endl;
+    return ExitCode::Done;
+}
+
+int subjectErase(Context& c)
+{
+    const QStringList references = c.positional.at(0).split(u',', Qt::SkipEmptyParts);
+    if (auto done = SubjectRights::erase(*c.registry, references, c.value(u"reason"_s)); !done.ok())
+        return c.fail(done.error());
+    c.out << u"Gegevens van de betrokkene gewist bij %1 signalen; de cijfers blijven gelijk."_s.arg(references.size()) << Qt::endl;
+    return ExitCode::Done;
+}
+
+int userList(Context& c)
+{
+    auto users = Access::users(*c.registry);
+    if (!users.ok())
+        return c.fail(users.error());
+    for (const User& u : users.value())
+        c.out << u"%1  %2  %3  %4\n"_s.arg(u.login.leftJustified(20), Access::roleCode(u.role).leftJustified(12),
+                                           u.active ? u"actief"_s : u"inactief"_s, u.displayName);
+    c.out.flush();
+    return ExitCode::Done;
+}
+
+int userSet(Context& c)
+{
+    const QString login = c.positional.at(0);
+    if (auto done = Access::setUser(*c.registry, login, c.value(u"name"_s), c.positional.at(1), !c.isSet(u"inactive"_s)); !done.ok())
+        return c.fail(done.error());
+    c.out << u"Gebruiker %1: rol %2%3."_s.arg(login, c.positional.at(1), c.isSet(u"inactive"_s) ? u", inactief"_s : QString()) << Qt::endl;
+    return ExitCode::Done;
+}
+
+int accessLog(Context& c)
+{
+    AccessFilter filter;
+    filter.actor = c.value(u"user"_s);
+    filter.action = c.value(u"action"_s);
+    filter.reference = c.value(u"signal"_s);
+    if (c.isSet(u"from"_s)) {
+        filter.from = QDate::fromString(c.value(u"from"_s), Qt::ISODate);
+        if (!filter.from.isValid())
+            return c.fail(Error::invalid(u"from"_s, u"--from: geen datum '%1' (JJJJ-MM-DD)."_s.arg(c.value(u"from"_s))));
+    }
+    if (c.isSet(u"to"_s)) {
+        filter.to = QDate::fromString(c.value(u"to"_s), Qt::ISODate);
+        if (!filter.to.isValid())
+            return c.fail(Error::invalid(u"to"_s, u"--to: geen datum '%1' (JJJJ-MM-DD)."_s.arg(c.value(u"to"_s))));
+    }
+    if (c.isSet(u"limit"_s))
+        filter.limit = c.value(u"limit"_s).toInt();
+    if (c.isSet(u"purge"_s)) {
+        auto removed = AccessLog::purge(*c.registry);
+        if (!removed.ok())
+            return c.fail(removed.error());
+        c.out << u"%1 regels ouder dan de bewaartermijn van het logboek verwijderd."_s.arg(removed.value()) << Qt::endl;
+        return ExitCode::Done;
+    }
+    auto entries = AccessLog::list(*c.registry, filter);
+    if (!entries.ok())
+        return c.fail(entries.error());
+    for (const AccessEntry& e : entries.value())
+        c.out << u"%1  %2  %3  %4  %5  %6\n"_s.arg(e.at, e.actor.leftJustified(14), e.role.leftJustified(11), e.action.leftJustified(12),
+                                                   e.reference.leftJustified(13), e.detail);
+    c.out.flush();
+    return ExitCode::Done;
+}
+
+}  // namespace
+
+QList<Command> privacyCommands()
+{
+    return {
+        {{u"retention"_s}, {}, 0, u"Bewaartermijn toepassen: betrokkenegegevens van lang afgesloten signalen wissen."_s,
+         {opt(u"dry-run"_s, u"Alleen tellen wat gewist zou worden."_s)}, Registry::Create::No, true, retention},
+        {{u"subject"_s, u"search"_s}, u"TEKST"_s, 1, u"Signalen zoeken op naam, adres of telefoon van de betrokkene."_s, {},
+         Registry::Create::No, true, subjectSearch},
+        {{u"subject"_s, u"inzage"_s}, u"REF[,REF...]"_s, 1, u"Alles over de betrokkene bij deze signalen naar een JSON-bestand."_s,
+         {opt(u"out"_s, u"Uitvoerbestand (JSON)."_s, u"FILE"_s)}, Registry::Create::No, true, subjectInzage},
+        {{u"subject"_s, u"erase"_s}, u"REF[,REF...]"_s, 1, u"Betrokkenegegevens en vrije teksten wissen op verzoek."_s,
+         {opt(u"reason"_s, u"Het verzoek (verplicht)."_s, u"TEKST"_s)}, Registry::Create::No, true, subjectErase},
+        {{u"user"_s, u"list"_s}, {}, 0, u"Gebruikers en hun rol."_s, {}, Registry::Create::No, true, userList},
+        {{u"user"_s, u"set"_s}, u"LOGIN ROL"_s, 2, u"Gebruiker toevoegen of rol wijzigen (medewerker, coordinator, stuurgroep, beheerder)."_s,
+         {opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"inactive"_s, u"Gebruiker op inactief zetten."_s)},
+         Registry::Create::No, true, userSet},
+        {{u"access-log"_s}, {}, 0, u"Toegangslogboek (NEN 7513): wie zag of wijzigde wat, wanneer."_s,
+         {opt(u"user"_s, u"Alleen deze gebruiker."_s, u"LOGIN"_s), opt(u"action"_s, u"Alleen deze handeling."_s, u"CODE"_s),
+          opt(u"signal"_s, u"Alleen dit signaal."_s, u"REF"_s), opt(u"from"_s, u"Vanaf datum."_s, u"JJJJ-MM-DD"_s),
+          opt(u"to"_s, u"Tot en met datum."_s, u"JJJJ-MM-DD"_s), opt(u"limit"_s, u"Aantal regels (standaard 500)."_s, u"N"_s),
+          opt(u"purge"_s, u"Regels ouder dan de bewaartermijn van het logboek verwijderen."_s)},
+         Registry::Create::No, true, accessLog},
+    };
+}
+
+}  // namespace bs::cli

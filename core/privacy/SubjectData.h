@@ -1,0 +1,26 @@
+#pragma once
+// Wiping the personal data of signals, shared by the retention run and erasure on request.
+// Statistics never read these columns, so every figure stays the same after a wipe.
+
+#include "Result.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace bs {
+
+class Database;
+
+namespace SubjectData {
+
+enum class Scope {
+    SubjectOnly,        // the subjects row, consent scope and who gave consent (retention run)
+    SubjectAndFreeText  // also the free texts that may describe the person (erasure on request)
+};
+
+// Inside the caller's transaction. Each signal gets a history entry saying that (not what) was wiped.
+Status wipe(Database& db, const QList<qint64>& signalIds, Scope scope, const QDateTime& at, const QString& actor,
+            const QString& why);
+
+}  // namespace SubjectData
+}  // namespace bs

@@ -1,0 +1,262 @@
+#include "Backups.h"
+
+#include "Clock.h"
+#include "Registry.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#ifdef Q_OS_UNIX
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Backups {
+
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+constexpr QFileDevice::Permissions ownerOnlyDir = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+const QString stampFormat = u"yyyyMMdd-HHmmss"_s;
+
+// The name carries the moment and the reason, so listing needs no database.
+const QRegularExpression& backupName()
+{
+    static const QRegularExpression re(u"^register-(\\d{8}-\\d{6})(?:-(\\d+))?-([a-z0-9-]+)\\.buurtsignaal$"_s);
+    return re;
+}
+
+// Flushes a file (or a folder's entry list) to the disk, so a rename that follows is durable.
+void syncPath(const QString& path)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path);
+#endif
+}
+
+// rename(2) replaces the target in one step; elsewhere remove first.
+bool replaceFile(const QString& from, const QString& to)
+{
+#ifdef Q_OS_UNIX
+    return ::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+#else
+    QFile::remove(to);
+    return QFile::rename(from, to);
+#endif
+}
+
+Status ensureFolder(const QString& folder)
+{
+    QDir dir(folder);
+    if (!dir.exists() && !dir.mkpath(u"."_s))
+        return Error::storage(u"De back-upmap %1 kon niet worden aangemaakt."_s.arg(folder));
+    QFile::setPermissions(folder, ownerOnlyDir);
+    return {};
+}
+
+Status rotate(const QString& folder, int generations)
+{
+    QDir dir(folder);
+    // Parts left by an interrupted backup are never valid backups.
+    for (const QString& part : dir.entryList({u"*.part"_s}, QDir::Files))
+        dir.remove(part);
+    QStringList names = dir.entryList({u"register-*.buurtsignaal"_s}, QDir::Files, QDir::Name);
+    std::sort(names.begin(), names.end(), std::greater<>());  // newest first: the stamp sorts as text
+    for (qsizetype i = qMax(1, generations); i < names.size(); ++i) {
+        if (!dir.remove(names.at(i)))
+            return Error::storage(u"Oude back-up %1 kon niet worden verwijderd."_s.arg(dir.filePath(names.at(i))));
+    }
+    return {};
+}
+
+}  // namespace
+
+QString folderFor(const QString& registryPath)
+{
+    const QFileInfo info(registryPath);
+    return info.absoluteDir().filePath(info.fileName() + u".backups"_s);
+}
+
+Result<CheckReport> check(const QString& path)
+{
+    CheckReport report;
+    report.path = path;
+    if (!QFileInfo::exists(path))
+        return Error::notFound(u"file"_s, u"Het bestand %1 bestaat niet."_s.arg(path));
+    auto opened = Database::openSqlite(path, Database::Mode::ReadOnly);
+    if (!opened.ok()) {
+        report.problems << opened.error().message;
+        return report;
+    }
+    Database& db = *opened.value();
+    auto version = schemaVersion(db);
+    if (!version.ok()) {
+        report.problems << version.error().message;
+        return report;
+    }
+    report.schemaVersion = version.value();
+    if (report.schemaVersion == 0)
+        report.problems << u"Het bestand bevat geen Buurtsignaal-register (geen schema)."_s;
+    if (report.schemaVersion > latestVersion(standardLadder()))
+        report.problems << u"Schemaversie %1 is nieuwer dan deze versie van Buurtsignaal kent."_s.arg(report.schemaVersion);
+    auto integrity = db.run(u"PRAGMA integrity_check"_s);
+    if (!integrity.ok()) {
+        report.problems << integrity.error().message;
+    } else {
+        while (integrity->next()) {
+            const QString line = integrity->value(0).toString();
+            if (line != u"ok"_s && report.problems.size() < 50)
+                report.problems << u"Integriteit: %1"_s.arg(line);
+        }
+    }
+    auto foreignKeys = db.run(u"PRAGMA foreign_key_check"_s);
+    if (!foreignKeys.ok()) {
+        report.problems << foreignKeys.error().message;
+    } else {
+        int broken = 0;
+        while (foreignKeys->next())
+            ++broken;
+        if (broken > 0)
+            report.problems << u"%1 verwijzingen naar ontbrekende rijen (foreign_key_check)."_s.arg(broken);
+    }
+    if (report.schemaVersion > 0) {
+        auto signals_ = db.scalar(u"SELECT count(*) FROM signals"_s);
+        if (signals_.ok())
+            report.signalCount = signals_.value().toLongLong();
+    }
+    report.ok = report.problems.isEmpty();
+    return report;
+}
+
+Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
+{
+    const QDateTime now = clock.now().toTimeZone(registryTimeZone());
+    const bool intoFolder = target.isEmpty();
+    const QString folder = intoFolder ? folderFor(db.path()) : QFileInfo(target).absolutePath();
+    if (intoFolder)
+        BS_TRY(ensureFolder(folder));
+    QString finalPath = target;
+    if (intoFolder) {
+        const QString base = u"register-%1"_s.arg(now.toString(stampFormat));
+        finalPath = QDir(folder).filePath(u"%1-%2.buurtsignaal"_s.arg(base, reason));
+        for (int n = 2; QFileInfo::exists(finalPath); ++n)
+            finalPath = QDir(folder).filePath(u"%1-%2-%3.buurtsignaal"_s.arg(base).arg(n).arg(reason));
+    } else if (QFileInfo::exists(target)) {
+        return Error::invalid(u"out"_s, u"Het bestand %1 bestaat al; kies een nieuwe naam."_s.arg(target));
+    }
+    const QString part = finalPath + u".part"_s;
+    QFile::remove(part);
+    BS_TRY(db.execute(db.dialect().backupIntoSql(), {part}));
+    QFile::setPermissions(part, ownerOnlyFile);
+    auto checked = check(part);
+    if (!checked.ok() || !checked->ok) {
+        QFile::remove(part);
+        return Error::storage(u"De back-up is niet goed geschreven en is weggegooid (%1). Het register zelf is ongewijzigd."_s.arg(
+            checked.ok() ? checked->problems.join(u"; "_s) : checked.error().message));
+    }
+    syncPath(part);
+    if (!QFile::rename(part, finalPath)) {
+        QFile::remove(part);
+        return Error::storage(u"De back-up kon niet als %1 worden opgeslagen."_s.arg(finalPath));
+    }
+    syncPath(folder);
+    if (intoFolder)
+        BS_TRY(rotate(folder, generations));
+    return BackupInfo{finalPath, now, reason, QFileInfo(finalPath).size()};
+}
+
+Result<BackupInfo> create(Registry& registry, const QString& reason, const QString& target)
+{
+    auto generations = registry.intSetting(u"backup.generations"_s, 7);
+    if (!generations.ok())
+        return generations.error();
+    return create(registry.db(), registry.clock(), reason, generations.value(), target);
+}
+
+Result<QList<BackupInfo>> list(const QString& registryPath)
+{
+    QDir dir(folderFor(registryPath));
+    QList<BackupInfo> backups;
+    if (!dir.exists())
+        return backups;
+    QStringList names = dir.entryList({u"register-*.buurtsignaal"_s}, QDir::Files, QDir::Name);
+    std::sort(names.begin(), names.end(), std::greater<>());
+    for (const QString& name : names) {
+        const auto match = backupName().match(name);
+        if (!match.hasMatch())
+            continue;
+        const QDateTime at = QDateTime::fromString(match.captured(1), stampFormat);
+        backups << BackupInfo{dir.filePath(name), at, match.captured(3), QFileInfo(dir.filePath(name)).size()};
+    }
+    return backups;
+}
+
+Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry)
+{
+    if (registry.wasCreated())
+        return std::optional<BackupInfo>();
+    const QString today = registry.clock().now().toTimeZone(registryTimeZone()).toString(u"yyyyMMdd"_s);
+    auto existing = list(registry.path());
+    if (!existing.ok())
+        return existing.error();
+    for (const BackupInfo& backup : existing.value()) {
+        if (QFileInfo(backup.path).fileName().startsWith(u"register-"_s + today))
+            return std::optional<BackupInfo>();
+    }
+    auto made = create(registry, u"dagelijks"_s);
+    if (!made.ok())
+        return made.error();
+    return std::optional<BackupInfo>(made.value());
+}
+
+Result<QString> restore(const QString& registryPath, const QString& backupPath, const Clock& clock)
+{
+    auto checked = check(backupPath);
+    if (!checked.ok())
+        return checked.error();
+    if (!checked->ok) {
+        return Error::invalid(u"backup"_s, u"De back-up %1 is niet bruikbaar: %2 Er is niets gewijzigd."_s.arg(
+                                               backupPath, checked->problems.join(u" "_s)));
+    }
+    QString safety;
+    if (QFileInfo::exists(registryPath)) {
+        auto current = Database::openSqlite(registryPath);
+        if (current.ok() && schemaVersion(*current.value()).ok() && schemaVersion(*current.value()).value() > 0) {
+            // Everything in the write-ahead log goes into the file first, then a copy of it.
+            BS_TRY(current.value()->execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+            auto made = create(*current.value(), clock, u"voor-herstel"_s, 1000);
+            if (!made.ok())
+                return made.error();
+            safety = made->path;
+        }
+    }
+    // Copy next to the registry, flush, then swap in one rename: the registry is either the old
+    // file or the restored one, never half of each.
+    const QString part = registryPath + u".herstel.part"_s;
+    QFile::remove(part);
+    if (!QFile::copy(backupPath, part))
+        return Error::storage(u"De back-up kon niet naar %1 worden gekopieerd. Er is niets gewijzigd."_s.arg(part));
+    QFile::setPermissions(part, ownerOnlyFile);
+    syncPath(part);
+    QFile::remove(registryPath + u"-wal"_s);
+    QFile::remove(registryPath + u"-shm"_s);
+    if (!replaceFile(part, registryPath))
+        return Error::storage(u"Terugzetten mislukte bij het hernoemen van %1; de vorige versie staat in %2."_s.arg(part, safety));
+    syncPath(QFileInfo(registryPath).absolutePath());
+    return safety;
+}
+
+}  // namespace bs::Backups
