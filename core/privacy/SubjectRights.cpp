@@ -72,9 +72,9 @@ Result<QList<SubjectMatch>> search(Registry& registry, const QString& text)
     pattern = u"%"_s + pattern + u"%"_s;
     auto query = registry.db().run(u"SELECT s.reference, j.name, j.address, j.phone, j.birth_year, s.observed_on, s.status"
                                    " FROM subjects j JOIN signals s ON s.id = j.signal_id"
-                                   " WHERE j.name LIKE ?1 ESCAPE '\\' OR j.address LIKE ?1 ESCAPE '\\' OR j.phone LIKE ?1 ESCAPE '\\'"
+                                   " WHERE j.name LIKE ? ESCAPE '\\' OR j.address LIKE ? ESCAPE '\\' OR j.phone LIKE ? ESCAPE '\\'"
                                    " ORDER BY s.observed_on DESC LIMIT 500"_s,
-                                   {pattern});
+                                   {pattern, pattern, pattern});
     if (!query.ok())
         return query.error();
     QList<SubjectMatch> matches;

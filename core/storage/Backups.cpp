@@ -29,7 +29,7 @@ const QString stampFormat = u"yyyyMMdd-HHmmss"_s;
 // The name carries the moment and the reason, so listing needs no database.
 const QRegularExpression& backupName()
 {
-    static const QRegularExpression re(u"^register-(\\d{8}-\\d{6})(?:-(\\d+))?-([a-z0-9-]+)\\.buurtsignaal$"_s);
+    static const QRegularExpression re(u"^register-(\\d{8}-\\d{6})-(\\d{2})-([a-z0-9-]+)\\.buurtsignaal$"_s);
     return re;
 }
 
@@ -150,10 +150,15 @@ Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reaso
         BS_TRY(ensureFolder(folder));
     QString finalPath = target;
     if (intoFolder) {
+        // A sequence number keeps backups made within one second apart and in order.
         const QString base = u"register-%1"_s.arg(now.toString(stampFormat));
-        finalPath = QDir(folder).filePath(u"%1-%2.buurtsignaal"_s.arg(base, reason));
-        for (int n = 2; QFileInfo::exists(finalPath); ++n)
-            finalPath = QDir(folder).filePath(u"%1-%2-%3.buurtsignaal"_s.arg(base).arg(n).arg(reason));
+        int n = 1;
+        for (const QString& name : QDir(folder).entryList({base + u"-*.buurtsignaal"_s}, QDir::Files)) {
+            const auto match = backupName().match(name);
+            if (match.hasMatch())
+                n = qMax(n, match.captured(2).toInt() + 1);
+        }
+        finalPath = QDir(folder).filePath(u"%1-%2-%3.buurtsignaal"_s.arg(base).arg(n, 2, 10, QLatin1Char('0')).arg(reason));
     } else if (QFileInfo::exists(target)) {
         return Error::invalid(u"out"_s, u"Het bestand %1 bestaat al; kies een nieuwe naam."_s.arg(target));
     }
