@@ -8,6 +8,10 @@
 #include "RecordForm.h"
 #include "StuurgroepReport.h"
 #include "ManagementDialog.h"
+#include "PrivacyDialog.h"
+#include "access/Access.h"
+#include "storage/Backups.h"
+#include "storage/FileSystem.h"
 #include "NewSignalDialog.h"
 #include "QueuePanel.h"
 #include "Registry.h"
@@ -88,13 +92,27 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_tabs->addTab(m_splitter, tr("Signals"));
     m_tabs->addTab(m_coordinator, tr("Coordination"));
     m_tabs->addTab(m_dashboard, tr("Dashboard"));
-    setCentralWidget(m_tabs);
+    // A red band above everything when the file sits where SQLite cannot lock it safely.
+    m_storageWarning = new QLabel(this);
+    m_storageWarning->setObjectName(u"storageWarning"_s);
+    m_storageWarning->setWordWrap(true);
+    m_storageWarning->setStyleSheet(u"background: #b00020; color: white; padding: 6px; font-weight: bold;"_s);
+    m_storageWarning->hide();
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_storageWarning);
+    centralLayout->addWidget(m_tabs);
+    setCentralWidget(central);
 
+    m_roleLabel = new QLabel(this);
+    m_roleLabel->setObjectName(u"roleLabel"_s);
     m_fileLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"countLabel"_s);
     statusBar()->addWidget(m_fileLabel, 1);
     statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_roleLabel);
     buildMenus();
 
     connect(m_filterBar, &FilterBar::changed, this, &MainWindow::applyFilter);
@@ -172,7 +190,7 @@ void MainWindow::buildMenus()
         if (!path.isEmpty())
             openRegistry(path, true);
     });
-    file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
+    m_exportAction = file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
     file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, &MainWindow::writeReport);
     m_recentMenu = file->addMenu(tr("Recent registries"));
     rebuildRecentMenu();
@@ -213,6 +231,13 @@ void MainWindow::buildMenus()
         dialog->open();
     });
 
+    manage->addSeparator();
+    QAction* privacy = manage->addAction(tr("&Privacy, users and backups…"), this, &MainWindow::openPrivacy);
+    m_guarded.insert(privacy, Permission::ManageUsers);
+    m_guarded.insert(manage->menuAction(), Permission::ManageReference);
+    m_guarded.insert(newSignalAction, Permission::EditSignals);
+    m_guarded.insert(m_exportAction, Permission::ExportSignals);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
         QMessageBox::about(this, tr("About Buurtsignaal"),
@@ -230,6 +255,72 @@ void MainWindow::buildMenus()
     toolbar->addAction(saveFilter);
 }
 
+void MainWindow::applyRole()
+{
+    auto role = Access::role(*m_registry);
+    m_role = role.ok() ? role.value() : Role::None;
+    for (auto it = m_guarded.cbegin(); it != m_guarded.cend(); ++it)
+        it.key()->setVisible(Access::allows(m_role, it.value()));
+    // The steering group sees the dashboard only: aggregates, never a signal.
+    const bool signalsAllowed = Access::allows(m_role, Permission::ViewSignals);
+    m_tabs->setTabVisible(0, signalsAllowed);
+    m_tabs->setTabVisible(1, Access::allows(m_role, Permission::Coordinate));
+    m_tabs->setTabVisible(2, Access::allows(m_role, Permission::ViewFigures));
+    if (!signalsAllowed)
+        m_tabs->setCurrentIndex(2);
+    m_roleLabel->setText(m_role == Role::None ? tr("No access: %1 is not a user of this registry").arg(m_registry->actor())
+                                              : tr("%1 (%2)").arg(m_registry->actor(), Access::roleLabel(m_role)));
+    if (m_role == Role::None)
+        showError(Access::require(*m_registry, Permission::ViewFigures).error().message);
+}
+
+void MainWindow::warnAboutStorage()
+{
+    const QString warning = FileSystem::networkShareWarning(m_registry->path());
+    m_storageWarning->setText(warning);
+    m_storageWarning->setVisible(!warning.isEmpty());
+    // The day's backup on first use; a failure is shown but does not stop the work.
+    if (auto daily = Backups::dailyIfDue(*m_registry); !daily.ok())
+        statusBar()->showMessage(tr("The daily backup was not made: %1").arg(daily.error().message));
+}
+
+void MainWindow::openPrivacy()
+{
+    if (!m_registry)
+        return;
+    auto* dialog = new PrivacyDialog(*m_registry, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setInteractive(m_interactive);
+    connect(dialog, &PrivacyDialog::restoreRequested, this, [this, dialog](const QString& backup) {
+        dialog->close();
+        restoreBackup(backup);
+    });
+    m_privacy = dialog;
+    dialog->open();
+}
+
+PrivacyDialog* MainWindow::privacyDialog() const
+{
+    return m_privacy.data();
+}
+
+void MainWindow::restoreBackup(const QString& backup)
+{
+    const QString path = m_registry->path();
+    m_detail->setRegistry(nullptr);
+    m_model->setSource(nullptr, m_model->filter());
+    m_coordinator->setRegistry(nullptr);
+    m_dashboard->setRegistry(nullptr);
+    m_filterBar->setRegistry(nullptr);
+    m_registry.reset();  // the file must be closed before it is replaced
+    auto safety = Backups::restore(path, backup, m_clock);
+    if (!safety.ok())
+        showError(safety.error().message);
+    openRegistry(path, false);
+    if (safety.ok())
+        statusBar()->showMessage(tr("Backup restored. The replaced registry is kept as %1.").arg(safety.value()));
+}
+
 bool MainWindow::openRegistry(const QString& path, bool create)
 {
     auto opened = Registry::open(path, create ? Registry::Create::IfMissing : Registry::Create::No, m_clock, currentLogin());
@@ -240,6 +331,8 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     m_detail->setRegistry(nullptr);
     m_model->setSource(nullptr, m_model->filter());
     m_registry = std::move(opened).value();
+    applyRole();
+    warnAboutStorage();
     m_filterBar->setRegistry(m_registry.get());
     m_detail->setRegistry(m_registry.get());
     m_coordinator->setRegistry(m_registry.get());

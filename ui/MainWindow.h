@@ -4,12 +4,17 @@
 // time and notices when another program changed it.
 
 #include "Clock.h"
+#include "access/Access.h"
 #include "services/Signals.h"
 
 #include <QMainWindow>
 
+#include <QHash>
+#include <QPointer>
+
 #include <memory>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -23,6 +28,7 @@ class CoordinatorView;
 class DashboardView;
 class FilterBar;
 class NewSignalDialog;
+class PrivacyDialog;
 class QueuePanel;
 class Registry;
 class SignalDetailPanel;
@@ -48,6 +54,11 @@ public:
     NewSignalDialog* newSignalDialog() const { return m_newDialog; }
     void selectReference(const QString& reference);
     void showCoordinatorTab();
+    void openPrivacy();
+    PrivacyDialog* privacyDialog() const;
+    void restoreBackup(const QString& backupPath);
+    Role role() const { return m_role; }
+    QTabWidget* tabs() const { return m_tabs; }
 
     // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -61,6 +72,8 @@ protected:
 
 private:
     void buildMenus();
+    void applyRole();
+    void warnAboutStorage();
     void applyFilter();
     void updateTitle();
     void updateCounts();
@@ -88,6 +101,12 @@ private:
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     QLabel* m_fileLabel;
+    QLabel* m_roleLabel;
+    QLabel* m_storageWarning;
+    QAction* m_exportAction = nullptr;
+    QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
+    Role m_role = Role::None;
+    QPointer<PrivacyDialog> m_privacy;
     QLabel* m_countLabel;
     QMenu* m_recentMenu;
     QTimer* m_changePoll;
