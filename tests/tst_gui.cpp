@@ -5,6 +5,7 @@
 #include "DashboardView.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
+#include "access/Access.h"
 #include "NewSignalDialog.h"
 #include "RecordForm.h"
 #include "SignalDetailPanel.h"
@@ -44,6 +45,7 @@ private slots:
     void listModelPassesTheModelTester();
     void mainFlowByKeyboardAndClicks();
     void refusedSaveKeepsWhatWasTyped();
+    void steeringGroupSeesOnlyTheDashboard();
     void changesFromAnotherProgramAppear();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
@@ -236,6 +238,30 @@ void TestGui::refusedSaveKeepsWhatWasTyped()
     QVERIFY(form->errorShownFor(u"description"_s).contains(u"BSN"_s));
     QCOMPARE(form->findChild<QPlainTextEdit*>(u"description"_s)->toPlainText(), u"BSN 111222333"_s);
     QCOMPARE(contentFingerprint(path), before);
+}
+
+void TestGui::steeringGroupSeesOnlyTheDashboard()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 30);
+    {
+        auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+        QVERIFY(Access::setUser(*registry.value(), u"sg"_s, u"Stuurgroep"_s, u"stuurgroep"_s, true).ok());
+    }
+    qputenv("BUURTSIGNAAL_USER", "sg");
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    const bool opened = window.openRegistry(path, false);
+    qputenv("BUURTSIGNAAL_USER", "tester");
+    QVERIFY(opened);
+    QCOMPARE(window.role(), Role::Stuurgroep);
+    QVERIFY(!window.tabs()->isTabVisible(0));
+    QVERIFY(!window.tabs()->isTabVisible(1));
+    QVERIFY(window.tabs()->isTabVisible(2));
+    QCOMPARE(window.tabs()->currentIndex(), 2);
+    // Opening a signal is refused by the core as well, and the refusal is logged.
+    QVERIFY(!Signals::detail(*window.registry(), u"S-2026-000001"_s).ok());
+    QVERIFY(window.registry()->db().scalar(u"SELECT count(*) FROM access_log WHERE actor = 'sg' AND action = 'geweigerd'"_s).value().toInt() >= 1);
 }
 
 void TestGui::changesFromAnotherProgramAppear()

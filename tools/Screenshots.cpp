@@ -7,10 +7,15 @@
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "ManagementDialog.h"
+#include "PrivacyDialog.h"
+#include "access/Access.h"
+#include "privacy/Retention.h"
+#include "services/Subjects.h"
 #include "NewSignalDialog.h"
 #include "QueuePanel.h"
 #include "Registry.h"
 #include "SignalDetailPanel.h"
+#include "SignalListModel.h"
 #include "demo/DemoGenerator.h"
 #include "stats/Period.h"
 
@@ -142,5 +147,36 @@ int main(int argc, char* argv[])
         management.tabs()->setCurrentIndex(i);
         save(&management, out, u"07-management-%1"_s.arg(i));
     }
+    management.hide();
+
+    // The privacy screen of the beheerder, with a person to find and a steering-group member.
+    {
+        bs::Registry& registry = *window.registry();
+        (void)bs::Access::setUser(registry, u"s.devries"_s, u"S. de Vries (stuurgroep)"_s, u"stuurgroep"_s, true);
+        (void)bs::Access::setUser(registry, u"p.bakker"_s, u"P. Bakker"_s, u"medewerker"_s, true);
+        const QString reference = window.listModel()->referenceAt(0);
+        (void)bs::Signals::edit(registry, reference, [] { bs::SignalEdit e; e.impact = u"individu"_s; return e; }());
+        (void)bs::Subjects::set(registry, reference, {u"Mevrouw J. Verbeek"_s, u"Kerkstraat 12"_s, u"078-6912345"_s, u"1944"_s});
+        (void)bs::Retention::run(registry, true);
+    }
+    window.openPrivacy();
+    bs::PrivacyDialog* privacy = window.privacyDialog();
+    privacy->setInteractive(false);
+    privacy->searchSubjects(u"verbeek"_s);
+    privacy->reloadAccessLog();
+    for (int i = 0; i < privacy->tabs()->count(); ++i) {
+        privacy->tabs()->setCurrentIndex(i);
+        save(privacy, out, u"14-privacy-%1"_s.arg(i));
+    }
+    privacy->close();
+
+    qputenv("BUURTSIGNAAL_USER", "s.devries");
+    bs::MainWindow steering(clock);
+    steering.setInteractive(false);
+    steering.resize(1366, 768);
+    steering.show();
+    steering.openRegistry(path, false);
+    steering.dashboard()->waitForFigures();
+    save(&steering, out, u"15-stuurgroep-only-dashboard"_s);
     return 0;
 }

@@ -415,6 +415,8 @@ void MainWindow::showDashboardTab()
 
 void MainWindow::showSignals(const SignalFilter& filter)
 {
+    if (!Access::allows(m_role, Permission::ViewSignals))
+        return;  // the steering group sees figures, never the signals behind them
     m_tabs->setCurrentIndex(0);
     m_currentQueue = int(filter.queue);
     m_onlyOpen = filter.onlyOpen;

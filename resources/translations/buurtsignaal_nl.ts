@@ -1075,6 +1075,26 @@
         <source>Report saved: %1</source>
         <translation>Rapportage opgeslagen: %1</translation>
     </message>
+    <message>
+        <source>&amp;Privacy, users and backups…</source>
+        <translation>&amp;Privacy, gebruikers en back-ups…</translation>
+    </message>
+    <message>
+        <source>No access: %1 is not a user of this registry</source>
+        <translation>Geen toegang: %1 is geen gebruiker van dit register</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The daily backup was not made: %1</source>
+        <translation>De dagelijkse back-up is niet gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Backup restored. The replaced registry is kept as %1.</source>
+        <translation>Back-up teruggezet. Het vervangen register is bewaard als %1.</translation>
+    </message>
 </context>
 <context>
     <name>bs::ManagementDialog</name>
@@ -1444,6 +1464,305 @@
     <message>
         <source>Only signals about an individual or a household have a person concerned.</source>
         <translation>Alleen signalen over een individu of huishouden hebben een betrokkene.</translation>
+    </message>
+</context>
+<context>
+    <name>bs::PrivacyDialog</name>
+    <message>
+        <source>Privacy and administration</source>
+        <translation>Privacy en beheer</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Gebruikers en rollen</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Toegangslogboek</translation>
+    </message>
+    <message>
+        <source>Persons (inzage, erasure)</source>
+        <translation>Betrokkenen (inzage, wissen)</translation>
+    </message>
+    <message>
+        <source>Retention and backups</source>
+        <translation>Bewaartermijn en back-ups</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>Gebruiker toevoegen…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Rol wijzigen…</translation>
+    </message>
+    <message>
+        <source>Medewerker: signals. Coördinator: also referrals overview and imports. Stuurgroep: dashboard and reports only, never a signal. Beheerder: everything, including this screen.</source>
+        <translation>Medewerker: signalen. Coördinator: ook het overzicht van doorverwijzingen en imports. Stuurgroep: alleen dashboard en rapportages, nooit een signaal. Beheerder: alles, ook dit scherm.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Gebruiker toevoegen</translation>
+    </message>
+    <message>
+        <source>Change user</source>
+        <translation>Gebruiker wijzigen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactief</translation>
+    </message>
+    <message>
+        <source>Login (as on the computer)</source>
+        <translation>Gebruikersnaam (als op de computer)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>User %1 saved.</source>
+        <translation>Gebruiker %1 opgeslagen.</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>all actions</source>
+        <translation>alle handelingen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>t/m</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries (newest first; the log keeps its entries for the set term and cannot be changed).</source>
+        <translation>
+            <numerusform>%n regel (nieuwste eerst; het logboek bewaart regels gedurende de ingestelde termijn en kan niet worden gewijzigd).</numerusform>
+            <numerusform>%n regels (nieuwste eerst; het logboek bewaart regels gedurende de ingestelde termijn en kan niet worden gewijzigd).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>name, address or phone number (at least 2 characters)</source>
+        <translation>naam, adres of telefoonnummer (minstens 2 tekens)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Waargenomen</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Export inzage (JSON)…</source>
+        <translation>Inzage exporteren (JSON)…</translation>
+    </message>
+    <message>
+        <source>Erase on request…</source>
+        <translation>Wissen op verzoek…</translation>
+    </message>
+    <message>
+        <source>For a request under the AVG: find every signal that holds the person&apos;s data, give them everything held (inzage), or erase it. Searches, inzage and erasure are in the access log.</source>
+        <translation>Voor een verzoek op grond van de AVG: vind elk signaal met gegevens van de persoon, geef alles wat is vastgelegd (inzage) of wis het. Zoeken, inzage en wissen komen in het toegangslogboek.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signals hold data of a person matching &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>%n signaal bevat gegevens van een persoon die past bij &apos;%1&apos;.</numerusform>
+            <numerusform>%n signalen bevatten gegevens van een persoon die past bij &apos;%1&apos;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the signals of the person first.</source>
+        <translation>Selecteer eerst de signalen van de persoon.</translation>
+    </message>
+    <message>
+        <source>Export inzage</source>
+        <translation>Inzage exporteren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inzage of %n signals written to %1.</source>
+        <translation>
+            <numerusform>Inzage van %n signaal geschreven naar %1.</numerusform>
+            <numerusform>Inzage van %n signalen geschreven naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase on request</source>
+        <translation>Wissen op verzoek</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the person&apos;s data and the free texts of %n signals? The figures stay. Name the request (e.g. letter of 12-11-2026):</source>
+        <translation>
+            <numerusform>De gegevens van de betrokkene en de vrije teksten van %n signaal wissen? De cijfers blijven. Noem het verzoek (bijvoorbeeld brief van 12-11-2026):</numerusform>
+            <numerusform>De gegevens van de betrokkene en de vrije teksten van %n signalen wissen? De cijfers blijven. Noem het verzoek (bijvoorbeeld brief van 12-11-2026):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased at %n signals.</source>
+        <translation>
+            <numerusform>Gewist bij %n signaal.</numerusform>
+            <numerusform>Gewist bij %n signalen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person data of signals closed longer than %1 months ago is wiped by the retention run; the signals and every figure stay.</source>
+        <translation>Gegevens van betrokkenen bij signalen die langer dan %1 maanden geleden zijn afgesloten, worden door de bewaartermijnronde gewist; de signalen en alle cijfers blijven.</translation>
+    </message>
+    <message>
+        <source>Count what would be wiped</source>
+        <translation>Tellen wat gewist zou worden</translation>
+    </message>
+    <message>
+        <source>Run retention now…</source>
+        <translation>Bewaartermijn nu toepassen…</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Make backup now</source>
+        <translation>Nu een back-up maken</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>Gekozen back-up terugzetten…</translation>
+    </message>
+    <message>
+        <source>Select a backup first.</source>
+        <translation>Kies eerst een back-up.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Replace the registry by the backup of %1? A backup of the current registry is made first. Other windows on this registry must be closed.</source>
+        <translation>Het register vervangen door de back-up van %1? Eerst wordt een back-up van het huidige register gemaakt. Andere vensters met dit register moeten gesloten zijn.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backups&lt;/b&gt; (checked with integrity_check; one a day automatically and before every update; the oldest are removed)</source>
+        <translation>&lt;b&gt;Back-ups&lt;/b&gt; (gecontroleerd met integrity_check; elke dag automatisch één en vóór elke update; de oudste worden opgeruimd)</translation>
+    </message>
+    <message>
+        <source>Run retention</source>
+        <translation>Bewaartermijn toepassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wipe the person data of %n signals closed before %1? This cannot be undone (backups excepted).</source>
+        <translation>
+            <numerusform>De gegevens van betrokkenen bij %n signaal dat voor %1 is afgesloten wissen? Dit kan niet ongedaan worden gemaakt (behalve via een back-up).</numerusform>
+            <numerusform>De gegevens van betrokkenen bij %n signalen die voor %1 zijn afgesloten wissen? Dit kan niet ongedaan worden gemaakt (behalve via een back-up).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wiped: person data of %n signals closed before %1.</source>
+        <translation>
+            <numerusform>Gewist: gegevens van betrokkenen bij %n signaal afgesloten voor %1.</numerusform>
+            <numerusform>Gewist: gegevens van betrokkenen bij %n signalen afgesloten voor %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To wipe: person data of %n signals closed before %1.</source>
+        <translation>
+            <numerusform>Te wissen: gegevens van betrokkenen bij %n signaal afgesloten voor %1.</numerusform>
+            <numerusform>Te wissen: gegevens van betrokkenen bij %n signalen afgesloten voor %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup made and checked: %1</source>
+        <translation>Back-up gemaakt en gecontroleerd: %1</translation>
     </message>
 </context>
 <context>
