@@ -203,6 +203,8 @@ void TestIo::largeImportKeepsIndexesAndCounts()
     QCOMPARE(db.scalar(u"SELECT sum(signals) FROM signal_day_counts"_s).value().toInt(),
              db.scalar(u"SELECT count(*) FROM signals"_s).value().toInt());
     QCOMPARE(db.scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'signals_count_%'"_s).value().toInt(), 3);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'history_access'"_s).value().toInt(), 1);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM access_log WHERE detail LIKE 'import van 25000 meldingen uit groot.csv%'"_s).value().toInt(), 1);
 }
 
 void TestIo::nastyFiles_data()

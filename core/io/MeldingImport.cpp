@@ -1,6 +1,7 @@
 #include "MeldingImport.h"
 
 #include "Registry.h"
+#include "access/AccessLog.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
 #include "io/Csv.h"
@@ -348,6 +349,10 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
         if (bulk) {
             for (const QString& statement : Schema::rebuildDayCounts(db.dialect()))
                 BS_TRY(db.execute(statement));
+        }
+        if (bulk) {  // the per-row access-log trigger was off: one entry for the whole file
+            BS_TRY(AccessLog::record(registry, AccessAction::Created, 0,
+                                     u"import van %1 meldingen uit %2 (%3)"_s.arg(rows.size()).arg(fileName, source->name)));
         }
         return db.execute(u"INSERT INTO import_log (at, actor, source_code, file, rows_read, imported, already_present)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
