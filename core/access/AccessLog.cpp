@@ -27,8 +27,10 @@ QString actionCode(AccessAction action)
 
 QStringList actionCodes()
 {
-    return {u"bekeken"_s, u"aangemaakt"_s, u"gewijzigd"_s, u"geexporteerd"_s, u"afgedrukt"_s, u"gezocht"_s,
-            u"inzage"_s, u"gewist"_s, u"geweigerd"_s, u"beheer"_s};
+    QStringList codes;
+    for (int a = int(AccessAction::Viewed); a <= int(AccessAction::Admin); ++a)
+        codes << actionCode(AccessAction(a));
+    return codes;
 }
 
 Status record(Registry& registry, AccessAction action, qint64 signalId, const QString& detail)
