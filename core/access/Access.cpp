@@ -33,14 +33,10 @@ Result<Role> roleFromCode(const QString& code)
 
 QString roleLabel(Role role)
 {
-    switch (role) {
-    case Role::Medewerker: return u"medewerker"_s;
-    case Role::Coordinator: return u"coördinator"_s;
-    case Role::Stuurgroep: return u"stuurgroep"_s;
-    case Role::Beheerder: return u"beheerder"_s;
-    case Role::None: break;
-    }
-    return u"geen rol"_s;
+    // The codes are the Dutch words, except for the diaeresis a code leaves out.
+    if (role == Role::None)
+        return u"geen rol"_s;
+    return role == Role::Coordinator ? u"coördinator"_s : roleCode(role);
 }
 
 QString permissionLabel(Permission permission)
