@@ -2,9 +2,11 @@
 #include "CommandContext.h"
 #include "io/CbsImport.h"
 #include "stats/Indicators.h"
+#include "stats/Publication.h"
 #include "stats/Statistics.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -14,57 +16,54 @@ namespace bs::cli {
 
 namespace {
 
-QJsonValue optional(const std::optional<double>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue();
-}
-
-QJsonObject counts(const QMap<QString, int>& map)
+QJsonObject figures(const QMap<QString, Figure>& map)
 {
     QJsonObject object;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
-        object.insert(it.key(), it.value());
+        object.insert(it.key(), it.value().json());
     return object;
 }
 
-QJsonObject toJson(const Statistics& s, const QList<IndicatorFigure>& indicators)
+// Every figure as Publication gave it: a number when shown, otherwise "<5", "x" or "–".
+QJsonObject toJson(const Published& s)
 {
     QJsonArray buurten;
-    for (const BuurtFigures& b : s.buurten) {
+    for (const PublishedBuurt& b : s.buurten) {
         buurten.append(QJsonObject{{u"buurt"_s, b.buurt},
                                    {u"population"_s, b.population ? QJsonValue(*b.population) : QJsonValue()},
-                                   {u"signals"_s, b.total},
-                                   {u"previous_signals"_s, b.previousTotal},
-                                   {u"per_1000"_s, optional(b.per1000)},
-                                   {u"by_theme"_s, counts(b.byTheme)},
-                                   {u"open_now"_s, b.open},
-                                   {u"late_now"_s, b.late}});
+                                   {u"signals"_s, b.total.json()},
+                                   {u"previous_signals"_s, b.previous.json()},
+                                   {u"per_1000"_s, b.population ? b.per1000.json() : QJsonValue()},
+                                   {u"by_theme"_s, figures(b.byTheme)},
+                                   {u"open_now"_s, b.open.json()},
+                                   {u"late_now"_s, b.late.json()}});
     }
     QJsonArray months;
-    for (const MonthFigures& m : s.months)
-        months.append(QJsonObject{{u"month"_s, m.month}, {u"by_theme"_s, counts(m.byTheme)}});
+    for (const PublishedMonth& m : s.months)
+        months.append(QJsonObject{{u"month"_s, m.month}, {u"by_theme"_s, figures(m.byTheme)}, {u"signals"_s, m.total.json()}});
     QJsonArray partners;
-    for (const PartnerFigures& p : s.partners) {
+    for (const PublishedPartner& p : s.partners) {
         partners.append(QJsonObject{{u"partner"_s, p.partner},           {u"formal"_s, p.formal},
-                                    {u"sent"_s, p.sent},                 {u"accepted"_s, p.accepted},
-                                    {u"completed"_s, p.completed},       {u"rejected"_s, p.rejected},
-                                    {u"withdrawn"_s, p.withdrawn},       {u"open"_s, p.open},
-                                    {u"late"_s, p.late},                 {u"closed"_s, p.closed},
-                                    {u"loop_closed"_s, p.loopClosed},    {u"closed_loop_rate"_s, optional(p.closedLoopRate)},
-                                    {u"median_days_to_accept"_s, optional(p.medianDaysToAccept)},
-                                    {u"median_days_to_complete"_s, optional(p.medianDaysToComplete)},
-                                    {u"rejection_reasons"_s, counts(p.rejectionReasons)}});
+                                    {u"sent"_s, p.sent.json()},          {u"accepted"_s, p.accepted.json()},
+                                    {u"completed"_s, p.completed.json()}, {u"rejected"_s, p.rejected.json()},
+                                    {u"withdrawn"_s, p.withdrawn.json()}, {u"open"_s, p.open.json()},
+                                    {u"late"_s, p.late.json()},          {u"closed"_s, p.closed.json()},
+                                    {u"loop_closed"_s, p.loopClosed.json()}, {u"closed_loop_rate"_s, p.closedLoopRate.json()},
+                                    {u"median_days_to_accept"_s, p.medianDaysToAccept.json()},
+                                    {u"median_days_to_complete"_s, p.medianDaysToComplete.json()},
+                                    {u"rejection_reasons"_s, figures(p.rejectionReasons)}});
     }
     QJsonArray levels;
-    for (const LevelFigures& l : s.levels) {
-        levels.append(QJsonObject{{u"level"_s, l.level}, {u"name"_s, l.name}, {u"open_now"_s, l.current},
-                                  {u"stalled_now"_s, l.stalled}, {u"steps_up"_s, l.stepsUp}, {u"steps_down"_s, l.stepsDown}});
+    for (const PublishedLevel& l : s.levels) {
+        levels.append(QJsonObject{{u"level"_s, l.level}, {u"name"_s, l.name}, {u"open_now"_s, l.current.json()},
+                                  {u"stalled_now"_s, l.stalled.json()}, {u"steps_up"_s, l.stepsUp.json()},
+                                  {u"steps_down"_s, l.stepsDown.json()}});
     }
     QJsonArray trends;
-    for (const TrendSignal& t : s.trends) {
-        trends.append(QJsonObject{{u"buurt"_s, t.buurt}, {u"category"_s, t.category}, {u"signals"_s, t.count},
-                                  {u"previous_signals"_s, t.previous}, {u"growth_pct"_s, t.growthPct},
-                                  {u"municipality_growth_pct"_s, t.municipalityGrowthPct}});
+    for (const PublishedTrend& t : s.trends) {
+        trends.append(QJsonObject{{u"buurt"_s, t.buurt}, {u"category"_s, t.category}, {u"signals"_s, t.count.json()},
+                                  {u"previous_signals"_s, t.previous.json()}, {u"growth_pct"_s, t.growthPct.json()},
+                                  {u"municipality_growth_pct"_s, t.municipalityGrowthPct.json()}});
     }
     QJsonArray activities;
     for (const ActivityFigures& a : s.activities) {
@@ -72,47 +71,88 @@ QJsonObject toJson(const Statistics& s, const QList<IndicatorFigure>& indicators
                                       {u"self_organised"_s, a.selfOrganised}});
     }
     QJsonArray success;
-    for (const IndicatorFigure& f : indicators) {
+    for (const PublishedIndicator& i : s.indicators) {
+        const IndicatorFigure& f = i.source;
         success.append(QJsonObject{{u"code"_s, f.code}, {u"group"_s, f.group}, {u"label"_s, f.label}, {u"measure"_s, f.measure},
-                                   {u"value"_s, optional(f.value)}, {u"previous"_s, optional(f.previous)},
-                                   {u"target_kind"_s, f.targetKind}, {u"target"_s, optional(f.target)},
-                                   {u"status"_s, f.status}, {u"note"_s, f.note.isEmpty() ? QJsonValue() : QJsonValue(f.note)}});
+                                   {u"value"_s, f.value ? i.value.json() : QJsonValue()},
+                                   {u"previous"_s, f.previous ? i.previous.json() : QJsonValue()},
+                                   {u"basis"_s, f.basisWords.isEmpty() ? QJsonValue() : QJsonValue(f.basisWords)},
+                                   {u"target_kind"_s, f.targetKind}, {u"target"_s, f.target ? QJsonValue(*f.target) : QJsonValue()},
+                                   {u"status"_s, i.status.isEmpty() ? QJsonValue(u"–"_s) : QJsonValue(i.status)},
+                                   {u"note"_s, f.note.isEmpty() ? QJsonValue() : QJsonValue(f.note)}});
     }
-    return {{u"period"_s, QJsonObject{{u"from"_s, s.filter.period.fromText()}, {u"to"_s, s.filter.period.toText()}}},
+    const QJsonObject totals{{u"by_theme"_s, figures(s.themeTotals)}, {u"signals"_s, s.buurtTotal.json()},
+                             {u"previous_signals"_s, s.previousBuurtTotal.json()}};
+    const QJsonObject partnerTotals{{u"sent"_s, s.partnerSent.json()}, {u"accepted"_s, s.partnerAccepted.json()},
+                                    {u"completed"_s, s.partnerCompleted.json()}, {u"rejected"_s, s.partnerRejected.json()},
+                                    {u"closed"_s, s.referralsClosed.json()}, {u"loop_closed"_s, s.referralsLoopClosed.json()},
+                                    {u"closed_loop_rate"_s, s.closedLoopRate.json()}, {u"rejection_reasons"_s, figures(s.rejectionReasons)}};
+    const QJsonObject levelTotals{{u"open_now"_s, s.levelCurrent.json()}, {u"stalled_now"_s, s.levelStalled.json()},
+                                  {u"steps_up"_s, s.levelStepsUp.json()}, {u"steps_down"_s, s.levelStepsDown.json()}};
+    return {{u"figures"_s, s.isProtected ? u"beschermd"_s : u"exact"_s},
+            {u"legend"_s, s.isProtected ? QJsonValue(Publication::legend()) : QJsonValue()},
+            {u"period"_s, QJsonObject{{u"from"_s, s.filter.period.fromText()}, {u"to"_s, s.filter.period.toText()}}},
+            {u"counted_period"_s, QJsonObject{{u"from"_s, s.elapsed.fromText()}, {u"to"_s, s.elapsed.toText()}}},
             {u"previous_period"_s, QJsonObject{{u"from"_s, s.previous.fromText()}, {u"to"_s, s.previous.toText()}}},
             {u"buurt"_s, s.filter.buurt.isEmpty() ? QJsonValue() : QJsonValue(s.filter.buurt)},
             {u"theme"_s, s.filter.theme.isEmpty() ? QJsonValue() : QJsonValue(s.filter.theme)},
             {u"today"_s, s.today},
-            {u"signals"_s, s.signalCount},
-            {u"previous_signals"_s, s.previousSignalCount},
-            {u"open_now"_s, s.openNow},
-            {u"late_now"_s, s.lateNow},
+            {u"signals"_s, s.signalCount.json()},
+            {u"previous_signals"_s, s.previousSignalCount.json()},
+            {u"signals_change_pct"_s, s.signalChangePct.json()},
+            {u"open_now"_s, s.openNow.json()},
+            {u"late_now"_s, s.lateNow.json()},
             {u"buurten"_s, buurten},
+            {u"buurten_total"_s, totals},
             {u"months"_s, months},
             {u"partners"_s, partners},
+            {u"partners_total"_s, partnerTotals},
             {u"escalation_levels"_s, levels},
+            {u"escalation_total"_s, levelTotals},
             {u"indicators"_s, success},
             {u"trends"_s, trends},
             {u"activities"_s, activities},
-            {u"referrals_shared_without_consent"_s, s.overrides}};
+            {u"referrals_shared_without_consent"_s, s.overrides.json()}};
 }
 
-void printText(QTextStream& out, const Statistics& s, const QList<IndicatorFigure>& indicators)
+// People read words, not codes.
+QString statusWords(const QString& status)
 {
-    out << u"Periode %1 t/m %2 (vorige: %3 t/m %4)\n"_s.arg(s.filter.period.fromText(), s.filter.period.toText(),
-                                                            s.previous.fromText(), s.previous.toText());
-    out << u"Signalen: %1 (vorige periode %2) · nu open %3, te laat %4\n\n"_s.arg(s.signalCount).arg(s.previousSignalCount).arg(s.openNow).arg(s.lateNow);
+    static const QHash<QString, QString> words = {{u"op_koers"_s, u"op koers"_s},
+                                                  {u"niet_op_koers"_s, u"niet op koers"_s},
+                                                  {u"geen_doel"_s, u"geen doel"_s},
+                                                  {u"geen_gegevens"_s, u"nog geen cijfers"_s}};
+    return status.isEmpty() ? u"–"_s : words.value(status, status);
+}
+
+QString dutchDate(const QDate& date)
+{
+    return date.toString(u"dd-MM-yyyy"_s);
+}
+
+void printText(QTextStream& out, const Published& s)
+{
+    const bool running = s.elapsed.to < s.filter.period.to;
+    out << u"Periode %1 t/m %2%3\nVergeleken met %4 t/m %5%6\n"_s.arg(
+        dutchDate(s.filter.period.from), dutchDate(s.filter.period.to),
+        running ? u" (loopt nog: geteld t/m %1)"_s.arg(dutchDate(s.elapsed.to)) : QString(), dutchDate(s.previous.from),
+        dutchDate(s.previous.to), running ? u" (dezelfde dagen van de vorige periode)"_s : QString());
+    out << u"Signalen: %1 (vorige periode %2, verandering %3) · nu open %4, te laat %5\n\n"_s.arg(
+        s.signalCount.text(), s.previousSignalCount.text(), s.signalChangePct.shown() ? s.signalChangePct.text(1) + u" %"_s : s.signalChangePct.text(),
+        s.openNow.text(), s.lateNow.text());
     out << u"%1 %2 %3 %4\n"_s.arg(u"Buurt"_s.leftJustified(22), u"Signalen"_s.rightJustified(9), u"Vorige"_s.rightJustified(7), u"Per 1.000"_s.rightJustified(10));
-    for (const BuurtFigures& b : s.buurten) {
-        out << u"%1 %2 %3 %4\n"_s.arg(b.buurt.leftJustified(22)).arg(b.total, 9).arg(b.previousTotal, 7)
-                   .arg(b.per1000 ? QString::number(*b.per1000, 'f', 1).rightJustified(10) : u"onbekend"_s.rightJustified(10));
+    for (const PublishedBuurt& b : s.buurten) {
+        out << u"%1 %2 %3 %4\n"_s.arg(b.buurt.leftJustified(22), b.total.text().rightJustified(9), b.previous.text().rightJustified(7),
+                                     (b.population ? b.per1000.text(1) : u"onbekend"_s).rightJustified(10));
     }
     out << u"\nSuccesfactoren:\n"_s;
-    for (const IndicatorFigure& f : indicators) {
-        out << u"  %1 %2 %3 %4\n"_s.arg(f.label.leftJustified(52, u' ', true),
-                                       (f.value ? QString::number(*f.value, 'f', 1) : u"-"_s).rightJustified(8),
-                                       (f.previous ? QString::number(*f.previous, 'f', 1) : u"-"_s).rightJustified(8), f.status);
+    for (const PublishedIndicator& i : s.indicators) {
+        const IndicatorFigure& f = i.source;
+        out << u"  %1 %2 %3 %4\n"_s.arg(f.label.leftJustified(52, u' ', true), (f.value ? i.value.text(1) : u"-"_s).rightJustified(8),
+                                       (f.previous ? i.previous.text(1) : u"-"_s).rightJustified(8), statusWords(i.status));
     }
+    if (s.isProtected)
+        out << u"\n"_s << Publication::legend() << u"\n"_s;
     out.flush();
 }
 
@@ -122,16 +162,21 @@ int stats(Context& c)
     if (!period.ok())
         return c.fail(period.error());
     const StatsFilter filter{period.value(), c.value(u"buurt"_s), c.value(u"theme"_s)};
-    auto figures = Stats::compute(*c.registry, filter);
-    if (!figures.ok())
-        return c.fail(figures.error());
+    auto computed = Stats::compute(*c.registry, filter);
+    if (!computed.ok())
+        return c.fail(computed.error());
     auto indicators = Indicators::compute(*c.registry, period.value(), filter.buurt);
     if (!indicators.ok())
         return c.fail(indicators.error());
+    auto role = Access::role(*c.registry);
+    if (!role.ok())
+        return c.fail(role.error());
+    // The steering group sees the same protected figures as in its report.
+    const Published published = Publication::publish(computed.value(), indicators.value(), Publication::modeFor(role.value()));
     if (c.isSet(u"json"_s))
-        c.printJson(toJson(figures.value(), indicators.value()));
+        c.printJson(toJson(published));
     else
-        printText(c.out, figures.value(), indicators.value());
+        printText(c.out, published);
     return 0;
 }
 

@@ -1,9 +1,8 @@
 #pragma once
-// The report's text as HTML for QTextDocument, built from protected figures. Kept apart from the
+// The report's text as HTML for QTextDocument, built from published figures. Kept apart from the
 // PDF writer so the content can be read (and tested) on its own.
 
-#include "stats/Indicators.h"
-#include "stats/Statistics.h"
+#include "stats/Publication.h"
 
 #include <QImage>
 #include <QList>
@@ -23,11 +22,8 @@ struct Content {
     QList<QPair<QString, QImage>> charts;  // resource name, picture (drawn from protected figures)
 };
 
-// `pages` holds the page of each section for the contents list (empty on the first pass).
-Content build(const Statistics& stats, const QList<IndicatorFigure>& indicators, const QStringList& onlyBuurten,
-              const QString& generatedOn, const QList<int>& pages, int chartWidth);
-
-// The figures with every count that the report hides set to 0, so no chart shows what a table hides.
-Statistics protectedForCharts(const Statistics& stats);
+// `pages` holds the page of each section for the contents list (empty on the first pass). The
+// figures are published ones (Publication): the report prints them and suppresses nothing itself.
+Content build(const Published& figures, const QString& generatedOn, const QList<int>& pages, int chartWidth);
 
 }  // namespace bs::ReportHtml

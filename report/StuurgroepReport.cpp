@@ -115,11 +115,14 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     QTextDocument doc;
     doc.documentLayout()->setPaintDevice(&writer);
     doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
-    auto content = ReportHtml::build(stats.value(), indicators.value(), buurten.size() > 1 ? buurten : QStringList(), generatedOn, {}, chartWidth);
+    // The steering group's report: protected figures whoever makes it.
+    const Published figures = Publication::publish(stats.value(), indicators.value(), Publication::Mode::Protected,
+                                                   buurten.size() > 1 ? buurten : QStringList());
+    auto content = ReportHtml::build(figures, generatedOn, {}, chartWidth);
     fill(doc, content);
     const QList<int> pages = sectionPages(doc, content.sections, layout.bodyHeight);
     step(60, tr("Laying out the pages"));
-    content = ReportHtml::build(stats.value(), indicators.value(), buurten.size() > 1 ? buurten : QStringList(), generatedOn, pages, chartWidth);
+    content = ReportHtml::build(figures, generatedOn, pages, chartWidth);
     doc.clear();
     doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
     fill(doc, content);

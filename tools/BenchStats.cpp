@@ -118,7 +118,7 @@ int main(int argc, char* argv[])
     for (const auto& [name, part] : parts) {
         bs::Statistics s;
         s.filter = filter;
-        s.previous = filter.period.previous();
+        s.previous = filter.period.comparedWith(r.clock().today());
         QElapsedTimer timer;
         timer.start();
         (void)part(s);

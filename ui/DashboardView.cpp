@@ -4,6 +4,7 @@
 #include "Labels.h"
 #include "RecordForm.h"
 #include "Registry.h"
+#include "access/Access.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
 
@@ -62,14 +63,14 @@ QChartView* makeView(QWidget* parent, const QString& name)
     return view;
 }
 
-QString percent(std::optional<double> fraction)
+QString share(const Figure& fraction)
 {
-    return fraction ? dutch().toString(*fraction * 100.0, 'f', 0) + u" %"_s : u"–"_s;
+    return fraction.shown() ? dutch().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fraction.text();
 }
 
-QString days(std::optional<double> value)
+QString change(const Figure& pct, int decimals)
 {
-    return value ? dutch().toString(*value, 'f', 1) : u"–"_s;
+    return pct.shown() ? (pct.value > 0 ? u"+"_s : QString()) + dutch().toString(pct.value, 'f', decimals) + u" %"_s : pct.text();
 }
 
 }  // namespace
@@ -217,6 +218,9 @@ QWidget* DashboardView::trendsPage()
 void DashboardView::setRegistry(Registry* registry)
 {
     m_registry = registry;
+    // Exact figures only for a role that may see them; when in doubt, protected.
+    auto role = registry ? Access::role(*registry) : Result<Role>(Role::None);
+    m_mode = role.ok() ? Publication::modeFor(role.value()) : Publication::Mode::Protected;
     m_updating = true;
     m_buurt->clear();
     m_theme->clear();
@@ -331,15 +335,20 @@ void DashboardView::figuresArrived()
         return;
     }
     m_stats = std::move(figures.stats);
-    m_indicatorFigures = std::move(figures.indicators);
-    const Period& period = m_stats.filter.period;
-    const int before = m_stats.previousSignalCount;
-    const QString change = before == 0 ? QString()
-                                       : u" (%1%2 %)"_s.arg(m_stats.signalCount >= before ? u"+"_s : QString())
-                                             .arg(dutch().toString(100.0 * (m_stats.signalCount - before) / before, 'f', 1));
-    m_summary->setText(tr("%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7")
-                           .arg(Labels::date(period.fromText()), Labels::date(period.toText()), dutch().toString(m_stats.signalCount),
-                                dutch().toString(before), change, dutch().toString(m_stats.openNow), dutch().toString(m_stats.lateNow)));
+    m_published = Publication::publish(m_stats, figures.indicators, m_mode);
+    const Published& p = m_published;
+    // Both periods named; a period that still runs is compared day for day.
+    const bool running = p.elapsed.to < p.filter.period.to;
+    QString text = tr("%1 to %2: %3 signals").arg(Labels::date(p.elapsed.fromText()), Labels::date(p.elapsed.toText()), p.signalCount.text());
+    if (running)
+        text += u" "_s + tr("(period runs until %1)").arg(Labels::date(p.filter.period.toText()));
+    text += u" · "_s + tr("compared with %1 to %2: %3 (%4)")
+                           .arg(Labels::date(p.previous.fromText()), Labels::date(p.previous.toText()), p.previousSignalCount.text(),
+                                change(p.signalChangePct, 1));
+    text += u" · "_s + tr("open now %1, of which late %2").arg(p.openNow.text(), p.lateNow.text());
+    if (p.isProtected)
+        text += u"\n"_s + Publication::legend();
+    m_summary->setText(text);
     drawBuurten();
     drawMonths();
     drawPartners();
@@ -361,7 +370,7 @@ SignalFilter DashboardView::filterFor(const QString& buurt, const QString& theme
 
 void DashboardView::drawBuurten()
 {
-    QChart* chart = Charts::buurten(m_stats, m_perThousand->isChecked());
+    QChart* chart = Charts::buurten(m_published.forCharts, m_perThousand->isChecked());
     showChart(m_buurtChart, chart);
     auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().constFirst());
     const QStringList names = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).constFirst())->categories();
@@ -376,26 +385,21 @@ void DashboardView::drawBuurten()
 
 void DashboardView::drawMonths()
 {
-    showChart(m_monthChart, Charts::months(m_stats));
+    showChart(m_monthChart, Charts::months(m_published.forCharts));
 }
 
 void DashboardView::drawPartners()
 {
-    showChart(m_partnerChart, Charts::partners(m_stats));
-    QList<PartnerFigures> partners;
-    for (const PartnerFigures& p : m_stats.partners) {
-        if (p.sent > 0)
-            partners << p;
-    }
-    std::sort(partners.begin(), partners.end(), [](const PartnerFigures& a, const PartnerFigures& b) { return a.sent > b.sent; });
+    showChart(m_partnerChart, Charts::partners(m_published.forCharts));
+    const QList<PublishedPartner>& partners = m_published.partners;
     m_partnerTable->setRowCount(int(partners.size()));
     for (int i = 0; i < partners.size(); ++i) {
-        const PartnerFigures& p = partners.at(i);
+        const PublishedPartner& p = partners.at(i);
         QStringList reasons;
         for (auto it = p.rejectionReasons.cbegin(); it != p.rejectionReasons.cend(); ++it)
-            reasons << u"%1 %2"_s.arg(Labels::rejection(it.key())).arg(it.value());
-        const QStringList cells = {p.partner, QString::number(p.sent), QString::number(p.accepted), percent(p.closedLoopRate),
-                                   days(p.medianDaysToAccept), QString::number(p.late), reasons.join(u", "_s)};
+            reasons << u"%1 %2"_s.arg(Labels::rejection(it.key()), it.value().text());
+        const QStringList cells = {p.partner, p.sent.text(), p.accepted.text(), share(p.closedLoopRate),
+                                   p.medianDaysToAccept.text(1), p.late.text(), reasons.join(u", "_s)};
         for (int c = 0; c < cells.size(); ++c)
             m_partnerTable->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
@@ -404,12 +408,12 @@ void DashboardView::drawPartners()
 
 void DashboardView::drawLevels()
 {
-    showChart(m_levelChart, Charts::levels(m_stats));
+    showChart(m_levelChart, Charts::levels(m_published.forCharts));
 }
 
 void DashboardView::drawOpenLate()
 {
-    QChart* chart = Charts::openLate(m_stats);
+    QChart* chart = Charts::openLate(m_published.forCharts);
     showChart(m_openLateChart, chart);
     auto* series = qobject_cast<QAbstractBarSeries*>(chart->series().constFirst());
     const QStringList names = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Vertical).constFirst())->categories();
@@ -432,24 +436,28 @@ void DashboardView::drawOpenLate()
 
 void DashboardView::fillIndicators()
 {
-    const QList<IndicatorFigure>* figures = &m_indicatorFigures;
+    const QList<PublishedIndicator>& figures = m_published.indicators;
     const QHash<QString, QPair<QString, QColor>> statuses = {
         {u"op_koers"_s, {tr("on course"), QColor(0x2e, 0x7d, 0x32)}},
         {u"niet_op_koers"_s, {tr("not on course"), QColor(0xb0, 0x1c, 0x1c)}},
         {u"geen_doel"_s, {tr("no target"), QColor(0x66, 0x66, 0x66)}},
-        {u"geen_gegevens"_s, {tr("no figures yet"), QColor(0x99, 0x66, 0x00)}}};
-    auto number = [](std::optional<double> v) { return v ? dutch().toString(*v, 'f', *v == std::floor(*v) ? 0 : 1) : u"–"_s; };
-    m_indicators->setRowCount(int(figures->size()));
-    for (int i = 0; i < figures->size(); ++i) {
-        const IndicatorFigure& f = figures->at(i);
+        {u"geen_gegevens"_s, {tr("no figures yet"), QColor(0x99, 0x66, 0x00)}},
+        {QString(), {u"–"_s, QColor(0x66, 0x66, 0x66)}}};
+    auto number = [](const Figure& v) { return v.text(v.shown() && v.value != std::floor(v.value) ? 1 : 0); };
+    m_indicators->setRowCount(int(figures.size()));
+    for (int i = 0; i < figures.size(); ++i) {
+        const IndicatorFigure& f = figures.at(i).source;
         QString target = tr("none");
         if (f.target && f.targetKind == u"relative_change_pct"_s)
             target = tr("%1%2 % per period").arg(*f.target > 0 ? u"+"_s : QString()).arg(dutch().toString(*f.target));
         else if (f.target && f.targetKind == u"absolute_per_year"_s)
             target = tr("%1 per year").arg(dutch().toString(*f.target));
-        const auto status = statuses.value(f.status);
-        const QStringList cells = {QString::number(f.group), f.label, f.measure == u"qualitative"_s ? tr("(qualitative)") : number(f.value),
-                                   number(f.previous), target, status.first, f.note};
+        const auto status = statuses.value(figures.at(i).status);
+        // An average or median says what it is taken over.
+        const QString label = f.basisWords.isEmpty() ? f.label : u"%1 (%2)"_s.arg(f.label, f.basisWords);
+        const QStringList cells = {QString::number(f.group), label,
+                                   f.measure == u"qualitative"_s ? tr("(qualitative)") : number(figures.at(i).value),
+                                   f.measure == u"qualitative"_s ? QString() : number(figures.at(i).previous), target, status.first, f.note};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, f.code);
@@ -463,12 +471,12 @@ void DashboardView::fillIndicators()
 
 void DashboardView::fillTrends()
 {
-    m_trends->setRowCount(int(m_stats.trends.size()));
-    for (int i = 0; i < m_stats.trends.size(); ++i) {
-        const TrendSignal& t = m_stats.trends.at(i);
-        const QStringList cells = {t.buurt, t.categoryName, QString::number(t.count), QString::number(t.previous),
-                                   u"+%1 %"_s.arg(dutch().toString(t.growthPct, 'f', 0)),
-                                   u"%1%2 %"_s.arg(t.municipalityGrowthPct >= 0 ? u"+"_s : QString()).arg(dutch().toString(t.municipalityGrowthPct, 'f', 0))};
+    const QList<PublishedTrend>& trends = m_published.trends;
+    m_trends->setRowCount(int(trends.size()));
+    for (int i = 0; i < trends.size(); ++i) {
+        const PublishedTrend& t = trends.at(i);
+        const QStringList cells = {t.buurt, t.categoryName, t.count.text(), t.previous.text(), change(t.growthPct, 0),
+                                   change(t.municipalityGrowthPct, 0)};
         for (int c = 0; c < cells.size(); ++c)
             m_trends->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }

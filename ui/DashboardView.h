@@ -6,6 +6,7 @@
 
 #include "services/Signals.h"
 #include "stats/Indicators.h"
+#include "stats/Publication.h"
 #include "stats/Statistics.h"
 
 #include <QFutureWatcher>
@@ -37,6 +38,8 @@ public:
     // Waits for figures being computed (tests and benchmarks).
     void waitForFigures();
     const Statistics& statistics() const { return m_stats; }
+    // What the dashboard shows: protected figures for the steering group, exact ones for others.
+    const Published& published() const { return m_published; }
     QTabWidget* tabs() const { return m_tabs; }
 
 signals:
@@ -67,7 +70,8 @@ private:
         QList<IndicatorFigure> indicators;
     };
     Statistics m_stats;
-    QList<IndicatorFigure> m_indicatorFigures;
+    Published m_published;
+    Publication::Mode m_mode = Publication::Mode::Protected;
     QFutureWatcher<Figures> m_watcher;
     quint64 m_generation = 0;
     quint64 m_drawnGeneration = 0;

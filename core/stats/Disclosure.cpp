@@ -1,7 +1,5 @@
 #include "Disclosure.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace bs::Disclosure {
@@ -20,101 +18,110 @@ Cell single(int value)
     return Cell{value, value > 0 && value < threshold, false};
 }
 
-namespace {
-
-// In a line of cells that adds up to a shown total, one hidden cell can be recovered by
-// subtraction. Hide the smallest other non-zero cell too, or the total when there is none.
-bool protectLine(QList<Cell*> line, Cell* total)
+Ledger::Id Ledger::count(int value)
 {
-    int hiddenCount = 0;
-    for (Cell* c : line)
-        hiddenCount += !c->shown() && c->value > 0;
-    if (hiddenCount != 1 || (total && !total->shown()))
+    m_cells << single(value);
+    return Id(m_cells.size() - 1);
+}
+
+void Ledger::sum(const QList<Id>& addends, Id total)
+{
+    m_sums << qMakePair(addends, total);
+}
+
+// A sum with exactly one unknown member gives that member away by subtraction. Hide the smallest
+// other non-zero addend that is still shown (the least information lost), or the total when there
+// is none.
+bool Ledger::protectSum(const QList<Id>& addends, Id total)
+{
+    int unknown = !m_cells.at(total).shown();
+    for (Id id : addends)
+        unknown += !m_cells.at(id).shown();
+    if (unknown != 1)
         return false;
     Cell* smallest = nullptr;
-    for (Cell* c : line) {
-        if (c->shown() && c->value > 0 && (!smallest || c->value < smallest->value))
-            smallest = c;
+    for (Id id : addends) {
+        Cell& c = m_cells[id];
+        if (c.shown() && c.value > 0 && (!smallest || c.value < smallest->value))
+            smallest = &c;
     }
     if (smallest) {
         smallest->protects = true;
         return true;
     }
-    if (total) {
-        total->protects = true;
+    if (m_cells.at(total).shown() && m_cells.at(total).value > 0) {
+        m_cells[total].protects = true;
         return true;
     }
-    return false;
+    return false;  // only zeros left: the unknown member is zero as well, and zero is no small count
 }
 
-}  // namespace
+void Ledger::protect()
+{
+    // Until no sum lets a hidden count be worked out. After each hidden count start again from
+    // the first sum: sums are added cells first, totals last, and hiding a cell often protects
+    // its total already, so fewer figures are lost. Each step hides one more count, so this ends.
+    for (qsizetype i = 0; i < m_sums.size();) {
+        if (protectSum(m_sums.at(i).first, m_sums.at(i).second))
+            i = 0;
+        else
+            ++i;
+    }
+}
 
 Grid protect(const QList<QList<int>>& values, bool rowTotals, bool columnTotals)
 {
-    Grid grid;
+    Ledger ledger;
     const qsizetype rows = values.size();
     const qsizetype columns = rows > 0 ? values.first().size() : 0;
+    QList<QList<Ledger::Id>> ids;
+    int all = 0;
     for (const QList<int>& row : values) {
+        QList<Ledger::Id> line;
+        for (int v : row) {
+            line << ledger.count(v);
+            all += v;
+        }
+        ids << line;
+    }
+    QList<Ledger::Id> rowIds;
+    QList<Ledger::Id> columnIds;
+    for (qsizetype r = 0; rowTotals && r < rows; ++r) {
+        int sum = 0;
+        for (int v : values.at(r))
+            sum += v;
+        rowIds << ledger.count(sum);
+        ledger.sum(ids.at(r), rowIds.last());
+    }
+    for (qsizetype c = 0; columnTotals && c < columns; ++c) {
+        int sum = 0;
+        QList<Ledger::Id> column;
+        for (qsizetype r = 0; r < rows; ++r) {
+            sum += values.at(r).at(c);
+            column << ids.at(r).at(c);
+        }
+        columnIds << ledger.count(sum);
+        ledger.sum(column, columnIds.last());
+    }
+    const Ledger::Id total = ledger.count(all);
+    if (rowTotals && columnTotals) {
+        ledger.sum(rowIds, total);
+        ledger.sum(columnIds, total);
+    }
+    ledger.protect();
+
+    Grid grid;
+    for (const QList<Ledger::Id>& line : ids) {
         QList<Cell> cells;
-        for (int v : row)
-            cells << single(v);
+        for (Ledger::Id id : line)
+            cells << ledger.cell(id);
         grid.cells << cells;
     }
-    if (rowTotals) {
-        for (const QList<int>& row : values) {
-            int sum = 0;
-            for (int v : row)
-                sum += v;
-            grid.rowTotals << single(sum);
-        }
-    }
-    if (columnTotals) {
-        for (qsizetype c = 0; c < columns; ++c) {
-            int sum = 0;
-            for (qsizetype r = 0; r < rows; ++r)
-                sum += values.at(r).at(c);
-            grid.columnTotals << single(sum);
-        }
-    }
-    int all = 0;
-    for (const QList<int>& row : values)
-        for (int v : row)
-            all += v;
-    grid.total = single(all);
-
-    // Repeat until no line lets a hidden count be worked out.
-    for (bool changed = true; changed;) {
-        changed = false;
-        if (rowTotals) {
-            for (qsizetype r = 0; r < rows; ++r) {
-                QList<Cell*> line;
-                for (Cell& c : grid.cells[r])
-                    line << &c;
-                changed |= protectLine(line, &grid.rowTotals[r]);
-            }
-        }
-        if (columnTotals) {
-            for (qsizetype c = 0; c < columns; ++c) {
-                QList<Cell*> line;
-                for (qsizetype r = 0; r < rows; ++r)
-                    line << &grid.cells[r][c];
-                changed |= protectLine(line, &grid.columnTotals[c]);
-            }
-        }
-        // The lines of totals come last: hiding cells first often protects them already.
-        if (changed)
-            continue;
-        if (rowTotals && columnTotals) {
-            QList<Cell*> totals;
-            for (Cell& c : grid.rowTotals)
-                totals << &c;
-            changed |= protectLine(totals, &grid.total);
-            QList<Cell*> columnLine;
-            for (Cell& c : grid.columnTotals)
-                columnLine << &c;
-            changed |= protectLine(columnLine, &grid.total);
-        }
-    }
+    for (Ledger::Id id : rowIds)
+        grid.rowTotals << ledger.cell(id);
+    for (Ledger::Id id : columnIds)
+        grid.columnTotals << ledger.cell(id);
+    grid.total = ledger.cell(total);
     return grid;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Statistical disclosure control for the steering-group report: a count from 1 to 4 in a cell is
-// shown as "<5", and where a total would let a reader work it out again, another cell (or the
-// total) is hidden as well ("x"), until no hidden count can be recovered from what is shown.
+// Statistical disclosure control for everything the steering group sees: a count from 1 to 4 is
+// shown as "<5", and where a sum would let a reader work it out again (a row and its total, a
+// column and its total, a key figure and the table it totals), another count is hidden as well
+// ("x"), until no hidden count can be recovered from what is shown.
 
 #include <QList>
 #include <QString>
@@ -19,6 +20,29 @@ struct Cell {
     QString text() const;    // "12", "<5" or "x"
 };
 
+// Published counts and the sums that tie them together. A count that appears in two tables (the
+// total of signals is a key figure and the corner of the buurt table) is one entry, so hiding it
+// in one place hides it everywhere.
+class Ledger {
+public:
+    using Id = int;
+
+    Id count(int value);
+    // `total` is the sum of `addends` as a reader could add them up. Add the sums of cells before
+    // the sums of totals: the earlier sums are protected first.
+    void sum(const QList<Id>& addends, Id total);
+    // Hides counts until no sum has exactly one unknown member.
+    void protect();
+    const Cell& cell(Id id) const { return m_cells.at(id); }
+    int size() const { return int(m_cells.size()); }
+
+private:
+    bool protectSum(const QList<Id>& addends, Id total);
+
+    QList<Cell> m_cells;
+    QList<QPair<QList<Id>, Id>> m_sums;
+};
+
 struct Grid {
     QList<QList<Cell>> cells;  // rows x columns
     QList<Cell> rowTotals;     // empty when the table shows no row totals
@@ -26,8 +50,8 @@ struct Grid {
     Cell total;                // shown only with both kinds of totals
 };
 
-// Protects a table of counts. Row and column totals, when asked for, are computed here and
-// protected with the cells.
+// Protects a table of counts on its own. Row and column totals, when asked for, are computed here
+// and protected with the cells.
 Grid protect(const QList<QList<int>>& values, bool rowTotals, bool columnTotals);
 
 // A single count outside a table (a key figure for one buurt, say).

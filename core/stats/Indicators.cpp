@@ -16,14 +16,35 @@ namespace bs::Indicators {
 
 namespace {
 
-using Measure = std::function<Result<std::optional<double>>(Database&, const Period&, const QVariant& buurtId)>;
+// A computed figure and, for an average or a median, how many items it was taken over.
+struct Measured {
+    std::optional<double> value;
+    std::optional<int> basis;
+};
 
-Result<std::optional<double>> number(Database& db, const QString& sql, const QVariantList& values)
+using Measure = std::function<Result<Measured>(Database&, const Period&, const QVariant& buurtId)>;
+
+Result<Measured> number(Database& db, const QString& sql, const QVariantList& values)
 {
     auto value = db.scalar(sql, values);
     if (!value.ok())
         return value.error();
-    return value.value().isNull() ? std::optional<double>() : std::optional<double>(value.value().toDouble());
+    return Measured{value.value().isNull() ? std::optional<double>() : std::optional<double>(value.value().toDouble()), {}};
+}
+
+// An average: the value and the number of items it averages over, from one row.
+Result<Measured> average(Database& db, const QString& sql, const QVariantList& values)
+{
+    auto rows = db.run(sql, values);
+    if (!rows.ok())
+        return rows.error();
+    Measured m;
+    if (rows->next()) {
+        if (!rows->value(0).isNull())
+            m.value = rows->value(0).toDouble();
+        m.basis = rows->value(1).toInt();
+    }
+    return m;
 }
 
 Measure signalsFrom(const QString& source)
@@ -46,9 +67,11 @@ Measure activities(const QString& aggregate, const QStringList& kinds, const QSt
             values << kind;
         }
         const QString kindCondition = kinds.isEmpty() ? QString() : u" AND kind IN (%1)"_s.arg(marks.join(u", "_s));
-        return number(db, u"SELECT %1 FROM activities WHERE held_on >= ? AND held_on <= ? AND (? IS NULL OR buurt_id = ?)%2%3"_s
-                              .arg(aggregate, kindCondition, extra),
-                      values);
+        // An average also reports how many activities it is taken over.
+        const bool isAverage = aggregate.startsWith(u"avg"_s);
+        const QString sql = u"SELECT %1%2 FROM activities WHERE held_on >= ? AND held_on <= ? AND (? IS NULL OR buurt_id = ?)%3%4"_s
+                                .arg(aggregate, isAverage ? u", count(*)"_s : QString(), kindCondition, extra);
+        return isAverage ? average(db, sql, values) : number(db, sql, values);
     };
 }
 
@@ -60,7 +83,7 @@ Measure partnersJoined(bool formal)
     };
 }
 
-Result<std::optional<double>> handlingDays(Database& db, const Period& p, const QVariant& buurt)
+Result<Measured> handlingDays(Database& db, const Period& p, const QVariant& buurt)
 {
     auto rows = db.run(u"SELECT observed_on, closed_on FROM signals WHERE source_code IN ('fixie', 'politie')"
                        " AND closed_on >= ? AND closed_on <= ? AND (? IS NULL OR buurt_id = ?)"_s,
@@ -72,7 +95,18 @@ Result<std::optional<double>> handlingDays(Database& db, const Period& p, const 
         days << QDate::fromString(rows->value(0).toString(), Qt::ISODate)
                     .daysTo(QDate::fromString(rows->value(1).toString(), Qt::ISODate));
     }
-    return Stats::median(days);
+    return Measured{Stats::median(days), int(days.size())};
+}
+
+// What an average or median is taken over, in words, so a reader knows what "per" means.
+QString basisWords(const QString& code)
+{
+    static const QHash<QString, QString> words = {
+        {u"deelnemers_per_event"_s, u"gemiddelde per themabijeenkomst of voorlichting"_s},
+        {u"evenement_organisaties"_s, u"gemiddelde per buurtevenement of bewonersinitiatief"_s},
+        {u"afhandeltijd_meldingen"_s, u"mediaan over de in de periode afgehandelde meldingen van FIXIE en politie"_s},
+    };
+    return words.value(code);
 }
 
 const QHash<QString, Measure>& computed()
@@ -153,7 +187,7 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
     auto rows = db.run(u"SELECT code, group_no, label, measured_by, target_kind, target_value, scope FROM indicators ORDER BY sort_order"_s);
     if (!rows.ok())
         return rows.error();
-    const Period previous = period.previous();
+    const Period previous = period.comparedWith(registry.clock().today());
     QList<IndicatorFigure> figures;
     while (rows->next()) {
         IndicatorFigure f;
@@ -166,6 +200,7 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
         if (!rows->value(5).isNull())
             f.target = rows->value(5).toDouble();
         f.scope = rows->value(6).toString();
+        f.basisWords = basisWords(f.code);
         // A municipality-wide indicator is not split by buurt.
         const QVariant scopeBuurt = f.scope == u"buurt"_s ? buurtId : QVariant();
         auto now = entered(db, f.code, period, scopeBuurt);
@@ -184,13 +219,15 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
                 auto value = measure(db, period, scopeBuurt);
                 if (!value.ok())
                     return value.error();
-                f.value = value.value();
+                f.value = value->value;
+                f.basis = value->basis;
             }
             if (!f.previous) {
                 auto value = measure(db, previous, scopeBuurt);
                 if (!value.ok())
                     return value.error();
-                f.previous = value.value();
+                f.previous = value->value;
+                f.previousBasis = value->basis;
             }
         }
         f.status = f.measure == u"qualitative"_s ? u"geen_doel"_s : status(f.targetKind, f.target, f.value, f.previous, period.days());

@@ -28,6 +28,11 @@ struct IndicatorFigure {
     std::optional<double> previous;
     QString note;
     QString status;  // op_koers, niet_op_koers, geen_doel, geen_gegevens
+    // For an average or a median: what it is taken over, in words, and over how many items.
+    QString basisWords;
+    std::optional<int> basis;
+    std::optional<int> previousBasis;
+    bool countsSignals() const { return code == QStringLiteral("fixie_meldingen") || code == QStringLiteral("politie_meldingen"); }
 };
 
 struct IndicatorEntry {

@@ -63,4 +63,23 @@ Period Period::previous() const
     return {from.addDays(-days()), from.addDays(-1)};
 }
 
+Period Period::elapsed(const QDate& today) const
+{
+    return runsOn(today) ? Period{from, today} : *this;
+}
+
+Period Period::comparedWith(const QDate& today) const
+{
+    if (!runsOn(today))
+        return previous();
+    if (wholeMonths()) {
+        const int months = (to.year() - from.year()) * 12 + to.month() - from.month() + 1;
+        // addMonths keeps the day where the month has it, and takes the month's last day where it
+        // has not (31 March compares with 28 February).
+        return {from.addMonths(-months), today.addMonths(-months)};
+    }
+    const Period whole = previous();
+    return {whole.from, whole.from.addDays(from.daysTo(today))};
+}
+
 }  // namespace bs

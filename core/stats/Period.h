@@ -21,6 +21,13 @@ struct Period {
 
     bool wholeMonths() const;
     Period previous() const;
+    // The period the figures are compared with, as of `today`. A period that is still running
+    // (today falls inside it) is compared day for day: 1–27 November with 1–27 October, the year
+    // to date with the same days of last year. Otherwise the whole previous period.
+    Period comparedWith(const QDate& today) const;
+    // The days of the period that have passed by `today` (the whole period once it is over).
+    Period elapsed(const QDate& today) const;
+    bool runsOn(const QDate& today) const { return from <= today && today < to; }
     qint64 days() const { return from.daysTo(to) + 1; }
     QString fromText() const { return from.toString(Qt::ISODate); }
     QString toText() const { return to.toString(Qt::ISODate); }

@@ -186,7 +186,8 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
         const double buurtGrowth = growth(now, before);
         const double cityGrowth = growth(category.value(code).first, category.value(code).second);
         if (now >= minimumTrendCount && now > before && buurtGrowth > cityGrowth)
-            out.trends << TrendSignal{buurt, code, names.value(code), now, before, buurtGrowth, cityGrowth};
+            out.trends << TrendSignal{buurt, code, names.value(code), now, before, buurtGrowth, cityGrowth,
+                                      category.value(code).first, category.value(code).second};
     }
     std::sort(out.trends.begin(), out.trends.end(), [](const TrendSignal& a, const TrendSignal& b) {
         if (a.growthPct - a.municipalityGrowthPct != b.growthPct - b.municipalityGrowthPct)
@@ -221,7 +222,9 @@ Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
 {
     Statistics out;
     out.filter = filter;
-    out.previous = filter.period.previous();
+    const QDate today = registry.clock().today();
+    out.previous = filter.period.comparedWith(today);
+    out.elapsed = filter.period.elapsed(today);
     out.today = registry.clock().today().toString(Qt::ISODate);
     BS_TRY(signalFigures(registry, filter, out));
     BS_TRY(referralFigures(registry, filter, out));

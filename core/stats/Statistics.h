@@ -83,11 +83,14 @@ struct TrendSignal {
     int previous = 0;
     double growthPct = 0;              // vs the previous period in this buurt
     double municipalityGrowthPct = 0;  // same category, whole municipality
+    int municipalityCount = 0;         // the counts behind municipalityGrowthPct
+    int municipalityPrevious = 0;
 };
 
 struct Statistics {
     StatsFilter filter;
-    Period previous;
+    Period previous;  // compared with: day for day while the period still runs (Period::comparedWith)
+    Period elapsed;   // the days of the period that have passed; the whole period once it is over
     QString today;
     int signalCount = 0;
     int previousSignalCount = 0;
