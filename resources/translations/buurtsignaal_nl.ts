@@ -611,10 +611,6 @@
         <translation>Alle thema&apos;s</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 signals; previous period %4%5 · open now %6, of which late %7</source>
-        <translation>%1 t/m %2: %3 signalen; vorige periode %4%5 · nu open %6, waarvan te laat %7</translation>
-    </message>
-    <message>
         <source>on course</source>
         <translation>op koers</translation>
     </message>
@@ -657,6 +653,22 @@
     <message>
         <source>Computing the figures…</source>
         <translation>De cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 signals</source>
+        <translation>%1 t/m %2: %3 signalen</translation>
+    </message>
+    <message>
+        <source>(period runs until %1)</source>
+        <translation>(periode loopt tot en met %1)</translation>
+    </message>
+    <message>
+        <source>compared with %1 to %2: %3 (%4)</source>
+        <translation>vergeleken met %1 t/m %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>open now %1, of which late %2</source>
+        <translation>nu open %1, waarvan te laat %2</translation>
     </message>
 </context>
 <context>
@@ -1807,10 +1819,6 @@
         <translation>de hele gemeente</translation>
     </message>
     <message>
-        <source>the municipality; neighbourhood tables show %1</source>
-        <translation>de gemeente; buurttabellen tonen %1</translation>
-    </message>
-    <message>
         <source>Steering-group report Buurtaanpak Alblasserdam</source>
         <translation>Stuurgroeprapportage Buurtaanpak Alblasserdam</translation>
     </message>
@@ -1833,10 +1841,6 @@
     <message>
         <source>Made on:</source>
         <translation>Gemaakt op:</translation>
-    </message>
-    <message>
-        <source>This report holds figures only: no names, addresses, descriptions or other text about residents. Counts from 1 to 4 in a cell per neighbourhood or partner are shown as &amp;lt;5; a cell marked x is left out so that such a count cannot be worked out from a total.</source>
-        <translation>Deze rapportage bevat alleen cijfers: geen namen, adressen, omschrijvingen of andere tekst over bewoners. Aantallen van 1 tot en met 4 in een cel per buurt of partner staan er als &amp;lt;5; een cel met x is weggelaten zodat zo’n aantal niet uit een totaal kan worden teruggerekend.</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -2085,6 +2089,34 @@
     <message>
         <source>And %1 more; the dashboard lists them all.</source>
         <translation>En nog %1; het dashboard toont ze allemaal.</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 t/m %2</translation>
+    </message>
+    <message>
+        <source>(still running: counted up to and including %1)</source>
+        <translation>(loopt nog: geteld tot en met %1)</translation>
+    </message>
+    <message>
+        <source>(the same days of the previous period)</source>
+        <translation>(dezelfde dagen van de vorige periode)</translation>
+    </message>
+    <message>
+        <source>This report holds figures only: no names, addresses, descriptions or other text about residents.</source>
+        <translation>Dit rapport bevat alleen cijfers: geen namen, adressen, omschrijvingen of andere tekst over bewoners.</translation>
+    </message>
+    <message>
+        <source>This period (%1)</source>
+        <translation>Deze periode (%1)</translation>
+    </message>
+    <message>
+        <source>Previous period (%1)</source>
+        <translation>Vorige periode (%1)</translation>
+    </message>
+    <message>
+        <source>Closed loop: the share of closed referrals with feedback. Median days to accept: over the accepted referrals; left out (–) below %1.</source>
+        <translation>Gesloten cirkel: het deel van de afgesloten doorverwijzingen met terugkoppeling. Mediaan dagen tot acceptatie: over de geaccepteerde doorverwijzingen; weggelaten (–) onder %1.</translation>
     </message>
 </context>
 <context>
