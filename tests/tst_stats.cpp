@@ -31,6 +31,7 @@ private slots:
     void indicatorsComputedAndEntered();
     void cbsImport();
     void smallCellsCannotBeRecovered();
+    void runningPeriodsCompareLikeWithLike();
 
 private:
     static QString add(Registry& registry, const QString& buurt, const QString& category, const QString& observed);
@@ -360,6 +361,47 @@ void TestStats::smallCellsCannotBeRecovered()
     QCOMPARE(single(0).text(), u"0"_s);
     QCOMPARE(single(4).text(), u"<5"_s);
     QCOMPARE(single(5).text(), u"5"_s);
+}
+
+void TestStats::runningPeriodsCompareLikeWithLike()
+{
+    // On 27 November "this month" is 1-27 November, compared with 1-27 October; the year to date
+    // with the same days of last year; a period that is over with the whole period before.
+    const QDate today(2026, 11, 27);
+    QCOMPARE(Period::month(2026, 11).comparedWith(today).from, QDate(2026, 10, 1));
+    QCOMPARE(Period::month(2026, 11).comparedWith(today).to, QDate(2026, 10, 27));
+    QCOMPARE(Period::month(2026, 11).elapsed(today).to, today);
+    QCOMPARE(Period::year(2026).comparedWith(today).from, QDate(2025, 1, 1));
+    QCOMPARE(Period::year(2026).comparedWith(today).to, QDate(2025, 11, 27));
+    QCOMPARE(Period::quarter(2026, 4).comparedWith(today).from, QDate(2026, 7, 1));
+    QCOMPARE(Period::quarter(2026, 4).comparedWith(today).to, QDate(2026, 8, 27));
+    QCOMPARE(Period::month(2026, 3).comparedWith(QDate(2026, 3, 31)).to, QDate(2026, 2, 28));  // the month's last day
+    QCOMPARE(Period::month(2026, 10).comparedWith(today).to, QDate(2026, 9, 30));  // over: the whole month before
+    const Period custom = Period::parse(u"2026-11-20"_s, u"2026-12-09"_s).value();  // 20 days, 8 of them passed
+    QCOMPARE(custom.comparedWith(today).from, QDate(2026, 10, 31));
+    QCOMPARE(custom.comparedWith(today).to, QDate(2026, 11, 7));
+
+    TempRegistry temp(today);
+    add(temp.registry(), u"Oranjebuurt"_s, u"eenzaamheid"_s, u"2026-10-05"_s);
+    add(temp.registry(), u"Oranjebuurt"_s, u"eenzaamheid"_s, u"2026-10-28"_s);  // after the 27th: not the same days
+    add(temp.registry(), u"Oranjebuurt"_s, u"eenzaamheid"_s, u"2026-11-03"_s);
+    auto november = Stats::compute(temp.registry(), {Period::month(2026, 11), {}, {}});
+    QVERIFY(november.ok());
+    QCOMPARE(november->signalCount, 1);
+    QCOMPARE(november->previousSignalCount, 1);
+    QCOMPARE(november->previous.to, QDate(2026, 10, 27));
+    QCOMPARE(november->elapsed.to, today);
+    // Averages say what they average over.
+    auto indicators = Indicators::compute(temp.registry(), Period::month(2026, 11));
+    QVERIFY(indicators.ok());
+    bool found = false;
+    for (const IndicatorFigure& f : indicators.value()) {
+        if (f.code == u"deelnemers_per_event"_s) {
+            QCOMPARE(f.basisWords, u"gemiddelde per themabijeenkomst of voorlichting"_s);
+            found = true;
+        }
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestStats)
