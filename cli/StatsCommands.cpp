@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QHash>
+
+#include <cmath>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -148,8 +150,12 @@ void printText(QTextStream& out, const Published& s)
     out << u"\nSuccesfactoren:\n"_s;
     for (const PublishedIndicator& i : s.indicators) {
         const IndicatorFigure& f = i.source;
-        out << u"  %1 %2 %3 %4\n"_s.arg(f.label.leftJustified(52, u' ', true), (f.value ? i.value.text(1) : u"-"_s).rightJustified(8),
-                                       (f.previous ? i.previous.text(1) : u"-"_s).rightJustified(8), statusWords(i.status));
+        // Whole numbers as counts, others (averages, medians, rates) with one decimal.
+        auto figure = [](bool present, const Figure& v) {
+            return present ? v.text(v.shown() && v.value != std::floor(v.value) ? 1 : 0) : u"-"_s;
+        };
+        out << u"  %1 %2 %3 %4\n"_s.arg(f.label.leftJustified(52, u' ', true), figure(f.value.has_value(), i.value).rightJustified(8),
+                                       figure(f.previous.has_value(), i.previous).rightJustified(8), statusWords(i.status));
     }
     if (s.isProtected)
         out << u"\n"_s << Publication::legend() << u"\n"_s;
