@@ -104,7 +104,8 @@ QList<Command> referenceCommands()
     return {
         {{u"init"_s}, {}, 0, u"Nieuw register aanmaken met referentiegegevens (niets als het al bestaat)."_s, {},
          Registry::Create::IfMissing, true, init},
-        {{u"demo"_s}, {}, 0, u"Register vullen met realistische, reproduceerbare demogegevens over twee jaar."_s,
+        {{u"demo"_s}, {}, 0, u"Een nieuw bestand (of een register zonder signalen) vullen met realistische, reproduceerbare "
+                               "demogegevens over twee jaar; het register wordt gemarkeerd als demo."_s,
          {opt(u"signals"_s, u"Aantal signalen."_s, u"N"_s), opt(u"seed"_s, u"Startwaarde (standaard 1)."_s, u"S"_s)},
          Registry::Create::IfMissing, true, demo},
         {{u"partner"_s, u"list"_s}, {}, 0, u"Partners tonen."_s, {json}, Registry::Create::No, true, partners},

@@ -35,6 +35,7 @@ private slots:
     void badInputExitsOneAndChangesNothing();
     void badFilesExitOne();
     void rulesAreRefusedWithTheRule();
+    void demoOnlyIntoANewOrEmptyRegistry();
     void fullFlowWithJson();
     void listsOfReferenceData();
     void invalidUtf8ArgumentAsProcess();
@@ -189,6 +190,41 @@ void TestCli::badFilesExitOne()
     QCOMPARE(run.code, ExitCode::Refused);
     QVERIFY(run.err.contains(u"schemaversie %1"_s.arg(latestVersion(standardLadder()) + 1)));
     QCOMPARE(contentFingerprint(m_db), newerBefore);
+}
+
+// Demo data never mixes with real data: `demo` fills a new file (and marks it as a demo
+// registry), and refuses a registry that has a signal, leaving it exactly as it was.
+void TestCli::demoOnlyIntoANewOrEmptyRegistry()
+{
+    const Run filled = cli({u"--db"_s, m_db, u"demo"_s, u"--signals"_s, u"30"_s});
+    QCOMPARE(filled.code, 0);
+    {
+        FixedClock clock(referenceToday());
+        auto demo = Registry::open(m_db, Registry::Create::No, clock, u"tester"_s);
+        QVERIFY(demo.ok());
+        QCOMPARE(demo.value()->setting(u"registry.demo"_s).value(), u"1"_s);
+    }
+    // Not a second time on top of the demo's own signals...
+    QByteArray before = contentFingerprint(m_db);
+    Run again = cli({u"--db"_s, m_db, u"demo"_s, u"--signals"_s, u"30"_s});
+    QCOMPARE(again.code, ExitCode::Refused);
+    QCOMPARE(contentFingerprint(m_db), before);
+    // ...and never beside a real signal.
+    const QString real = m_dir.filePath(u"echt.buurtsignaal"_s);
+    QCOMPARE(cli({u"--db"_s, real, u"init"_s}).code, 0);
+    QCOMPARE(cli({u"--db"_s, real, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"eenzaamheid"_s,
+                  u"--source"_s, u"huisbezoek"_s, u"--description"_s, u"Komt niet meer buiten"_s}).code, 0);
+    before = contentFingerprint(real);
+    const Run refused = cli({u"--db"_s, real, u"demo"_s, u"--signals"_s, u"30"_s});
+    QCOMPARE(refused.code, ExitCode::Refused);
+    QCOMPARE(refused.out, QString());
+    QVERIFY2(refused.err.contains(u"bevat al signalen (1)"_s), qPrintable(refused.err));
+    QVERIFY(refused.err.contains(u"Er is niets gewijzigd"_s));
+    QCOMPARE(contentFingerprint(real), before);
+    FixedClock clock(referenceToday());
+    auto opened = Registry::open(real, Registry::Create::No, clock, u"tester"_s);
+    QVERIFY(opened.ok());
+    QCOMPARE(opened.value()->setting(u"registry.demo"_s).value(), QString());
 }
 
 void TestCli::rulesAreRefusedWithTheRule()

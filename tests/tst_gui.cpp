@@ -47,6 +47,7 @@ private slots:
     void refusedSaveKeepsWhatWasTyped();
     void steeringGroupSeesOnlyTheDashboard();
     void changesFromAnotherProgramAppear();
+    void demoRegistryIsMarkedPlainly();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
 
@@ -278,6 +279,41 @@ void TestGui::changesFromAnotherProgramAppear()
         addSignal(*other.value());
     }
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel()->totalCount(), 21, 6000);
+}
+
+void TestGui::demoRegistryIsMarkedPlainly()
+{
+    QTemporaryDir dir;
+    const QString demoPath = makeRegistry(dir, 30);
+    const QString realPath = dir.filePath(u"echt.buurtsignaal"_s);
+    {
+        auto real = Registry::open(realPath, Registry::Create::IfMissing, m_clock, u"tester"_s);
+        QVERIFY(real.ok());
+        addSignal(*real.value());
+    }
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    auto* band = window.findChild<QLabel*>(u"demoBand"_s);
+    QVERIFY(band);
+    QVERIFY(window.openRegistry(demoPath, false));
+    QVERIFY(!band->isHidden());
+    QVERIFY(band->text().startsWith(u"DEMO"_s));
+    QVERIFY2(window.windowTitle().startsWith(u"DEMO — "_s), qPrintable(window.windowTitle()));
+    QVERIFY(window.openRegistry(realPath, false));
+    QVERIFY(band->isHidden());
+    QVERIFY(!window.windowTitle().contains(u"DEMO"_s));
+    // An empty registry that another program fills with demo data gets the band as well.
+    QTemporaryDir emptyDir;
+    const QString emptyPath = makeRegistry(emptyDir, 0);
+    QVERIFY(window.openRegistry(emptyPath, false));
+    QVERIFY(band->isHidden());
+    {
+        auto other = Registry::open(emptyPath, Registry::Create::No, m_clock, u"tester"_s);
+        QVERIFY(other.ok());
+        QVERIFY(DemoGenerator::generate(*other.value(), {20, 2}).ok());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!band->isHidden(), 6000);
+    QVERIFY(window.windowTitle().startsWith(u"DEMO — "_s));
 }
 
 void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()

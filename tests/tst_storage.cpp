@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +32,7 @@ private slots:
     void failingMigrationStepLeavesVersion();
     void refusedWriteLeavesNoTrace();
     void dayCountsStayExact();
+    void duplicateOpenReferralsAreWithdrawnOnMigration();
 };
 
 void TestStorage::newRegistryHasSchemaAndReferenceData()
@@ -256,6 +258,55 @@ void TestStorage::dayCountsStayExact()
                                "(SELECT id FROM buurten WHERE name = 'Souburgh') AND category_code = 'schulden'"_s).value().toInt(),
              temp->db().scalar(u"SELECT count(*) FROM signals WHERE buurt_id = (SELECT id FROM buurten WHERE name = 'Souburgh')"
                                " AND category_code = 'schulden'"_s).value().toInt());
+}
+
+// A file from before version 8 may hold two open referrals of one signal to one partner (two
+// programs could both pass the check). Migrating keeps the one furthest along, withdraws the others
+// with a note and a history line, and then the unique index refuses any new duplicate.
+void TestStorage::duplicateOpenReferralsAreWithdrawnOnMigration()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v7.buurtsignaal"_s);
+    FixedClock clock(referenceToday());
+    QString ref;
+    {
+        auto v7 = Registry::open(path, Registry::Create::IfMissing, clock, u"tester"_s, standardLadder().mid(0, 7));
+        QVERIFY2(v7.ok(), v7.ok() ? "" : qPrintable(v7.error().message));
+        Registry& registry = *v7.value();
+        ref = addSignal(registry, u"vervuiling"_s, u"straat"_s);
+        const qint64 signalId = Signals::state(registry, ref)->id;
+        const auto referral = [&](const QString& partner, const QString& status) {
+            QVERIFY(registry.db().execute(
+                u"INSERT INTO referrals (signal_id, to_partner_id, reason, status, sent_on, sent_by, respond_by, updated_at)"
+                " VALUES (?, (SELECT id FROM partners WHERE name = ?), 'Container', ?, '2026-11-20', 'tester', '2026-11-27', 'x')"_s,
+                {signalId, partner, status}).ok());
+        };
+        referral(u"Gemeente Alblasserdam"_s, u"verstuurd"_s);     // 1: sent first, but
+        referral(u"Gemeente Alblasserdam"_s, u"geaccepteerd"_s);  // 2: accepted: this one stays
+        referral(u"Gemeente Alblasserdam"_s, u"verstuurd"_s);     // 3
+        referral(u"Woonkracht10"_s, u"verstuurd"_s);              // 4: another partner, untouched
+        referral(u"Woonkracht10"_s, u"afgerond"_s);               // 5: closed, untouched
+    }
+    auto opened = Registry::open(path, Registry::Create::No, clock, u"tester"_s);
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message));
+    Database& db = opened.value()->db();
+    QCOMPARE(schemaVersion(db).value(), 8);
+    auto statuses = db.run(u"SELECT id, status, coalesce(feedback, '') FROM referrals ORDER BY id"_s);
+    QStringList seen;
+    while (statuses->next())
+        seen << statuses->value(1).toString();
+    QCOMPARE(seen, (QStringList{u"ingetrokken"_s, u"geaccepteerd"_s, u"ingetrokken"_s, u"verstuurd"_s, u"afgerond"_s}));
+    QVERIFY(db.scalar(u"SELECT feedback FROM referrals WHERE id = 1"_s).value().toString().contains(u"#2 loopt door"_s));
+    QCOMPARE(db.scalar(u"SELECT closed_on FROM referrals WHERE id = 3"_s).value().toString(), u"2026-11-26"_s);
+    QCOMPARE(db.scalar(u"SELECT count(*) FROM history WHERE referral_id IN (1, 3) AND detail LIKE '%→ ingetrokken'"_s).value().toInt(), 2);
+    // The figures stay exact: the day-count triggers saw the withdrawals.
+    QCOMPARE(db.scalar(u"SELECT sum(referrals) FROM referral_day_counts WHERE status = 'ingetrokken'"_s).value().toInt(), 2);
+    // From now on the database itself refuses a second open referral to the same partner.
+    auto duplicate = db.run(u"INSERT INTO referrals (signal_id, to_partner_id, reason, status, sent_on, sent_by, respond_by, updated_at)"
+                            " SELECT signal_id, to_partner_id, reason, 'verstuurd', sent_on, sent_by, respond_by, updated_at"
+                            " FROM referrals WHERE id = 2"_s);
+    QVERIFY(!duplicate.ok());
+    QVERIFY(duplicate.error().detail.contains(u"UNIQUE"_s));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

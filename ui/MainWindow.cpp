@@ -98,10 +98,19 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_storageWarning->setWordWrap(true);
     m_storageWarning->setStyleSheet(u"background: #b00020; color: white; padding: 6px; font-weight: bold;"_s);
     m_storageWarning->hide();
+    // An amber band on a registry filled by `demo`, so fictional signals are never taken for real ones.
+    m_demoBand = new QLabel(tr("DEMO — fictional data. This registry was filled with generated signals; "
+                               "do not record real cases in it."),
+                            this);
+    m_demoBand->setObjectName(u"demoBand"_s);
+    m_demoBand->setWordWrap(true);
+    m_demoBand->setStyleSheet(u"background: #ffb000; color: black; padding: 6px; font-weight: bold;"_s);
+    m_demoBand->hide();
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->addWidget(m_storageWarning);
+    centralLayout->addWidget(m_demoBand);
     centralLayout->addWidget(m_tabs);
     setCentralWidget(central);
 
@@ -317,6 +326,7 @@ void MainWindow::applyFilter()
 void MainWindow::refresh()
 {
     const QString current = m_detail->reference();
+    updateTitle();  // another window may have filled this empty registry with demo data
     m_model->reload();
     m_detail->reload();
     if (m_tabs->currentIndex() == 1)
@@ -472,7 +482,13 @@ void MainWindow::newSignal()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_registry ? tr("%1 — Buurtsignaal").arg(QFileInfo(m_registry->path()).fileName()) : tr("Buurtsignaal"));
+    auto demo = m_registry ? DemoGenerator::isDemo(*m_registry) : Result<bool>(false);
+    const bool isDemo = demo.ok() && demo.value();
+    m_demoBand->setVisible(isDemo);
+    QString title = m_registry ? tr("%1 — Buurtsignaal").arg(QFileInfo(m_registry->path()).fileName()) : tr("Buurtsignaal");
+    if (isDemo)
+        title = tr("DEMO — fictional data — %1").arg(title);
+    setWindowTitle(title);
     if (m_registry)
         setWindowFilePath(m_registry->path());
 }

@@ -103,6 +103,7 @@ private:
     QLabel* m_fileLabel;
     QLabel* m_roleLabel;
     QLabel* m_storageWarning;
+    QLabel* m_demoBand;
     QAction* m_exportAction = nullptr;
     QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
     Role m_role = Role::None;

@@ -8,6 +8,7 @@
 #include "storage/Schema.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -156,8 +157,10 @@ const Partner& partnerFor(Context& c, const QString& theme)
 }
 
 // One referral of a signal; its state follows the signal's: closed signals only have closed referrals.
+// `openTo` holds the partners this signal has an open referral to: a second one to the same
+// partner is the duplicate the registry refuses, so here it is one sent twice and withdrawn.
 Status addReferral(Context& c, qint64 signalId, const QString& theme, const QDate& start, bool signalOpen,
-                   bool carriesSubject, bool consentGiven)
+                   bool carriesSubject, bool consentGiven, QSet<qint64>& openTo)
 {
     const Partner& to = partnerFor(c, theme);
     const QDate sent = std::min(start.addDays(c.rng.bounded(4)), c.today);
@@ -171,6 +174,11 @@ Status addReferral(Context& c, qint64 signalId, const QString& theme, const QDat
         status = roll < 0.6 ? u"verstuurd"_s : u"geaccepteerd"_s;
     else
         status = roll < 0.15 ? u"verstuurd"_s : roll < 0.55 ? u"geaccepteerd"_s : roll < 0.85 ? u"afgerond"_s : u"afgewezen"_s;
+    const bool open = status == u"verstuurd"_s || status == u"geaccepteerd"_s;
+    if (open && openTo.contains(to.id))
+        status = u"ingetrokken"_s;
+    else if (open)
+        openTo.insert(to.id);
     QVariant acceptedOn, completeBy, closedOn, rejection, outcome, feedback;
     const QDate accepted = std::min(sent.addDays(1 + c.rng.bounded(12)), c.today);
     if (status == u"geaccepteerd"_s || status == u"afgerond"_s) {
@@ -327,8 +335,9 @@ Status addSignal(Context& c, const QDate& observed)
     const QDate workStart = open && age > 30 ? c.today.addDays(-(5 + qint64(rng.bounded(25)))) : registered;
     const int referralCount = status == u"nieuw"_s || status == u"geannuleerd"_s ? 0 : chance(rng, 0.3) ? (chance(rng, 0.25) ? 2 : 1) : 0;
     const bool signalOpenForReferrals = open;
+    QSet<qint64> openTo;
     for (int i = 0; i < referralCount; ++i)
-        BS_TRY(addReferral(c, id, theme, workStart, signalOpenForReferrals, hasSubject, consent == u"gegeven"_s));
+        BS_TRY(addReferral(c, id, theme, workStart, signalOpenForReferrals, hasSubject, consent == u"gegeven"_s, openTo));
 
     Escalation escalation{0, registered};
     if (status != u"nieuw"_s && status != u"geannuleerd"_s) {
@@ -428,15 +437,27 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
         BS_TRY(db.execute(statement));
     }
     BS_TRY(db.write([&]() -> Status {
+        // Checked under the write lock together with the writes: demo data never lands beside
+        // real signals, not even ones another program saved a moment ago.
+        auto existing = db.scalar(u"SELECT count(*) FROM signals"_s);
+        if (!existing.ok())
+            return existing.error();
+        if (existing.value().toLongLong() > 0) {
+            return Error::rule(u"Het register %1 bevat al signalen (%2). Demogegevens komen alleen in een nieuw bestand of een "
+                               "register zonder signalen, zodat ze nooit met echte gegevens mengen. Er is niets gewijzigd; "
+                               "kies een nieuw bestand voor de demo."_s.arg(registry.path()).arg(existing.value().toLongLong()));
+        }
+        BS_TRY(db.execute(u"INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = '1'"_s,
+                          {demoSettingKey}));
         auto statements = prepare(db);
         if (!statements.ok())
             return statements.error();
         c.q = std::move(statements).value();
-        auto existing = db.run(u"SELECT year, last_number FROM signal_sequence"_s);
-        if (!existing.ok())
-            return existing.error();
-        while (existing->next())
-            c.lastNumber.insert(existing->value(0).toInt(), existing->value(1).toInt());
+        auto sequence = db.run(u"SELECT year, last_number FROM signal_sequence"_s);
+        if (!sequence.ok())
+            return sequence.error();
+        while (sequence->next())
+            c.lastNumber.insert(sequence->value(0).toInt(), sequence->value(1).toInt());
         for (const QString& statement : Schema::suspendDayCounts(db.dialect()))
             BS_TRY(db.execute(statement));
         for (const QDate& day : dates)
@@ -449,6 +470,14 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
         return {};
     }));
     return c.summary;
+}
+
+Result<bool> isDemo(const Registry& registry)
+{
+    auto value = registry.setting(demoSettingKey);
+    if (!value.ok())
+        return value.error();
+    return value.value() == u"1"_s;
 }
 
 }  // namespace bs::DemoGenerator

@@ -4,6 +4,7 @@
 
 #include "Result.h"
 
+#include <QLatin1StringView>
 #include <QtGlobal>
 
 namespace bs {
@@ -23,7 +24,18 @@ struct DemoSummary {
 };
 
 namespace DemoGenerator {
+
+// The setting that marks a registry as a demo registry ("1"); programs show it plainly.
+inline constexpr QLatin1StringView demoSettingKey{"registry.demo"};
+
+// Fills a registry that has no signals (a new file, or one that was never used) and marks it as a
+// demo registry, in one transaction; a registry with signals is refused and left unchanged, so
+// fictional and real signals never mix.
 Result<DemoSummary> generate(Registry& registry, const DemoOptions& options);
-}
+
+// Whether `demo` filled this registry.
+Result<bool> isDemo(const Registry& registry);
+
+}  // namespace DemoGenerator
 
 }  // namespace bs

@@ -174,6 +174,10 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
         categoryCodes.insert(c.code);
 
     Database& db = registry.db();
+    // Signals saved after this point have a higher id; the write checks those again under its lock.
+    auto seenUpTo = db.scalar(u"SELECT coalesce(max(id), 0) FROM signals"_s);
+    if (!seenUpTo.ok())
+        return seenUpTo.error();
     QSet<QString> known;
     {
         auto existing = db.run(u"SELECT external_id FROM signals WHERE source_code = ? AND external_id IS NOT NULL"_s, {source->code});
@@ -284,6 +288,25 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
             BS_TRY(db.execute(statement));
     }
     Status written = db.write([&]() -> Status {
+        // Another program may have registered meldingen of this file since they were checked
+        // above: the file is refused whole, with the melding named, never half-duplicated.
+        auto arrived = db.run(u"SELECT external_id FROM signals WHERE id > ? AND source_code = ? AND external_id IS NOT NULL"_s,
+                              {seenUpTo.value(), source->code});
+        if (!arrived.ok())
+            return arrived.error();
+        if (arrived->next()) {
+            QSet<QString> inFile;
+            for (const Row& row : std::as_const(rows))
+                inFile.insert(row.externalId);
+            do {
+                const QString externalId = arrived->value(0).toString();
+                if (inFile.contains(externalId)) {
+                    return Error::rule(u"Melding %1 van %2 is intussen door een ander programma geregistreerd. Er is niets "
+                                       "geïmporteerd; importeer het bestand opnieuw, dan worden de meldingen die er al zijn "
+                                       "overgeslagen."_s.arg(externalId, source->name));
+                }
+            } while (arrived->next());
+        }
         auto lastId = db.scalar(u"SELECT coalesce(max(id), 0) FROM signals"_s);
         if (!lastId.ok())
             return lastId.error();

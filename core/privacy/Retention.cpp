@@ -23,24 +23,34 @@ Result<RetentionReport> run(Registry& registry, bool dryRun)
     report.cutoff = registry.clock().today().addMonths(-report.months);
     Database& db = registry.db();
     QList<qint64> ids;
-    auto candidates = db.run(u"SELECT s.id, s.reference FROM signals s WHERE s.status IN ('afgehandeld', 'geannuleerd')"
-                             " AND coalesce(s.closed_on, substr(s.updated_at, 1, 10)) < ?"
-                             " AND (EXISTS (SELECT 1 FROM subjects j WHERE j.signal_id = s.id)"
-                             "      OR EXISTS (SELECT 1 FROM consent_scopes c WHERE c.signal_id = s.id) OR s.consent_by IS NOT NULL)"
-                             " ORDER BY s.id"_s,
-                             {report.cutoff.toString(Qt::ISODate)});
-    if (!candidates.ok())
-        return candidates.error();
-    while (candidates->next()) {
-        ids << candidates->value(0).toLongLong();
-        if (report.references.size() < 100)
-            report.references << candidates->value(1).toString();
-    }
-    report.signalCount = ids.size();
-    if (dryRun || ids.isEmpty())
+    const auto selectCandidates = [&]() -> Status {
+        auto candidates = db.run(u"SELECT s.id, s.reference FROM signals s WHERE s.status IN ('afgehandeld', 'geannuleerd')"
+                                 " AND coalesce(s.closed_on, substr(s.updated_at, 1, 10)) < ?"
+                                 " AND (EXISTS (SELECT 1 FROM subjects j WHERE j.signal_id = s.id)"
+                                 "      OR EXISTS (SELECT 1 FROM consent_scopes c WHERE c.signal_id = s.id) OR s.consent_by IS NOT NULL)"
+                                 " ORDER BY s.id"_s,
+                                 {report.cutoff.toString(Qt::ISODate)});
+        if (!candidates.ok())
+            return candidates.error();
+        while (candidates->next()) {
+            ids << candidates->value(0).toLongLong();
+            if (report.references.size() < 100)
+                report.references << candidates->value(1).toString();
+        }
+        report.signalCount = ids.size();
+        return {};
+    };
+    if (dryRun) {
+        BS_TRY(selectCandidates());
         return report;
+    }
     const QDateTime now = registry.clock().now();
+    // The signals are chosen under the write lock: one reopened by another program a moment ago
+    // is open again and keeps its subject data.
     BS_TRY(db.write([&]() -> Status {
+        BS_TRY(selectCandidates());
+        if (ids.isEmpty())
+            return {};
         BS_TRY(SubjectData::wipe(db, ids, SubjectData::Scope::SubjectOnly, now, registry.actor(),
                                  u"bewaartermijn van %1 maanden na afsluiten verstreken"_s.arg(report.months)));
         BS_TRY(db.execute(u"INSERT INTO retention_log (at, actor, kind, signals, detail) VALUES (?, ?, 'bewaartermijn', ?, ?)"_s,
@@ -50,7 +60,7 @@ Result<RetentionReport> run(Registry& registry, bool dryRun)
         return AccessLog::record(registry, AccessAction::Erased, 0,
                                  u"bewaartermijn: %1 signalen, afgesloten voor %2"_s.arg(ids.size()).arg(report.cutoff.toString(Qt::ISODate)));
     }));
-    report.written = true;
+    report.written = !ids.isEmpty();
     return report;
 }
 

@@ -13,7 +13,11 @@ using namespace Qt::StringLiterals;
 
 namespace bs::Escalations {
 
-Status step(Registry& registry, const QString& reference, int toLevel, const QString& trigger, const QString& reason)
+namespace {
+
+// Called inside the write transaction: the signal's status and level are read under the write
+// lock, so a signal closed by another program in the meantime does not move on the ladder.
+Status stepLocked(Registry& registry, const QString& reference, int toLevel, const QString& trigger, const QString& reason)
 {
     auto signal = Signals::state(registry, reference);
     if (!signal.ok())
@@ -39,26 +43,31 @@ Status step(Registry& registry, const QString& reference, int toLevel, const QSt
     // A term of 0 working days means the regional chain acts at once and holds direction from
     // then on: there is no term left for this registry to watch.
     const QVariant dueOn = target.termDays > 0 ? QVariant(WorkingDays::add(today, target.termDays).toString(Qt::ISODate)) : QVariant();
-    return db.write([&]() -> Status {
-        auto updated = db.run(u"UPDATE signals SET escalation_level = ?, level_since = ?, level_due_on = ?, updated_at = ?"
-                              " WHERE id = ? AND escalation_level = ?"_s,
-                              {toLevel, today.toString(Qt::ISODate), dueOn, History::timestamp(now), signal->id, signal->level});
-        if (!updated.ok())
-            return updated.error();
-        if (updated->numRowsAffected() != 1)
-            return Error::rule(u"Signaal %1 is intussen door iemand anders geëscaleerd; bekijk het opnieuw."_s.arg(signal->reference));
-        BS_TRY(db.execute(u"INSERT INTO escalations (signal_id, from_level, to_level, trigger_code, reason, at, by_user)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                               {signal->id, signal->level, toLevel, stepUp ? QVariant(trigger) : QVariant(),
-                                why.value(), History::timestamp(now), registry.actor()}));
-        QString detail = u"%1 van trede %2 naar trede %3 (%4)"_s.arg(stepUp ? u"Geëscaleerd"_s : u"Afgeschaald"_s)
-                             .arg(signal->level)
-                             .arg(toLevel)
-                             .arg(target.name);
-        if (stepUp)
-            detail += u", aanleiding: %1"_s.arg(trigger);
-        return History::record(db, now, registry.actor(), {signal->id, u"escalatie"_s, detail, why.value(), 0});
-    });
+    auto updated = db.run(u"UPDATE signals SET escalation_level = ?, level_since = ?, level_due_on = ?, updated_at = ?"
+                          " WHERE id = ? AND escalation_level = ?"_s,
+                          {toLevel, today.toString(Qt::ISODate), dueOn, History::timestamp(now), signal->id, signal->level});
+    if (!updated.ok())
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return Error::rule(u"Signaal %1 is intussen door iemand anders geëscaleerd; bekijk het opnieuw."_s.arg(signal->reference));
+    BS_TRY(db.execute(u"INSERT INTO escalations (signal_id, from_level, to_level, trigger_code, reason, at, by_user)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                      {signal->id, signal->level, toLevel, stepUp ? QVariant(trigger) : QVariant(), why.value(),
+                       History::timestamp(now), registry.actor()}));
+    QString detail = u"%1 van trede %2 naar trede %3 (%4)"_s.arg(stepUp ? u"Geëscaleerd"_s : u"Afgeschaald"_s)
+                         .arg(signal->level)
+                         .arg(toLevel)
+                         .arg(target.name);
+    if (stepUp)
+        detail += u", aanleiding: %1"_s.arg(trigger);
+    return History::record(db, now, registry.actor(), {signal->id, u"escalatie"_s, detail, why.value(), 0});
+}
+
+}  // namespace
+
+Status step(Registry& registry, const QString& reference, int toLevel, const QString& trigger, const QString& reason)
+{
+    return registry.db().write([&]() { return stepLocked(registry, reference, toLevel, trigger, reason); });
 }
 
 Result<QList<EscalationStepInfo>> forSignal(Registry& registry, qint64 signalId)

@@ -41,9 +41,25 @@ ReferralInfo readRow(const QSqlQuery& q, const QDate& today)
     return info;
 }
 
-}  // namespace
+// The open referral of a signal to a partner, or null. There is at most one: the rule is checked
+// here and backed by the unique index referrals_one_open.
+Result<QVariant> openReferralTo(Database& db, qint64 signalId, qint64 partnerId)
+{
+    return db.scalar(u"SELECT id FROM referrals WHERE signal_id = ? AND to_partner_id = ?"
+                     " AND status IN ('verstuurd','geaccepteerd')"_s,
+                     {signalId, partnerId});
+}
 
-Result<qint64> add(Registry& registry, const NewReferral& input)
+Error alreadyReferred(const SignalState& signal, const Partner& to, const QVariant& openId)
+{
+    const QString number = openId.isNull() ? QString() : u" (#%1)"_s.arg(openId.toString());
+    return Error::rule(u"Er loopt al een doorverwijzing van %1 naar %2%3."_s.arg(signal.reference, to.name, number));
+}
+
+// Called inside the write transaction: the signal, the partner, the consent and the referrals
+// already open are read under the write lock, so another program cannot close the signal or
+// send the same referral between the check and the insert.
+Result<qint64> addLocked(Registry& registry, const NewReferral& input)
 {
     auto signal = Signals::state(registry, input.reference);
     if (!signal.ok())
@@ -77,15 +93,11 @@ Result<qint64> add(Registry& registry, const NewReferral& input)
         return reason.error();
 
     Database& db = registry.db();
-    auto duplicate = db.scalar(u"SELECT id FROM referrals WHERE signal_id = ? AND to_partner_id = ?"
-                               " AND status IN ('verstuurd','geaccepteerd')"_s,
-                               {signal->id, to->id});
+    auto duplicate = openReferralTo(db, signal->id, to->id);
     if (!duplicate.ok())
         return duplicate.error();
-    if (!duplicate.value().isNull()) {
-        return Error::rule(u"Er loopt al een doorverwijzing van %1 naar %2 (#%3)."_s.arg(
-            signal->reference, to->name, duplicate.value().toString()));
-    }
+    if (!duplicate.value().isNull())
+        return alreadyReferred(signal.value(), to.value(), duplicate.value());
 
     // The consent rule: subject data only travels with consent covering this partner, or with a
     // recorded ground and reason for sharing without it.
@@ -115,28 +127,45 @@ Result<qint64> add(Registry& registry, const NewReferral& input)
 
     const QDate today = registry.clock().today();
     const QDateTime now = registry.clock().now();
-    qint64 id = 0;
-    BS_TRY(db.write([&]() -> Status {
-        auto inserted = db.run(
-            u"INSERT INTO referrals (signal_id, from_partner_id, to_partner_id, reason, status, sent_on, sent_by, respond_by,"
-            " carries_subject, override_ground, override_reason, updated_at) VALUES (?, ?, ?, ?, 'verstuurd', ?, ?, ?, ?, ?, ?, ?)"_s,
-            {signal->id, fromId, to->id, reason.value(), today.toString(Qt::ISODate), registry.actor(),
-             WorkingDays::add(today, to->responseDays).toString(Qt::ISODate), signal->hasSubject ? 1 : 0,
-             orNull(overrideGround), orNull(overrideReason), History::timestamp(now)});
-        if (!inserted.ok())
-            return inserted.error();
-        id = inserted->lastInsertId().toLongLong();
-        QString detail = u"Doorverwezen naar %1 (#%2)"_s.arg(to->name).arg(id);
-        if (!overrideGround.isEmpty())
-            detail += u"; gedeeld zonder toestemming op grond van %1"_s.arg(overrideGround);
-        BS_TRY(History::record(db, now, registry.actor(), {signal->id, u"doorverwijzing"_s, detail, reason.value(), id}));
-        if (signal->status == u"nieuw"_s) {
-            // Referring is working on it: the signal moves along its own status table.
-            BS_TRY(db.execute(u"UPDATE signals SET status = 'in_behandeling', updated_at = ? WHERE id = ?"_s,
-                                {History::timestamp(now), signal->id}));
-            BS_TRY(History::record(db, now, registry.actor(),
-                                   {signal->id, u"status"_s, u"nieuw → in_behandeling"_s, u"Doorverwezen naar %1"_s.arg(to->name), id}));
+    auto inserted = db.run(
+        u"INSERT INTO referrals (signal_id, from_partner_id, to_partner_id, reason, status, sent_on, sent_by, respond_by,"
+        " carries_subject, override_ground, override_reason, updated_at) VALUES (?, ?, ?, ?, 'verstuurd', ?, ?, ?, ?, ?, ?, ?)"_s,
+        {signal->id, fromId, to->id, reason.value(), today.toString(Qt::ISODate), registry.actor(),
+         WorkingDays::add(today, to->responseDays).toString(Qt::ISODate), signal->hasSubject ? 1 : 0,
+         orNull(overrideGround), orNull(overrideReason), History::timestamp(now)});
+    if (!inserted.ok()) {
+        // Only a writer that skipped the check above can hit the index; it gets the same answer.
+        if (inserted.error().detail.contains(u"UNIQUE"_s)) {
+            auto open = openReferralTo(db, signal->id, to->id);
+            return alreadyReferred(signal.value(), to.value(), open.ok() ? open.value() : QVariant());
         }
+        return inserted.error();
+    }
+    const qint64 id = inserted->lastInsertId().toLongLong();
+    QString detail = u"Doorverwezen naar %1 (#%2)"_s.arg(to->name).arg(id);
+    if (!overrideGround.isEmpty())
+        detail += u"; gedeeld zonder toestemming op grond van %1"_s.arg(overrideGround);
+    BS_TRY(History::record(db, now, registry.actor(), {signal->id, u"doorverwijzing"_s, detail, reason.value(), id}));
+    if (signal->status == u"nieuw"_s) {
+        // Referring is working on it: the signal moves along its own status table.
+        BS_TRY(db.execute(u"UPDATE signals SET status = 'in_behandeling', updated_at = ? WHERE id = ?"_s,
+                          {History::timestamp(now), signal->id}));
+        BS_TRY(History::record(db, now, registry.actor(),
+                               {signal->id, u"status"_s, u"nieuw → in_behandeling"_s, u"Doorverwezen naar %1"_s.arg(to->name), id}));
+    }
+    return id;
+}
+
+}  // namespace
+
+Result<qint64> add(Registry& registry, const NewReferral& input)
+{
+    qint64 id = 0;
+    BS_TRY(registry.db().write([&]() -> Status {
+        auto added = addLocked(registry, input);
+        if (!added.ok())
+            return added.error();
+        id = added.value();
         return {};
     }));
     return id;
@@ -153,7 +182,10 @@ Result<ReferralInfo> get(Registry& registry, qint64 id)
     return readRow(query.value(), registry.clock().today());
 }
 
-Status transition(Registry& registry, qint64 id, const QString& toStatus, const Workflow::TransitionInput& input)
+namespace {
+
+// Called inside the write transaction: the referral's status is read under the write lock.
+Status transitionLocked(Registry& registry, qint64 id, const QString& toStatus, const Workflow::TransitionInput& input)
 {
     auto current = get(registry, id);
     if (!current.ok())
@@ -172,42 +204,47 @@ Status transition(Registry& registry, qint64 id, const QString& toStatus, const 
     auto completeDays = registry.intSetting(u"referral.complete_days"_s, 20);
     if (!completeDays.ok())
         return completeDays.error();
-    return db.write([&]() -> Status {
-        const QString todayText = today.toString(Qt::ISODate);
-        Result<QSqlQuery> updated = Error::rule(QString());
-        if (toStatus == u"geaccepteerd"_s) {
-            updated = db.run(u"UPDATE referrals SET status = ?, accepted_on = ?, complete_by = ?, updated_at = ?"
-                             " WHERE id = ? AND status = ?"_s,
-                             {toStatus, todayText, WorkingDays::add(today, completeDays.value()).toString(Qt::ISODate),
-                              History::timestamp(now), id, current->status});
-        } else if (toStatus == u"afgewezen"_s) {
-            updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, rejection_reason = ?, feedback = ?, updated_at = ?"
-                             " WHERE id = ? AND status = ?"_s,
-                             {toStatus, todayText, input.code, orNull(text.value()), History::timestamp(now), id, current->status});
-        } else if (toStatus == u"afgerond"_s) {
-            updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, outcome = ?, outcome_reason = ?, feedback = ?,"
-                             " updated_at = ? WHERE id = ? AND status = ?"_s,
-                             {toStatus, todayText, input.code, orNull(reason.value()), text.value(), History::timestamp(now), id,
-                              current->status});
-        } else {  // ingetrokken
-            updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, feedback = ?, updated_at = ?"
-                             " WHERE id = ? AND status = ?"_s,
-                             {toStatus, todayText, text.value(), History::timestamp(now), id, current->status});
-        }
-        if (!updated.ok())
-            return updated.error();
-        if (updated->numRowsAffected() != 1)
-            return Error::rule(u"Doorverwijzing #%1 is intussen door iemand anders gewijzigd; bekijk haar opnieuw."_s.arg(id));
-        QString detail = u"Doorverwijzing #%1 naar %2: %3 → %4"_s.arg(id).arg(current->toPartner, current->status, toStatus);
-        if (!input.code.isEmpty())
-            detail += u" (%1)"_s.arg(input.code);
-        QStringList why;
-        if (!text->isEmpty())
-            why << text.value();
-        if (!reason->isEmpty())
-            why << reason.value();
-        return History::record(db, now, registry.actor(), {current->signalId, u"doorverwijzing"_s, detail, why.join(u" — "_s), id});
-    });
+    const QString todayText = today.toString(Qt::ISODate);
+    Result<QSqlQuery> updated = Error::rule(QString());
+    if (toStatus == u"geaccepteerd"_s) {
+        updated = db.run(u"UPDATE referrals SET status = ?, accepted_on = ?, complete_by = ?, updated_at = ?"
+                         " WHERE id = ? AND status = ?"_s,
+                         {toStatus, todayText, WorkingDays::add(today, completeDays.value()).toString(Qt::ISODate),
+                          History::timestamp(now), id, current->status});
+    } else if (toStatus == u"afgewezen"_s) {
+        updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, rejection_reason = ?, feedback = ?, updated_at = ?"
+                         " WHERE id = ? AND status = ?"_s,
+                         {toStatus, todayText, input.code, orNull(text.value()), History::timestamp(now), id, current->status});
+    } else if (toStatus == u"afgerond"_s) {
+        updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, outcome = ?, outcome_reason = ?, feedback = ?,"
+                         " updated_at = ? WHERE id = ? AND status = ?"_s,
+                         {toStatus, todayText, input.code, orNull(reason.value()), text.value(), History::timestamp(now), id,
+                          current->status});
+    } else {  // ingetrokken
+        updated = db.run(u"UPDATE referrals SET status = ?, closed_on = ?, feedback = ?, updated_at = ?"
+                         " WHERE id = ? AND status = ?"_s,
+                         {toStatus, todayText, text.value(), History::timestamp(now), id, current->status});
+    }
+    if (!updated.ok())
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return Error::rule(u"Doorverwijzing #%1 is intussen door iemand anders gewijzigd; bekijk haar opnieuw."_s.arg(id));
+    QString detail = u"Doorverwijzing #%1 naar %2: %3 → %4"_s.arg(id).arg(current->toPartner, current->status, toStatus);
+    if (!input.code.isEmpty())
+        detail += u" (%1)"_s.arg(input.code);
+    QStringList why;
+    if (!text->isEmpty())
+        why << text.value();
+    if (!reason->isEmpty())
+        why << reason.value();
+    return History::record(db, now, registry.actor(), {current->signalId, u"doorverwijzing"_s, detail, why.join(u" — "_s), id});
+}
+
+}  // namespace
+
+Status transition(Registry& registry, qint64 id, const QString& toStatus, const Workflow::TransitionInput& input)
+{
+    return registry.db().write([&]() { return transitionLocked(registry, id, toStatus, input); });
 }
 
 Result<QList<ReferralInfo>> list(Registry& registry, const ReferralFilter& filter)

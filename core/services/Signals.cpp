@@ -48,9 +48,9 @@ Result<int> levelTerm(Database& db, int level)
     return term.value().toInt();
 }
 
-}  // namespace
-
-Result<QString> add(Registry& registry, const NewSignal& input)
+// Called inside the write transaction: the buurt, category and source are looked up under the
+// write lock, so a category deactivated by another program is not used after all.
+Result<QString> addLocked(Registry& registry, const NewSignal& input)
 {
     const QDate today = registry.clock().today();
     auto buurt = Lookups::findBuurt(registry, input.buurt);
@@ -89,41 +89,40 @@ Result<QString> add(Registry& registry, const NewSignal& input)
         return externalId.error();
 
     Database& db = registry.db();
-    QString reference;
     const QDateTime now = registry.clock().now();
-    BS_TRY(db.write([&]() -> Status {
-        auto ref = nextReference(db, today.year());
-        if (!ref.ok())
-            return ref.error();
-        reference = ref.value();
-        auto term = levelTerm(db, 0);
-        if (!term.ok())
-            return term.error();
-        auto inserted = db.run(
-            u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
-            " category_code, source_code, external_id, urgency, description, follow_up_on, status,"
-            " escalation_level, level_since, level_due_on, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 0, ?, ?, ?)"_s,
-            {reference, observed.toString(Qt::ISODate), History::timestamp(now), registry.actor(), buurt->id,
-             orNull(street.value()), input.impact, category->code, source->code, orNull(externalId.value()),
-             input.urgency, description.value(), orNull(followUp), today.toString(Qt::ISODate),
-             WorkingDays::add(today, term.value()).toString(Qt::ISODate), History::timestamp(now)});
-        if (!inserted.ok()) {
-            Error error = inserted.error();
-            if (error.detail.contains(u"UNIQUE"_s) && !externalId->isEmpty())
-                error = Error::invalid(u"external_id"_s, u"Er is al een signaal met extern nummer %1 van bron %2."_s.arg(externalId.value(), source->code));
-            return error;
-        }
-        const qint64 id = inserted->lastInsertId().toLongLong();
-        return History::record(db, now, registry.actor(),
-                               {id, u"aangemaakt"_s,
-                                u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(reference, buurt->name, category->name, input.urgency),
-                                {}, 0});
-    }));
+    auto ref = nextReference(db, today.year());
+    if (!ref.ok())
+        return ref.error();
+    const QString reference = ref.value();
+    auto term = levelTerm(db, 0);
+    if (!term.ok())
+        return term.error();
+    auto inserted = db.run(
+        u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
+        " category_code, source_code, external_id, urgency, description, follow_up_on, status,"
+        " escalation_level, level_since, level_due_on, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 0, ?, ?, ?)"_s,
+        {reference, observed.toString(Qt::ISODate), History::timestamp(now), registry.actor(), buurt->id,
+         orNull(street.value()), input.impact, category->code, source->code, orNull(externalId.value()),
+         input.urgency, description.value(), orNull(followUp), today.toString(Qt::ISODate),
+         WorkingDays::add(today, term.value()).toString(Qt::ISODate), History::timestamp(now)});
+    if (!inserted.ok()) {
+        Error error = inserted.error();
+        if (error.detail.contains(u"UNIQUE"_s) && !externalId->isEmpty())
+            error = Error::invalid(u"external_id"_s, u"Er is al een signaal met extern nummer %1 van bron %2."_s.arg(externalId.value(), source->code));
+        return error;
+    }
+    const qint64 id = inserted->lastInsertId().toLongLong();
+    BS_TRY(History::record(db, now, registry.actor(),
+                           {id, u"aangemaakt"_s,
+                            u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(reference, buurt->name, category->name, input.urgency),
+                            {}, 0}));
     return reference;
 }
 
-Status edit(Registry& registry, const QString& reference, const SignalEdit& change)
+// Called inside the write transaction: the signal is read after the write lock is taken, so the
+// rules check the signal as it is when it changes, not as it was when this program last read it.
+Status editLocked(Registry& registry, const QString& reference, const SignalEdit& change)
 {
     auto current = state(registry, reference);
     if (!current.ok())
@@ -193,23 +192,23 @@ Status edit(Registry& registry, const QString& reference, const SignalEdit& chan
 
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    return db.write([&]() -> Status {
-        QStringList assignments;
-        QVariantList values;
-        QStringList details;
-        for (const Change& c : changes) {
-            assignments << c.column + u" = ?"_s;  // column names come from the fixed list above
-            values << c.value;
-            details << c.detail;
-        }
-        values << History::timestamp(now) << current->id;
-        BS_TRY(db.execute(u"UPDATE signals SET %1, updated_at = ? WHERE id = ?"_s.arg(assignments.join(u", "_s)), values));
-        return History::record(db, now, registry.actor(), {current->id, u"gewijzigd"_s, details.join(u"; "_s), reason.value(), 0});
-    });
+    QStringList assignments;
+    QVariantList values;
+    QStringList details;
+    for (const Change& c : changes) {
+        assignments << c.column + u" = ?"_s;  // column names come from the fixed list above
+        values << c.value;
+        details << c.detail;
+    }
+    values << History::timestamp(now) << current->id;
+    BS_TRY(db.execute(u"UPDATE signals SET %1, updated_at = ? WHERE id = ?"_s.arg(assignments.join(u", "_s)), values));
+    return History::record(db, now, registry.actor(), {current->id, u"gewijzigd"_s, details.join(u"; "_s), reason.value(), 0});
 }
 
-Status changeStatus(Registry& registry, const QString& reference, const QString& toStatus,
-                    const Workflow::TransitionInput& input)
+// Called inside the write transaction, like editLocked: the status and the open referrals are
+// read under the write lock.
+Status changeStatusLocked(Registry& registry, const QString& reference, const QString& toStatus,
+                          const Workflow::TransitionInput& input)
 {
     auto current = state(registry, reference);
     if (!current.ok())
@@ -235,27 +234,51 @@ Status changeStatus(Registry& registry, const QString& reference, const QString&
 
     const QDateTime now = registry.clock().now();
     const QString today = registry.clock().today().toString(Qt::ISODate);
-    return db.write([&]() -> Status {
-        QVariant outcome;
-        QVariant outcomeText;
-        QVariant closedOn;
-        if (toStatus == u"afgehandeld"_s || toStatus == u"geannuleerd"_s) {
-            outcome = input.code;
-            outcomeText = text->isEmpty() ? QVariant() : QVariant(text.value());
-            closedOn = today;
-        }
-        auto updated = db.run(u"UPDATE signals SET status = ?, outcome = ?, outcome_text = ?, closed_on = ?, updated_at = ?"
-                              " WHERE id = ? AND status = ?"_s,
-                              {toStatus, outcome, outcomeText, closedOn, History::timestamp(now), current->id, current->status});
-        if (!updated.ok())
-            return updated.error();
-        if (updated->numRowsAffected() != 1)
-            return Error::rule(u"Signaal %1 is intussen door iemand anders gewijzigd; bekijk het opnieuw."_s.arg(reference));
-        QString detail = u"%1 → %2"_s.arg(current->status, toStatus);
-        if (!input.code.isEmpty())
-            detail += u" (%1)"_s.arg(input.code);
-        return History::record(db, now, registry.actor(), {current->id, u"status"_s, detail, text.value(), 0});
-    });
+    QVariant outcome;
+    QVariant outcomeText;
+    QVariant closedOn;
+    if (toStatus == u"afgehandeld"_s || toStatus == u"geannuleerd"_s) {
+        outcome = input.code;
+        outcomeText = text->isEmpty() ? QVariant() : QVariant(text.value());
+        closedOn = today;
+    }
+    auto updated = db.run(u"UPDATE signals SET status = ?, outcome = ?, outcome_text = ?, closed_on = ?, updated_at = ?"
+                          " WHERE id = ? AND status = ?"_s,
+                          {toStatus, outcome, outcomeText, closedOn, History::timestamp(now), current->id, current->status});
+    if (!updated.ok())
+        return updated.error();
+    if (updated->numRowsAffected() != 1)
+        return Error::rule(u"Signaal %1 is intussen door iemand anders gewijzigd; bekijk het opnieuw."_s.arg(reference));
+    QString detail = u"%1 → %2"_s.arg(current->status, toStatus);
+    if (!input.code.isEmpty())
+        detail += u" (%1)"_s.arg(input.code);
+    return History::record(db, now, registry.actor(), {current->id, u"status"_s, detail, text.value(), 0});
+}
+
+}  // namespace
+
+Result<QString> add(Registry& registry, const NewSignal& input)
+{
+    QString reference;
+    BS_TRY(registry.db().write([&]() -> Status {
+        auto added = addLocked(registry, input);
+        if (!added.ok())
+            return added.error();
+        reference = added.value();
+        return {};
+    }));
+    return reference;
+}
+
+Status edit(Registry& registry, const QString& reference, const SignalEdit& change)
+{
+    return registry.db().write([&]() { return editLocked(registry, reference, change); });
+}
+
+Status changeStatus(Registry& registry, const QString& reference, const QString& toStatus,
+                    const Workflow::TransitionInput& input)
+{
+    return registry.db().write([&]() { return changeStatusLocked(registry, reference, toStatus, input); });
 }
 
 }  // namespace bs::Signals

@@ -1,6 +1,8 @@
 #pragma once
 // Signals: registering, editing, status changes and reading them back. Every write runs in one
-// transaction together with its history record, so a refused or failed action leaves no trace.
+// transaction together with its history record, so a refused or failed action leaves no trace,
+// and reads the state its rules check inside that transaction, after the write lock is taken, so
+// a change another program made a moment ago is seen (the same holds for the other services).
 
 #include "Result.h"
 #include "domain/Workflow.h"

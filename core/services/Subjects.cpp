@@ -22,9 +22,10 @@ Status requirePersonalImpact(const SignalState& signal, const QString& what)
     }
     return {};
 }
-}  // namespace
-
-Status set(Registry& registry, const QString& reference, const SubjectInput& input)
+// The three writes below are called inside their write transaction: the signal (its impact
+// level, whether it has a subject) is read under the write lock, so it is checked as it is when
+// it changes.
+Status setLocked(Registry& registry, const QString& reference, const SubjectInput& input)
 {
     auto signal = Signals::state(registry, reference);
     if (!signal.ok())
@@ -52,19 +53,17 @@ Status set(Registry& registry, const QString& reference, const SubjectInput& inp
     }
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    return db.write([&]() -> Status {
-        BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
-        BS_TRY(db.execute(u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                               {signal->id, orNull(name.value()), orNull(address.value()), orNull(phone.value()), birthYear,
-                                History::timestamp(now), registry.actor()}));
-        return History::record(db, now, registry.actor(),
-                               {signal->id, u"betrokkene"_s,
-                                signal->hasSubject ? u"Gegevens betrokkene gewijzigd"_s : u"Gegevens betrokkene vastgelegd"_s, {}, 0});
-    });
+    BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
+    BS_TRY(db.execute(u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                      {signal->id, orNull(name.value()), orNull(address.value()), orNull(phone.value()), birthYear,
+                       History::timestamp(now), registry.actor()}));
+    return History::record(db, now, registry.actor(),
+                           {signal->id, u"betrokkene"_s,
+                            signal->hasSubject ? u"Gegevens betrokkene gewijzigd"_s : u"Gegevens betrokkene vastgelegd"_s, {}, 0});
 }
 
-Status clear(Registry& registry, const QString& reference, const QString& reason)
+Status clearLocked(Registry& registry, const QString& reference, const QString& reason)
 {
     auto signal = Signals::state(registry, reference);
     if (!signal.ok())
@@ -76,26 +75,12 @@ Status clear(Registry& registry, const QString& reference, const QString& reason
         return why.error();
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    return db.write([&]() -> Status {
-        BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
-        BS_TRY(db.execute(u"UPDATE signals SET consent_by = NULL, updated_at = ? WHERE id = ?"_s,
-                                {History::timestamp(now), signal->id}));
-        return History::record(db, now, registry.actor(), {signal->id, u"betrokkene"_s, u"Gegevens betrokkene gewist"_s, why.value(), 0});
-    });
+    BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
+    BS_TRY(db.execute(u"UPDATE signals SET consent_by = NULL, updated_at = ? WHERE id = ?"_s, {History::timestamp(now), signal->id}));
+    return History::record(db, now, registry.actor(), {signal->id, u"betrokkene"_s, u"Gegevens betrokkene gewist"_s, why.value(), 0});
 }
 
-Result<std::optional<Subject>> get(Registry& registry, qint64 signalId)
-{
-    auto query = registry.db().run(u"SELECT name, address, phone, birth_year FROM subjects WHERE signal_id = ?"_s, {signalId});
-    if (!query.ok())
-        return query.error();
-    if (!query->next())
-        return std::optional<Subject>();
-    return std::optional<Subject>(Subject{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-                                          query->value(3).isNull() ? std::nullopt : std::optional<int>(query->value(3).toInt())});
-}
-
-Status setConsent(Registry& registry, const QString& reference, const ConsentInput& input)
+Status setConsentLocked(Registry& registry, const QString& reference, const ConsentInput& input)
 {
     auto signal = Signals::state(registry, reference);
     if (!signal.ok())
@@ -149,21 +134,47 @@ Status setConsent(Registry& registry, const QString& reference, const ConsentInp
 
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    return db.write([&]() -> Status {
-        BS_TRY(db.execute(u"UPDATE signals SET consent = ?, consent_by = ?, consent_on = ?, updated_at = ? WHERE id = ?"_s,
-                              {input.status, orNull(givenBy), orNull(givenOn), History::timestamp(now), signal->id}));
-        BS_TRY(db.execute(u"DELETE FROM consent_scopes WHERE signal_id = ?"_s, {signal->id}));
-        QStringList labels;
-        for (const ScopeItem& item : scope) {
-            BS_TRY(db.execute(u"INSERT INTO consent_scopes (signal_id, partner_id, partner_kind) VALUES (?, ?, ?)"_s,
-                                   {signal->id, item.partnerId, item.kind}));
-            labels << item.label;
-        }
-        QString detail = u"Toestemming: %1"_s.arg(input.status);
-        if (!labels.isEmpty())
-            detail += u" (bereik: %1)"_s.arg(labels.join(u", "_s));
-        return History::record(db, now, registry.actor(), {signal->id, u"toestemming"_s, detail, {}, 0});
-    });
+    BS_TRY(db.execute(u"UPDATE signals SET consent = ?, consent_by = ?, consent_on = ?, updated_at = ? WHERE id = ?"_s,
+                      {input.status, orNull(givenBy), orNull(givenOn), History::timestamp(now), signal->id}));
+    BS_TRY(db.execute(u"DELETE FROM consent_scopes WHERE signal_id = ?"_s, {signal->id}));
+    QStringList labels;
+    for (const ScopeItem& item : scope) {
+        BS_TRY(db.execute(u"INSERT INTO consent_scopes (signal_id, partner_id, partner_kind) VALUES (?, ?, ?)"_s,
+                          {signal->id, item.partnerId, item.kind}));
+        labels << item.label;
+    }
+    QString detail = u"Toestemming: %1"_s.arg(input.status);
+    if (!labels.isEmpty())
+        detail += u" (bereik: %1)"_s.arg(labels.join(u", "_s));
+    return History::record(db, now, registry.actor(), {signal->id, u"toestemming"_s, detail, {}, 0});
+}
+
+}  // namespace
+
+Status set(Registry& registry, const QString& reference, const SubjectInput& input)
+{
+    return registry.db().write([&]() { return setLocked(registry, reference, input); });
+}
+
+Status clear(Registry& registry, const QString& reference, const QString& reason)
+{
+    return registry.db().write([&]() { return clearLocked(registry, reference, reason); });
+}
+
+Status setConsent(Registry& registry, const QString& reference, const ConsentInput& input)
+{
+    return registry.db().write([&]() { return setConsentLocked(registry, reference, input); });
+}
+
+Result<std::optional<Subject>> get(Registry& registry, qint64 signalId)
+{
+    auto query = registry.db().run(u"SELECT name, address, phone, birth_year FROM subjects WHERE signal_id = ?"_s, {signalId});
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return std::optional<Subject>();
+    return std::optional<Subject>(Subject{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
+                                          query->value(3).isNull() ? std::nullopt : std::optional<int>(query->value(3).toInt())});
 }
 
 Result<ConsentInfo> consent(Registry& registry, qint64 signalId)

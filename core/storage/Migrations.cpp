@@ -19,6 +19,8 @@ const MigrationLadder& standardLadder()
         {5, u"Tellingen per dag voor de doorverwijzingscijfers"_s, &Schema::version5},
         {6, u"Logboek van exports en imports"_s, &Schema::version6},
         {7, u"Toegangslogboek, logboek van bewaartermijn en wissen"_s, &Schema::version7},
+        {8, u"Eén open doorverwijzing per signaal en partner (dubbele open doorverwijzingen ingetrokken)"_s, &Schema::version8,
+         &Schema::withdrawDuplicateOpenReferrals},
     };
     return ladder;
 }
@@ -71,14 +73,19 @@ Status migrate(Database& db, const MigrationLadder& ladder, const Clock& clock)
         if (step.version <= current.value())
             continue;
         BS_TRY(db.write([&]() -> Status {
+            const auto failed = [&](Error error) {
+                error.message = u"Bijwerken van het register naar versie %1 mislukte; het register is "
+                                "ongewijzigd gebleven. %2"_s.arg(step.version).arg(error.message);
+                return error;
+            };
+            if (step.prepare) {
+                if (Status prepared = step.prepare(db, clock); !prepared.ok())
+                    return failed(prepared.error());
+            }
             for (const QString& statement : step.statements(db.dialect())) {
                 auto result = db.run(statement);
-                if (!result.ok()) {
-                    Error error = result.error();
-                    error.message = u"Bijwerken van het register naar versie %1 mislukte; het register is "
-                                    "ongewijzigd gebleven. %2"_s.arg(step.version).arg(error.message);
-                    return error;
-                }
+                if (!result.ok())
+                    return failed(result.error());
             }
             BS_TRY(db.execute(u"INSERT INTO schema_migrations (version, summary, applied_at) VALUES (?, ?, ?)"_s,
                                    {step.version, step.summary, clock.now().toString(Qt::ISODate)}));

@@ -21,6 +21,8 @@ struct Migration {
     int version = 0;
     QString summary;
     std::function<QStringList(const Dialect&)> statements;
+    // Optional: runs first, in the same transaction, for data the new statements would refuse.
+    std::function<Status(Database&, const Clock&)> prepare = {};
 };
 
 using MigrationLadder = QList<Migration>;

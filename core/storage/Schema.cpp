@@ -1,5 +1,6 @@
 #include "Schema.h"
 
+#include "Clock.h"
 #include "storage/Database.h"
 #include "storage/Dialect.h"
 #include "storage/ReferenceData.h"
@@ -212,6 +213,60 @@ QStringList version7(const Dialect& dialect)
     s << dialect.appendOnlyWithRetention(u"access_log"_s, u"access_log.months"_s, 6) << dialect.appendOnly(u"retention_log"_s);
     s << dialect.accessFromHistoryTrigger();
     return s;
+}
+
+// One open referral per signal and partner: checked by Referrals::add under the write lock, and
+// from now on also refused by the database itself, whatever program writes.
+QStringList version8(const Dialect&)
+{
+    return {u"CREATE UNIQUE INDEX referrals_one_open ON referrals (signal_id, to_partner_id)"
+            " WHERE status IN ('verstuurd','geaccepteerd')"_s};
+}
+
+// Before version 8 two programs on one file could both send the same referral (the check ran
+// before the write lock), so a file may hold two open referrals of one signal to one partner and
+// the unique index of version 8 could not be built. Refusing to migrate would lock people out of
+// their registry with nothing they could do in this version; instead the duplicate is withdrawn
+// the way a coordinator would: the referral furthest along (accepted before sent, then the
+// oldest) stays, every other one becomes 'ingetrokken' with a note naming the one that stays, and
+// the signal's history says what happened and why. The backup made before migrating keeps the
+// file as it was.
+Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock)
+{
+    auto duplicates = db.run(
+        u"SELECT d.id, d.signal_id, d.status, p.name, d.kept FROM (SELECT r.id, r.signal_id, r.to_partner_id, r.status,"
+        " (SELECT k.id FROM referrals k WHERE k.signal_id = r.signal_id AND k.to_partner_id = r.to_partner_id"
+        "  AND k.status IN ('verstuurd','geaccepteerd') ORDER BY k.status = 'geaccepteerd' DESC, k.id LIMIT 1) AS kept"
+        " FROM referrals r WHERE r.status IN ('verstuurd','geaccepteerd')) d JOIN partners p ON p.id = d.to_partner_id"
+        " WHERE d.id <> d.kept ORDER BY d.id"_s);
+    if (!duplicates.ok())
+        return duplicates.error();
+    struct Duplicate {
+        qint64 id;
+        qint64 signalId;
+        QString status;
+        QString partner;
+        qint64 kept;
+    };
+    QList<Duplicate> list;
+    while (duplicates->next()) {
+        list << Duplicate{duplicates->value(0).toLongLong(), duplicates->value(1).toLongLong(), duplicates->value(2).toString(),
+                          duplicates->value(3).toString(), duplicates->value(4).toLongLong()};
+    }
+    const QString now = clock.now().toUTC().toString(Qt::ISODate);
+    const QString today = clock.today().toString(Qt::ISODate);
+    const QString actor = u"Buurtsignaal (bijwerken register)"_s;
+    for (const Duplicate& d : list) {
+        const QString note = u"Dubbele open doorverwijzing naar %1: #%2 loopt door. Ingetrokken bij het bijwerken van het "
+                             "register naar versie 8."_s.arg(d.partner).arg(d.kept);
+        BS_TRY(db.execute(u"UPDATE referrals SET status = 'ingetrokken', closed_on = ?, feedback = ?, updated_at = ? WHERE id = ?"_s,
+                          {today, note, now, d.id}));
+        BS_TRY(db.execute(u"INSERT INTO history (signal_id, at, actor, action, detail, reason, referral_id)"
+                          " VALUES (?, ?, ?, 'doorverwijzing', ?, ?, ?)"_s,
+                          {d.signalId, now, actor, u"Doorverwijzing #%1 naar %2: %3 → ingetrokken"_s.arg(d.id).arg(d.partner, d.status),
+                           note, d.id}));
+    }
+    return {};
 }
 
 QStringList suspendDayCounts(const Dialect& dialect)

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 namespace bs {
+class Clock;
 class Database;
 class Dialect;
 namespace Schema {
@@ -17,6 +18,10 @@ QStringList version4(const Dialect& dialect);
 QStringList version5(const Dialect& dialect);
 QStringList version6(const Dialect& dialect);
 QStringList version7(const Dialect& dialect);
+QStringList version8(const Dialect& dialect);
+// Runs before version 8's statements, in the same transaction: withdraws the open referrals that
+// the new unique index would refuse (see Schema.cpp).
+Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);
 
 // Bulk writers (the demo generator, large imports) switch the per-row triggers off (day counts,
 // access log from history), write, and rebuild the counts in one pass: faster than counting row

@@ -980,6 +980,14 @@
         <translation>%1 — Buurtsignaal</translation>
     </message>
     <message>
+        <source>DEMO — fictional data — %1</source>
+        <translation>DEMO — fictieve gegevens — %1</translation>
+    </message>
+    <message>
+        <source>DEMO — fictional data. This registry was filled with generated signals; do not record real cases in it.</source>
+        <translation>DEMO — fictieve gegevens. Dit register is gevuld met gegenereerde signalen; leg er geen echte zaken in vast.</translation>
+    </message>
+    <message>
         <source>Buurtsignaal</source>
         <translation>Buurtsignaal</translation>
     </message>
