@@ -1,6 +1,9 @@
 // stats, indicator set, import cbs
 #include "CommandContext.h"
+#include "domain/Codes.h"
+#include "domain/DutchDates.h"
 #include "io/CbsImport.h"
+#include "io/FileErrors.h"
 #include "stats/Indicators.h"
 #include "stats/Statistics.h"
 
@@ -99,8 +102,9 @@ QJsonObject toJson(const Statistics& s, const QList<IndicatorFigure>& indicators
 
 void printText(QTextStream& out, const Statistics& s, const QList<IndicatorFigure>& indicators)
 {
-    out << u"Periode %1 t/m %2 (vorige: %3 t/m %4)\n"_s.arg(s.filter.period.fromText(), s.filter.period.toText(),
-                                                            s.previous.fromText(), s.previous.toText());
+    using DutchDates::format;
+    out << u"Periode %1 t/m %2 (vorige: %3 t/m %4)\n"_s.arg(format(s.filter.period.from), format(s.filter.period.to),
+                                                            format(s.previous.from), format(s.previous.to));
     out << u"Signalen: %1 (vorige periode %2) · nu open %3, te laat %4\n\n"_s.arg(s.signalCount).arg(s.previousSignalCount).arg(s.openNow).arg(s.lateNow);
     out << u"%1 %2 %3 %4\n"_s.arg(u"Buurt"_s.leftJustified(22), u"Signalen"_s.rightJustified(9), u"Vorige"_s.rightJustified(7), u"Per 1.000"_s.rightJustified(10));
     for (const BuurtFigures& b : s.buurten) {
@@ -111,7 +115,8 @@ void printText(QTextStream& out, const Statistics& s, const QList<IndicatorFigur
     for (const IndicatorFigure& f : indicators) {
         out << u"  %1 %2 %3 %4\n"_s.arg(f.label.leftJustified(52, u' ', true),
                                        (f.value ? QString::number(*f.value, 'f', 1) : u"-"_s).rightJustified(8),
-                                       (f.previous ? QString::number(*f.previous, 'f', 1) : u"-"_s).rightJustified(8), f.status);
+                                       (f.previous ? QString::number(*f.previous, 'f', 1) : u"-"_s).rightJustified(8),
+                                       Codes::indicatorStatus().label(f.status));
     }
     out.flush();
 }
@@ -147,7 +152,7 @@ int importCbs(Context& c)
 {
     QFile file(c.positional.at(0));
     if (!file.open(QIODevice::ReadOnly))
-        return c.fail(Error::invalid(u"file"_s, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(file.fileName(), file.errorString())));
+        return c.fail(Error::invalid(u"file"_s, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(file.fileName(), FileErrors::reason(file, FileErrors::Purpose::Read))));
     auto changes = CbsImport::plan(*c.registry, file.readAll(), c.value(u"municipality"_s));
     if (!changes.ok())
         return c.fail(changes.error());
@@ -173,12 +178,14 @@ QList<Command> statsCommands()
 {
     return {
         {{u"stats"_s}, {}, 0, u"Cijfers van het dashboard voor een periode (per buurt, partner, trede; succesfactoren; trends)."_s,
-         {opt(u"from"_s, u"Begindatum JJJJ-MM-DD (inclusief)."_s, u"D"_s), opt(u"to"_s, u"Einddatum JJJJ-MM-DD (inclusief)."_s, u"D"_s),
+         {opt(u"from"_s, u"Begindatum dd-mm-jjjj (inclusief)."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Einddatum dd-mm-jjjj (inclusief)."_s, u"DATUM"_s),
           opt(u"buurt"_s, u"Alleen deze buurt."_s, u"NAAM"_s), opt(u"theme"_s, u"Alleen dit thema (T1–T4)."_s, u"T"_s),
           opt(u"json"_s, u"Uitvoer als JSON."_s)},
          Registry::Create::No, true, stats},
         {{u"indicator"_s, u"set"_s}, u"CODE"_s, 1, u"Cijfer of toelichting van een succesfactor voor een periode vastleggen."_s,
-         {opt(u"from"_s, u"Begindatum."_s, u"D"_s), opt(u"to"_s, u"Einddatum."_s, u"D"_s), opt(u"buurt"_s, u"Buurt (leeg: gemeente)."_s, u"NAAM"_s),
+         {opt(u"from"_s, u"Begindatum dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Einddatum dd-mm-jjjj."_s, u"DATUM"_s), opt(u"buurt"_s, u"Buurt (leeg: gemeente)."_s, u"NAAM"_s),
           opt(u"value"_s, u"Cijfer."_s, u"GETAL"_s), opt(u"note"_s, u"Toelichting."_s, u"TEKST"_s)},
          Registry::Create::No, true, indicatorSet},
         {{u"import"_s, u"cbs"_s}, u"FILE.csv"_s, 1, u"Buurten en wijken met codes en inwonertal laden uit CBS 'Kerncijfers wijken en buurten'."_s,

@@ -56,7 +56,7 @@ Status step(Registry& registry, const QString& reference, int toLevel, const QSt
                              .arg(toLevel)
                              .arg(target.name);
         if (stepUp)
-            detail += u", aanleiding: %1"_s.arg(trigger);
+            detail += u", aanleiding: %1"_s.arg(Codes::escalationTrigger().label(trigger).toLower());
         return History::record(db, now, registry.actor(), {signal->id, u"escalatie"_s, detail, why.value(), 0});
     });
 }
