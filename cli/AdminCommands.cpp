@@ -2,10 +2,11 @@
 #include "Cli.h"
 #include "CommandContext.h"
 #include "access/Access.h"
+#include "domain/DataSize.h"
+#include "domain/DutchDates.h"
 #include "storage/Backups.h"
 
 #include <QFileInfo>
-#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -18,17 +19,12 @@ QString registryPath(Context& c)
     return c.isSet(u"db"_s) ? c.value(u"db"_s) : Registry::defaultPath();
 }
 
-QString size(qint64 bytes)
-{
-    return QLocale(QLocale::Dutch).formattedDataSize(bytes);
-}
-
 int backup(Context& c)
 {
     auto made = Backups::create(*c.registry, u"handmatig"_s, c.value(u"out"_s));
     if (!made.ok())
         return c.fail(made.error());
-    c.out << u"Back-up gemaakt en gecontroleerd: %1 (%2)"_s.arg(made->path, size(made->bytes)) << Qt::endl;
+    c.out << u"Back-up gemaakt en gecontroleerd: %1 (%2)"_s.arg(made->path, DataSize::text(made->bytes)) << Qt::endl;
     return ExitCode::Done;
 }
 
@@ -40,7 +36,8 @@ int backupList(Context& c)
     if (backups->isEmpty())
         c.out << u"Nog geen back-ups in %1."_s.arg(Backups::folderFor(c.registry->path())) << Qt::endl;
     for (const BackupInfo& b : backups.value())
-        c.out << u"%1  %2  %3  %4\n"_s.arg(b.madeAt.toString(u"dd-MM-yyyy HH:mm:ss"_s), b.reason.leftJustified(20), size(b.bytes).rightJustified(10), b.path);
+        c.out << u"%1  %2  %3  %4\n"_s.arg(b.madeAt.toString(u"dd-MM-yyyy HH:mm:ss"_s), Backups::reasonLabel(b.reason).leftJustified(30),
+                                           DataSize::text(b.bytes).rightJustified(10), b.path);
     c.out.flush();
     return ExitCode::Done;
 }
@@ -74,7 +71,7 @@ int check(Context& c)
     if (!report.ok())
         return c.fail(report.error());
     if (report->ok) {
-        c.out << u"In orde: %1 (schemaversie %2, %3 signalen; integrity_check en foreign_key_check zonder bevindingen)."_s.arg(path)
+        c.out << u"In orde: %1 (schemaversie %2, %3 signalen; databasecontrole en controle van de verwijzingen zonder bevindingen)."_s.arg(path)
                      .arg(report->schemaVersion)
                      .arg(report->signalCount)
               << Qt::endl;

@@ -11,6 +11,9 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace bs {
@@ -23,9 +26,10 @@ int Context::fail(const Error& error)
     return ExitCode::Refused;
 }
 
-int Context::usage(const QString& message)
+int Context::usage(const QString& message, const QString& helpFor)
 {
-    err << u"Gebruiksfout: "_s << message << u"\nZie 'buurtsignaal-cli --help'."_s << Qt::endl;
+    err << u"Gebruiksfout: "_s << message << u"\nZie 'buurtsignaal-cli %1--help'."_s.arg(helpFor.isEmpty() ? QString() : helpFor + u' ')
+        << Qt::endl;
     return ExitCode::Usage;
 }
 
@@ -50,6 +54,8 @@ QList<Command> allCommands()
              << cli::adminCommands() << cli::privacyCommands();
     return commands;
 }
+
+const QString datesNote = u"\nDatums: dd-mm-jjjj, bijvoorbeeld 27-11-2026; ook d-m-jjjj en jjjj-mm-dd.\n"_s;
 
 QCommandLineOption dbOption()
 {
@@ -119,9 +125,80 @@ QString overview(const QList<Command>& commands)
         text += u"  %1  %2\n"_s.arg(syntax.leftJustified(30), command.summary);
     }
     text += u"\nAlgemene opties:\n  --db FILE        registerbestand (standaard: %1)\n"
-            "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"
-            "\nAfsluitcodes: 0 gelukt, 1 geweigerd (regel of ongeldige invoer), 2 gebruiksfout.\n"_s.arg(Registry::defaultPath());
+            "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"_s.arg(Registry::defaultPath());
+    text += datesNote;
+    text += u"\nAfsluitcodes: 0 gelukt, 1 geweigerd (regel of ongeldige invoer), 2 gebruiksfout.\n"_s;
     return text;
+}
+
+// Levenshtein distance, to suggest what a mistyped word probably meant.
+qsizetype editDistance(const QString& a, const QString& b)
+{
+    QList<qsizetype> row(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        qsizetype diagonal = row[0];
+        row[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const qsizetype above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// " Bedoelde u --status?" when one candidate is close to what was typed, else empty.
+QString suggestion(const QString& typed, const QStringList& candidates, const QString& format)
+{
+    QString best;
+    qsizetype bestDistance = 3;
+    for (const QString& candidate : candidates) {
+        const qsizetype distance = editDistance(typed, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best.isEmpty() ? QString() : u" Bedoelde u %1?"_s.arg(format.arg(best));
+}
+
+// QCommandLineParser explains mistakes in English; the command line's own usage errors are told
+// in Dutch: an unknown option, an option without its value, a value given to a switch.
+std::optional<QString> optionMistake(const QStringList& arguments, const QList<QCommandLineOption>& options, const QString& commandName)
+{
+    QHash<QString, const QCommandLineOption*> byName;
+    QStringList names;
+    for (const QCommandLineOption& option : options) {
+        for (const QString& name : option.names()) {
+            byName.insert(name, &option);
+            if (name.size() > 1)
+                names << name;
+        }
+    }
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == u"--"_s)
+            break;  // the rest are arguments, even when they start with '-'
+        if (!argument.startsWith(u'-') || argument.size() == 1)
+            continue;
+        const QString written = argument.section(u'=', 0, 0);
+        const QString name = written.mid(written.startsWith(u"--"_s) ? 2 : 1);
+        const bool hasInlineValue = argument.contains(u'=');
+        const QCommandLineOption* option = byName.value(name, nullptr);
+        if (!option)
+            return u"onbekende optie '%1' bij '%2'.%3"_s.arg(written, commandName, suggestion(name, names, u"--%1"_s));
+        if (option->valueName().isEmpty()) {
+            if (hasInlineValue)
+                return u"optie --%1 van '%2' neemt geen waarde ('%3')."_s.arg(name, commandName, argument);
+        } else if (!hasInlineValue) {
+            if (i + 1 >= arguments.size())
+                return u"optie --%1 van '%2' mist een waarde (%3)."_s.arg(name, commandName, option->valueName());
+            ++i;
+        }
+    }
+    return std::nullopt;
 }
 
 const Command* findCommand(const QList<Command>& commands, const QStringList& words, int* matched)
@@ -165,15 +242,27 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     Context context{out, err, clock, parser, {}, nullptr};
-    if (!command)
-        return context.usage(u"onbekende opdracht '%1'."_s.arg(words.join(u' ')));
+    if (!command) {
+        QStringList known;
+        for (const Command& candidate : commands)
+            known << candidate.words.join(u' ');
+        const QString typed = words.mid(0, 2).join(u' ');
+        QString hint = suggestion(typed, known, u"'%1'"_s);
+        if (hint.isEmpty())
+            hint = suggestion(words.first(), known, u"'%1'"_s);
+        return context.usage(u"onbekende opdracht '%1'.%2"_s.arg(words.join(u' '), hint));
+    }
 
     const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, u"Hulp bij deze opdracht."_s);
+    const QList<QCommandLineOption> known = QList<QCommandLineOption>{dbOption(), help} + command->options;
+    const QString commandName = command->words.join(u' ');
+    if (auto mistake = optionMistake(arguments, known, commandName))
+        return context.usage(*mistake, commandName);
     parser.addOption(dbOption());
     parser.addOption(help);
     parser.addOptions(command->options);
     if (!parser.parse(arguments))
-        return context.usage(parser.errorText());
+        return context.usage(u"de opties kloppen niet (%1)."_s.arg(parser.errorText()), commandName);
     if (parser.isSet(help)) {
         out << u"Gebruik: buurtsignaal-cli %1 %2 [opties]\n%3\n\nOpties:\n"_s.arg(command->words.join(u' '), command->arguments,
                                                                                command->summary);
@@ -183,14 +272,18 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
             out << u"  %1  %2\n"_s.arg(name.leftJustified(28), option.description());
         }
         out << u"  %1  registerbestand\n"_s.arg(u"--db FILE"_s.leftJustified(28));
+        if (std::any_of(command->options.cbegin(), command->options.cend(),
+                        [](const QCommandLineOption& option) { return option.valueName() == u"DATUM"_s; }))
+            out << datesNote;
         return ExitCode::Done;
     }
     context.positional = words.mid(matched);
     if (context.positional.size() != command->argumentCount) {
-        return context.usage(u"'%1' verwacht %2 argument(en) (%3), niet %4."_s.arg(command->words.join(u' '))
+        return context.usage(u"'%1' verwacht %2 argument(en) (%3), niet %4."_s.arg(commandName)
                                  .arg(command->argumentCount)
                                  .arg(command->arguments.isEmpty() ? u"geen"_s : command->arguments)
-                                 .arg(context.positional.size()));
+                                 .arg(context.positional.size()),
+                             commandName);
     }
 
     if (command->needsRegistry) {

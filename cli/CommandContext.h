@@ -24,7 +24,8 @@ struct Context {
     std::unique_ptr<Registry> registry;
 
     int fail(const Error& error);
-    int usage(const QString& message);
+    // A mistake in the command line itself (exit 2); helpFor names the command whose --help to read.
+    int usage(const QString& message, const QString& helpFor = {});
     void printJson(const QJsonValue& value);
     QString value(const QString& option) const { return parser.value(option); }
     bool isSet(const QString& option) const { return parser.isSet(option); }

@@ -1,6 +1,7 @@
 // import meldingen
 #include "Cli.h"
 #include "CommandContext.h"
+#include "io/FileErrors.h"
 #include "io/MeldingImport.h"
 
 #include <QFile>
@@ -16,7 +17,7 @@ Result<QByteArray> readAll(const QString& path, const QString& field)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error::invalid(field, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(path, file.errorString()));
+        return Error::invalid(field, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Read)));
     return file.readAll();
 }
 

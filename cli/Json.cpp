@@ -1,5 +1,7 @@
 #include "Json.h"
 
+#include "domain/DutchDates.h"
+
 using namespace Qt::StringLiterals;
 
 namespace bs::cli::Json {
@@ -49,7 +51,7 @@ QJsonObject signalDetail(const SignalDetail& d)
 {
     QJsonArray history;
     for (const HistoryEntry& entry : d.history) {
-        history.append(QJsonObject{{u"at"_s, entry.at},
+        history.append(QJsonObject{{u"at"_s, DutchDates::isoWithOffset(entry.at)},
                                    {u"actor"_s, entry.actor},
                                    {u"action"_s, entry.action},
                                    {u"detail"_s, entry.detail},
@@ -64,7 +66,7 @@ QJsonObject signalDetail(const SignalDetail& d)
                                        {u"to_level"_s, step.toLevel},
                                        {u"trigger"_s, orNull(step.trigger)},
                                        {u"reason"_s, step.reason},
-                                       {u"at"_s, step.at},
+                                       {u"at"_s, DutchDates::isoWithOffset(step.at)},
                                        {u"by"_s, step.by}});
     }
     QJsonObject subject;
@@ -76,7 +78,7 @@ QJsonObject signalDetail(const SignalDetail& d)
     }
     return {{u"reference"_s, d.reference},
             {u"observed_on"_s, d.observedOn},
-            {u"registered_at"_s, d.registeredAt},
+            {u"registered_at"_s, DutchDates::isoWithOffset(d.registeredAt)},
             {u"registered_by"_s, d.registeredBy},
             {u"buurt"_s, d.buurt},
             {u"street"_s, orNull(d.street)},

@@ -1,5 +1,6 @@
 #pragma once
-// JSON shapes of the command line's output. Codes, not labels, so scripts can rely on them.
+// JSON shapes of the command line's output. Codes, not labels, so scripts can rely on them; dates
+// ISO 8601, timestamps ISO 8601 in Dutch local time with their offset (2026-11-27T14:05:00+01:00).
 
 #include "services/Lookups.h"
 #include "services/SignalDetail.h"

@@ -3,6 +3,9 @@
 #include "CommandContext.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
+#include "domain/Codes.h"
+#include "domain/DutchDates.h"
+#include "domain/Validation.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
 
@@ -35,7 +38,8 @@ int subjectSearch(Context& c)
     if (!matches.ok())
         return c.fail(matches.error());
     for (const SubjectMatch& m : matches.value())
-        c.out << u"%1  %2  %3  %4  %5\n"_s.arg(m.reference, m.observedOn, m.status.leftJustified(14), m.name, m.address);
+        c.out << u"%1  %2  %3  %4  %5\n"_s.arg(m.reference, DutchDates::formatIso(m.observedOn),
+                                               Codes::signalStatus().label(m.status).leftJustified(14), m.name, m.address);
     c.out << u"%1 signalen gevonden."_s.arg(matches->size()) << Qt::endl;
     return ExitCode::Done;
 }
@@ -64,7 +68,7 @@ int userList(Context& c)
     if (!users.ok())
         return c.fail(users.error());
     for (const User& u : users.value())
-        c.out << u"%1  %2  %3  %4\n"_s.arg(u.login.leftJustified(20), Access::roleCode(u.role).leftJustified(12),
+        c.out << u"%1  %2  %3  %4\n"_s.arg(u.login.leftJustified(20), Codes::role().label(Access::roleCode(u.role)).leftJustified(12),
                                            u.active ? u"actief"_s : u"inactief"_s, u.displayName);
     c.out.flush();
     return ExitCode::Done;
@@ -86,14 +90,16 @@ int accessLog(Context& c)
     filter.action = c.value(u"action"_s);
     filter.reference = c.value(u"signal"_s);
     if (c.isSet(u"from"_s)) {
-        filter.from = QDate::fromString(c.value(u"from"_s), Qt::ISODate);
-        if (!filter.from.isValid())
-            return c.fail(Error::invalid(u"from"_s, u"--from: geen datum '%1' (JJJJ-MM-DD)."_s.arg(c.value(u"from"_s))));
+        auto from = Validation::date(c.value(u"from"_s), u"from"_s, u"Begindatum"_s);
+        if (!from.ok())
+            return c.fail(from.error());
+        filter.from = from.value();
     }
     if (c.isSet(u"to"_s)) {
-        filter.to = QDate::fromString(c.value(u"to"_s), Qt::ISODate);
-        if (!filter.to.isValid())
-            return c.fail(Error::invalid(u"to"_s, u"--to: geen datum '%1' (JJJJ-MM-DD)."_s.arg(c.value(u"to"_s))));
+        auto to = Validation::date(c.value(u"to"_s), u"to"_s, u"Einddatum"_s);
+        if (!to.ok())
+            return c.fail(to.error());
+        filter.to = to.value();
     }
     if (c.isSet(u"limit"_s))
         filter.limit = c.value(u"limit"_s).toInt();
@@ -108,7 +114,9 @@ int accessLog(Context& c)
     if (!entries.ok())
         return c.fail(entries.error());
     for (const AccessEntry& e : entries.value())
-        c.out << u"%1  %2  %3  %4  %5  %6\n"_s.arg(e.at, e.actor.leftJustified(14), e.role.leftJustified(11), e.action.leftJustified(12),
+        c.out << u"%1  %2  %3  %4  %5  %6\n"_s.arg(DutchDates::localTime(e.at, true), e.actor.leftJustified(14),
+                                                   Codes::role().label(e.role).leftJustified(11),
+                                                   Codes::accessAction().label(e.action).leftJustified(12),
                                                    e.reference.leftJustified(13), e.detail);
     c.out.flush();
     return ExitCode::Done;
@@ -132,9 +140,9 @@ QList<Command> privacyCommands()
          {opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"inactive"_s, u"Gebruiker op inactief zetten."_s)},
          Registry::Create::No, true, userSet},
         {{u"access-log"_s}, {}, 0, u"Toegangslogboek (NEN 7513): wie zag of wijzigde wat, wanneer."_s,
-         {opt(u"user"_s, u"Alleen deze gebruiker."_s, u"LOGIN"_s), opt(u"action"_s, u"Alleen deze handeling."_s, u"CODE"_s),
-          opt(u"signal"_s, u"Alleen dit signaal."_s, u"REF"_s), opt(u"from"_s, u"Vanaf datum."_s, u"JJJJ-MM-DD"_s),
-          opt(u"to"_s, u"Tot en met datum."_s, u"JJJJ-MM-DD"_s), opt(u"limit"_s, u"Aantal regels (standaard 500)."_s, u"N"_s),
+         {opt(u"user"_s, u"Alleen deze gebruiker."_s, u"LOGIN"_s), opt(u"action"_s, u"Alleen deze handeling: %1."_s.arg(Codes::accessAction().allowedText()), u"CODE"_s),
+          opt(u"signal"_s, u"Alleen dit signaal."_s, u"REF"_s), opt(u"from"_s, u"Vanaf datum dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Tot en met datum dd-mm-jjjj."_s, u"DATUM"_s), opt(u"limit"_s, u"Aantal regels (standaard 500)."_s, u"N"_s),
           opt(u"purge"_s, u"Regels ouder dan de bewaartermijn van het logboek verwijderen."_s)},
          Registry::Create::No, true, accessLog},
     };

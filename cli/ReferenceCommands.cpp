@@ -2,6 +2,7 @@
 #include "CommandContext.h"
 #include "Json.h"
 #include "demo/DemoGenerator.h"
+#include "domain/Codes.h"
 #include "services/Lookups.h"
 
 #include <QElapsedTimer>
@@ -71,10 +72,12 @@ int printList(Context& c, const Result<QList<T>>& items, ToJson toJson, ToText t
 int partners(Context& c)
 {
     return printList(c, Lookups::partners(*c.registry), Json::partner, [](const Partner& p) {
-        return u"%1 %2 %3 %4 werkdagen%5"_s.arg(QString::number(p.id).leftJustified(4), p.name.leftJustified(44, u' ', true),
-                                              (p.formal ? u"formeel"_s : u"informeel"_s).leftJustified(10), p.kind.leftJustified(24))
-            .arg(p.responseDays)
-            .arg(p.active ? QString() : u" (niet actief)"_s);
+        const QString line = u"%1 %2 %3 %4 reactie binnen %5 werkdagen"_s
+                                 .arg(QString::number(p.id).leftJustified(4), p.name.leftJustified(44, u' ', true),
+                                      (p.formal ? u"formeel"_s : u"informeel"_s).leftJustified(10),
+                                      Codes::partnerKind().label(p.kind).leftJustified(24, u' ', true))
+                                 .arg(p.responseDays);
+        return p.active ? line : line + u" (niet actief)"_s;
     });
 }
 

@@ -2,6 +2,7 @@
 #include "CommandContext.h"
 #include "Json.h"
 #include "domain/Codes.h"
+#include "domain/DutchDates.h"
 #include "services/Escalations.h"
 #include "services/Referrals.h"
 
@@ -85,8 +86,10 @@ int list(Context& c)
                                          u"Status"_s.leftJustified(13), u"Verstuurd"_s.leftJustified(10), u"Reactie voor"_s);
     for (const ReferralInfo& r : referrals.value()) {
         c.out << u"%1 %2 %3 %4 %5 %6%7\n"_s.arg((u"#"_s + QString::number(r.id)).leftJustified(7), r.signalReference.leftJustified(14),
-                                                r.toPartner.leftJustified(34, u' ', true), r.status.leftJustified(13),
-                                                r.sentOn.leftJustified(10), r.status == u"geaccepteerd"_s ? r.completeBy : r.respondBy,
+                                                r.toPartner.leftJustified(34, u' ', true),
+                                                Codes::referralStatus().label(r.status).leftJustified(13),
+                                                DutchDates::formatIso(r.sentOn).leftJustified(10),
+                                                DutchDates::formatIso(r.status == u"geaccepteerd"_s ? r.completeBy : r.respondBy),
                                                 r.late ? u"  TE LAAT"_s : QString());
     }
     c.out.flush();
@@ -119,7 +122,7 @@ int stalled(Context& c)
     }
     for (const StalledSignal& s : list.value()) {
         c.out << u"%1 %2 trede %3 (%4) sinds %5, termijn %6 — %7 werkdagen over tijd\n"_s.arg(
-            s.reference.leftJustified(14), s.buurt.leftJustified(18, u' ', true)).arg(s.level).arg(s.levelName, s.levelSince, s.dueOn).arg(s.workingDaysOver);
+            s.reference.leftJustified(14), s.buurt.leftJustified(18, u' ', true)).arg(s.level).arg(s.levelName, DutchDates::formatIso(s.levelSince), DutchDates::formatIso(s.dueOn)).arg(s.workingDaysOver);
     }
     c.out.flush();
     return 0;

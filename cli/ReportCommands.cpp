@@ -37,7 +37,8 @@ QList<Command> reportCommands()
 {
     return {
         {{u"report"_s}, {}, 0, u"Stuurgroeprapportage (PDF, A4) voor een periode; alleen cijfers, kleine aantallen als <5."_s,
-         {opt(u"from"_s, u"Begindatum JJJJ-MM-DD."_s, u"D"_s), opt(u"to"_s, u"Einddatum JJJJ-MM-DD."_s, u"D"_s),
+         {opt(u"from"_s, u"Begindatum dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Einddatum dd-mm-jjjj."_s, u"DATUM"_s),
           opt(u"out"_s, u"Uitvoerbestand (.pdf)."_s, u"FILE"_s), opt(u"buurt"_s, u"Alleen deze buurt(en); herhaalbaar."_s, u"NAAM"_s)},
          Registry::Create::No, true, report},
     };

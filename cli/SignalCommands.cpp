@@ -2,6 +2,7 @@
 #include "CommandContext.h"
 #include "Json.h"
 #include "domain/Codes.h"
+#include "domain/DutchDates.h"
 #include "services/Export.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
@@ -95,10 +96,11 @@ int list(Context& c)
                                                    u"Urgentie"_s.leftJustified(8), u"Status"_s.leftJustified(14),
                                                    u"Trede"_s, u"Open/te laat"_s);
         for (const SignalRow& row : rows.value()) {
-            c.out << u"%1 %2 %3 %4 %5 %6 %7 %8\n"_s.arg(row.reference.leftJustified(14), row.observedOn.leftJustified(10),
+            c.out << u"%1 %2 %3 %4 %5 %6 %7 %8\n"_s.arg(row.reference.leftJustified(14), DutchDates::formatIso(row.observedOn).leftJustified(10),
                                                        row.buurt.leftJustified(18, u' ', true),
-                                                       row.category.leftJustified(20, u' ', true),
-                                                       row.urgency.leftJustified(8), row.status.leftJustified(14),
+                                                       (row.categoryName.isEmpty() ? row.category : row.categoryName).leftJustified(20, u' ', true),
+                                                       Codes::urgency().label(row.urgency).leftJustified(8),
+                                                       Codes::signalStatus().label(row.status).leftJustified(14),
                                                        QString::number(row.level).leftJustified(5),
                                                        u"%1%2"_s.arg(row.openReferrals).arg(row.late ? u" TE LAAT"_s : QString()));
         }
@@ -113,18 +115,24 @@ int list(Context& c)
 
 void printDetail(QTextStream& out, const SignalDetail& d)
 {
+    using DutchDates::formatIso;
     out << u"Signaal %1 — %2\n"_s.arg(d.reference, Codes::signalStatus().label(d.status));
-    out << u"  Waargenomen: %1   Geregistreerd: %2 door %3\n"_s.arg(d.observedOn, d.registeredAt, d.registeredBy);
+    out << u"  Waargenomen: %1   Geregistreerd: %2 door %3\n"_s.arg(formatIso(d.observedOn), DutchDates::localTime(d.registeredAt),
+                                                                   d.registeredBy);
     out << u"  Buurt: %1%2   Impact: %3   Urgentie: %4\n"_s.arg(d.buurt, d.street.isEmpty() ? QString() : u", "_s + d.street,
                                                                  Codes::impactLevel().label(d.impact), Codes::urgency().label(d.urgency));
-    out << u"  Thema: %1   Categorie: %2   Bron: %3%4\n"_s.arg(d.themeName, d.categoryName, d.source,
+    out << u"  Thema: %1   Categorie: %2   Bron: %3%4\n"_s.arg(d.themeName, d.categoryName, d.sourceName,
                                                               d.externalId.isEmpty() ? QString() : u" ("_s + d.externalId + u')');
-    out << u"  Escalatie: trede %1 (%2) sinds %3%4\n"_s.arg(d.level).arg(d.levelName, d.levelSince,
+    if (!d.followUpOn.isEmpty())
+        out << u"  Opvolgen op: %1\n"_s.arg(formatIso(d.followUpOn));
+    out << u"  Escalatie: trede %1 (%2) sinds %3%4\n"_s.arg(d.level).arg(d.levelName, formatIso(d.levelSince),
                                                               d.levelDueOn.isEmpty() ? QString()
-                                                              : d.stalled ? u", termijn verstreken op %1 — GESTAGNEERD"_s.arg(d.levelDueOn)
-                                                                          : u", termijn tot %1"_s.arg(d.levelDueOn));
-    if (!d.outcome.isEmpty())
-        out << u"  Uitkomst: %1 — %2 (%3)\n"_s.arg(d.outcome, d.outcomeText, d.closedOn);
+                                                              : d.stalled ? u", termijn verstreken op %1 — GESTAGNEERD"_s.arg(formatIso(d.levelDueOn))
+                                                                          : u", termijn tot %1"_s.arg(formatIso(d.levelDueOn)));
+    if (!d.outcome.isEmpty()) {
+        const CodeList& outcomes = d.status == u"geannuleerd"_s ? Codes::cancellationReason() : Codes::signalOutcome();
+        out << u"  Uitkomst: %1 — %2 (%3)\n"_s.arg(outcomes.label(d.outcome), d.outcomeText, formatIso(d.closedOn));
+    }
     out << u"  Toestemming: %1%2\n"_s.arg(Codes::consent().label(d.consent.status),
                                            d.consent.scope.isEmpty() ? QString() : u" (bereik: %1)"_s.arg(d.consent.scope.join(u", "_s)));
     if (d.subject)
@@ -133,18 +141,21 @@ void printDetail(QTextStream& out, const SignalDetail& d)
     if (!d.referrals.isEmpty()) {
         out << u"\n  Doorverwijzingen:\n"_s;
         for (const ReferralInfo& r : d.referrals) {
-            out << u"    #%1 naar %2: %3, verstuurd %4, reactie voor %5%6\n"_s.arg(r.id).arg(r.toPartner, r.status, r.sentOn,
-                                                                                      r.respondBy, r.late ? u" — TE LAAT"_s : QString());
+            out << u"    #%1 naar %2: %3, verstuurd %4, reactie voor %5%6\n"_s.arg(r.id).arg(
+                r.toPartner, Codes::referralStatus().label(r.status).toLower(), formatIso(r.sentOn), formatIso(r.respondBy),
+                r.late ? u" — TE LAAT"_s : QString());
         }
     }
     if (!d.escalations.isEmpty()) {
         out << u"\n  Escalaties:\n"_s;
-        for (const EscalationStepInfo& e : d.escalations)
-            out << u"    %1  trede %2 → %3 %4 — %5\n"_s.arg(e.at).arg(e.fromLevel).arg(e.toLevel).arg(e.trigger, e.reason);
+        for (const EscalationStepInfo& e : d.escalations) {
+            const QString trigger = e.trigger.isEmpty() ? u"afschalen"_s : Codes::escalationTrigger().label(e.trigger).toLower();
+            out << u"    %1  trede %2 → %3 %4 — %5\n"_s.arg(DutchDates::localTime(e.at)).arg(e.fromLevel).arg(e.toLevel).arg(trigger, e.reason);
+        }
     }
     out << u"\n  Geschiedenis:\n"_s;
     for (const HistoryEntry& h : d.history) {
-        out << u"    %1  %2  %3%4\n"_s.arg(h.at, h.actor.leftJustified(10), h.detail,
+        out << u"    %1  %2  %3%4\n"_s.arg(DutchDates::localTime(h.at), h.actor.leftJustified(10), h.detail,
                                            h.reason.isEmpty() ? QString() : u" — "_s + h.reason);
     }
     out.flush();
@@ -232,15 +243,16 @@ QList<Command> signalCommands()
           opt(u"source"_s, u"Broncode (eigen_waarneming, inloop, huisbezoek, …)."_s, u"CODE"_s),
           opt(u"impact"_s, u"Impactniveau: %1 (standaard buurt)."_s.arg(levels), u"LEVEL"_s),
           opt(u"urgency"_s, u"Urgentie: %1 (standaard normaal)."_s.arg(urgencies), u"LEVEL"_s),
-          opt(u"observed"_s, u"Datum waarneming JJJJ-MM-DD (standaard vandaag)."_s, u"DATUM"_s),
+          opt(u"observed"_s, u"Datum waarneming dd-mm-jjjj (standaard vandaag)."_s, u"DATUM"_s),
           opt(u"street"_s, u"Straat (optioneel)."_s, u"TEKST"_s), opt(u"description"_s, u"Omschrijving."_s, u"TEKST"_s),
           opt(u"external-id"_s, u"Extern nummer (FIXIE, politie)."_s, u"ID"_s),
-          opt(u"follow-up"_s, u"Opvolgdatum JJJJ-MM-DD."_s, u"DATUM"_s)},
+          opt(u"follow-up"_s, u"Opvolgdatum dd-mm-jjjj."_s, u"DATUM"_s)},
          Registry::Create::No, true, add},
         {{u"signal"_s, u"list"_s}, {}, 0, u"Signalen tonen, nieuwste eerst."_s,
          {opt(u"status"_s, u"Status: %1."_s.arg(Codes::signalStatus().allowedText()), u"S"_s),
           opt(u"buurt"_s, u"Buurt (naam)."_s, u"NAAM"_s), opt(u"category"_s, u"Categoriecode."_s, u"CODE"_s),
-          opt(u"from"_s, u"Waargenomen vanaf JJJJ-MM-DD."_s, u"D"_s), opt(u"to"_s, u"Waargenomen tot en met JJJJ-MM-DD."_s, u"D"_s),
+          opt(u"from"_s, u"Waargenomen vanaf dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Waargenomen tot en met dd-mm-jjjj."_s, u"DATUM"_s),
           opt(u"open"_s, u"Alleen open signalen."_s), opt(u"late"_s, u"Alleen signalen met een verstreken termijn."_s),
           opt(u"limit"_s, u"Ten hoogste N regels (standaard 200)."_s, u"N"_s), opt(u"offset"_s, u"Sla de eerste N over."_s, u"N"_s),
           json, opt(u"csv"_s, u"Hele gefilterde lijst naar een CSV-bestand (UTF-8, ; voor Nederlandse Excel)."_s, u"FILE"_s),
@@ -258,12 +270,12 @@ QList<Command> signalCommands()
          {opt(u"buurt"_s, u"Buurt."_s, u"NAAM"_s), opt(u"category"_s, u"Categoriecode."_s, u"CODE"_s),
           opt(u"impact"_s, u"Impactniveau."_s, u"LEVEL"_s), opt(u"urgency"_s, u"Urgentie."_s, u"LEVEL"_s),
           opt(u"street"_s, u"Straat."_s, u"TEKST"_s), opt(u"description"_s, u"Omschrijving."_s, u"TEKST"_s),
-          opt(u"follow-up"_s, u"Opvolgdatum (leeg: geen)."_s, u"DATUM"_s), opt(u"reason"_s, u"Reden van de wijziging."_s, u"TEKST"_s)},
+          opt(u"follow-up"_s, u"Opvolgdatum dd-mm-jjjj (leeg: geen)."_s, u"DATUM"_s), opt(u"reason"_s, u"Reden van de wijziging."_s, u"TEKST"_s)},
          Registry::Create::No, true, edit},
         {{u"consent"_s}, u"REF"_s, 1, u"Toestemming vastleggen (gegeven, geweigerd, niet_gevraagd)."_s,
          {opt(u"status"_s, u"gegeven, geweigerd of niet_gevraagd."_s, u"S"_s),
           opt(u"scope"_s, u"Partner of soort partner waarmee gedeeld mag worden (herhaalbaar)."_s, u"PARTNER_OR_KIND"_s),
-          opt(u"by"_s, u"Gegeven door (standaard: betrokkene)."_s, u"TEKST"_s), opt(u"on"_s, u"Datum JJJJ-MM-DD."_s, u"DATUM"_s)},
+          opt(u"by"_s, u"Gegeven door (standaard: betrokkene)."_s, u"TEKST"_s), opt(u"on"_s, u"Datum dd-mm-jjjj (standaard vandaag)."_s, u"DATUM"_s)},
          Registry::Create::No, true, consent},
         {{u"subject"_s, u"set"_s}, u"REF"_s, 1, u"Gegevens van de betrokkene vastleggen (geen BSN)."_s,
          {opt(u"name"_s, u"Naam."_s, u"TEKST"_s), opt(u"address"_s, u"Adres en huisnummer."_s, u"TEKST"_s),

@@ -1,6 +1,9 @@
 // stats, indicator set, import cbs
 #include "CommandContext.h"
+#include "domain/Codes.h"
+#include "domain/DutchDates.h"
 #include "io/CbsImport.h"
+#include "io/FileErrors.h"
 #include "stats/Indicators.h"
 #include "stats/Publication.h"
 #include "stats/Statistics.h"
@@ -117,28 +120,19 @@ QJsonObject toJson(const Published& s)
             {u"referrals_shared_without_consent"_s, s.overrides.json()}};
 }
 
-// People read words, not codes.
+// People read words, not codes; "–" where the status would follow from a hidden figure.
 QString statusWords(const QString& status)
 {
-    static const QHash<QString, QString> words = {{u"op_koers"_s, u"op koers"_s},
-                                                  {u"niet_op_koers"_s, u"niet op koers"_s},
-                                                  {u"geen_doel"_s, u"geen doel"_s},
-                                                  {u"geen_gegevens"_s, u"nog geen cijfers"_s}};
-    return status.isEmpty() ? u"–"_s : words.value(status, status);
-}
-
-QString dutchDate(const QDate& date)
-{
-    return date.toString(u"dd-MM-yyyy"_s);
+    return status.isEmpty() ? u"–"_s : Codes::indicatorStatus().label(status);
 }
 
 void printText(QTextStream& out, const Published& s)
 {
     const bool running = s.elapsed.to < s.filter.period.to;
     out << u"Periode %1 t/m %2%3\nVergeleken met %4 t/m %5%6\n"_s.arg(
-        dutchDate(s.filter.period.from), dutchDate(s.filter.period.to),
-        running ? u" (loopt nog: geteld t/m %1)"_s.arg(dutchDate(s.elapsed.to)) : QString(), dutchDate(s.previous.from),
-        dutchDate(s.previous.to), running ? u" (dezelfde dagen van de vorige periode)"_s : QString());
+        DutchDates::format(s.filter.period.from), DutchDates::format(s.filter.period.to),
+        running ? u" (loopt nog: geteld t/m %1)"_s.arg(DutchDates::format(s.elapsed.to)) : QString(), DutchDates::format(s.previous.from),
+        DutchDates::format(s.previous.to), running ? u" (dezelfde dagen van de vorige periode)"_s : QString());
     out << u"Signalen: %1 (vorige periode %2, verandering %3) · nu open %4, te laat %5\n\n"_s.arg(
         s.signalCount.text(), s.previousSignalCount.text(), s.signalChangePct.shown() ? s.signalChangePct.text(1) + u" %"_s : s.signalChangePct.text(),
         s.openNow.text(), s.lateNow.text());
@@ -198,7 +192,7 @@ int importCbs(Context& c)
 {
     QFile file(c.positional.at(0));
     if (!file.open(QIODevice::ReadOnly))
-        return c.fail(Error::invalid(u"file"_s, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(file.fileName(), file.errorString())));
+        return c.fail(Error::invalid(u"file"_s, u"Het bestand %1 kan niet worden gelezen: %2."_s.arg(file.fileName(), FileErrors::reason(file, FileErrors::Purpose::Read))));
     auto changes = CbsImport::plan(*c.registry, file.readAll(), c.value(u"municipality"_s));
     if (!changes.ok())
         return c.fail(changes.error());
@@ -224,12 +218,14 @@ QList<Command> statsCommands()
 {
     return {
         {{u"stats"_s}, {}, 0, u"Cijfers van het dashboard voor een periode (per buurt, partner, trede; succesfactoren; trends)."_s,
-         {opt(u"from"_s, u"Begindatum JJJJ-MM-DD (inclusief)."_s, u"D"_s), opt(u"to"_s, u"Einddatum JJJJ-MM-DD (inclusief)."_s, u"D"_s),
+         {opt(u"from"_s, u"Begindatum dd-mm-jjjj (inclusief)."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Einddatum dd-mm-jjjj (inclusief)."_s, u"DATUM"_s),
           opt(u"buurt"_s, u"Alleen deze buurt."_s, u"NAAM"_s), opt(u"theme"_s, u"Alleen dit thema (T1–T4)."_s, u"T"_s),
           opt(u"json"_s, u"Uitvoer als JSON."_s)},
          Registry::Create::No, true, stats},
         {{u"indicator"_s, u"set"_s}, u"CODE"_s, 1, u"Cijfer of toelichting van een succesfactor voor een periode vastleggen."_s,
-         {opt(u"from"_s, u"Begindatum."_s, u"D"_s), opt(u"to"_s, u"Einddatum."_s, u"D"_s), opt(u"buurt"_s, u"Buurt (leeg: gemeente)."_s, u"NAAM"_s),
+         {opt(u"from"_s, u"Begindatum dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"to"_s, u"Einddatum dd-mm-jjjj."_s, u"DATUM"_s), opt(u"buurt"_s, u"Buurt (leeg: gemeente)."_s, u"NAAM"_s),
           opt(u"value"_s, u"Cijfer."_s, u"GETAL"_s), opt(u"note"_s, u"Toelichting."_s, u"TEKST"_s)},
          Registry::Create::No, true, indicatorSet},
         {{u"import"_s, u"cbs"_s}, u"FILE.csv"_s, 1, u"Buurten en wijken met codes en inwonertal laden uit CBS 'Kerncijfers wijken en buurten'."_s,

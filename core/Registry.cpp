@@ -1,6 +1,7 @@
 #include "Registry.h"
 
 #include "access/Access.h"
+#include "io/FileErrors.h"
 #include "storage/Backups.h"
 #include "storage/Migrations.h"
 #include "storage/ReferenceData.h"
@@ -121,7 +122,7 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
         BS_TRY(createParentFolder(path));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return Error::storage(u"Het registerbestand %1 kon niet worden aangemaakt: %2."_s.arg(path, file.errorString()));
+            return Error::storage(u"Het registerbestand %1 kon niet worden aangemaakt: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
         file.close();
         // Owner-only before anything is in it; SQLite gives its -wal and -shm files the same mode.
         QFile::setPermissions(path, ownerOnlyFile);

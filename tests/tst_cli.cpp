@@ -40,6 +40,13 @@ private slots:
     void listsOfReferenceData();
     void invalidUtf8ArgumentAsProcess();
     void statsAndCbsImport();
+    void datesAreTypedAsShown();
+    void impossibleDatesAreRefusedNamingTheField_data();
+    void impossibleDatesAreRefusedNamingTheField();
+    void timesAreDutchLocalTimeAndJsonKeepsTheOffset();
+    void codesAreShownAsWords();
+    void usageErrorsAreDutch();
+    void fileErrorsAreDutch();
 
 private:
     Run cli(const QStringList& arguments);
@@ -362,6 +369,190 @@ void TestCli::statsAndCbsImport()
     const QJsonObject kortland = QJsonDocument::fromJson(after.out.toUtf8()).object().value(u"buurten"_s).toArray().first().toObject();
     QCOMPARE(kortland.value(u"population"_s).toInt(), 410);
     QCOMPARE(kortland.value(u"per_1000"_s).toDouble(), 1000.0 * 2 / 410);
+}
+
+void TestCli::datesAreTypedAsShown()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    auto add = [&](const QString& observed, const QString& followUp) {
+        const Run run = cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s,
+                                             u"--source"_s, u"inloop"_s, u"--description"_s, u"Afval."_s, u"--observed"_s, observed,
+                                             u"--follow-up"_s, followUp});
+        return run.code == 0 ? run.out.trimmed() : run.err;
+    };
+    // The three forms give the same day.
+    const QString dutch = add(u"27-10-2026"_s, u"27-11-2026"_s);
+    const QString shortForm = add(u"7-1-2026"_s, u"7-1-2027"_s);
+    const QString iso = add(u"2026-10-27"_s, u"2026-11-27"_s);
+    for (const QString& ref : {dutch, shortForm, iso})
+        QVERIFY2(ref.startsWith(u"S-2026-"_s), qPrintable(ref));
+    auto json = [&](const QString& ref) {
+        return QJsonDocument::fromJson(cli(db + QStringList{u"signal"_s, u"show"_s, ref, u"--json"_s}).out.toUtf8()).object();
+    };
+    QCOMPARE(json(dutch).value(u"observed_on"_s).toString(), u"2026-10-27"_s);
+    QCOMPARE(json(dutch).value(u"follow_up_on"_s).toString(), u"2026-11-27"_s);
+    QCOMPARE(json(shortForm).value(u"observed_on"_s).toString(), u"2026-01-07"_s);
+    QCOMPARE(json(shortForm).value(u"follow_up_on"_s).toString(), u"2027-01-07"_s);
+    QCOMPARE(json(iso).value(u"observed_on"_s).toString(), u"2026-10-27"_s);
+    QCOMPARE(cli(db + QStringList{u"signal"_s, u"edit"_s, iso, u"--follow-up"_s, u"1-12-2026"_s, u"--reason"_s, u"Later"_s}).code, 0);
+    QCOMPARE(json(iso).value(u"follow_up_on"_s).toString(), u"2026-12-01"_s);
+
+    // Period options: the list, the figures and the access log.
+    auto listed = [&](const QString& from, const QString& to) {
+        const Run run = cli(db + QStringList{u"signal"_s, u"list"_s, u"--from"_s, from, u"--to"_s, to, u"--json"_s});
+        return run.code == 0 ? QJsonDocument::fromJson(run.out.toUtf8()).array().size() : -run.code;
+    };
+    QCOMPARE(listed(u"1-10-2026"_s, u"31-10-2026"_s), 2);
+    QCOMPARE(listed(u"01-10-2026"_s, u"2026-10-31"_s), 2);
+    QCOMPARE(listed(u"2026-01-01"_s, u"7-1-2026"_s), 1);
+    const Run stats = cli(db + QStringList{u"stats"_s, u"--from"_s, u"1-10-2026"_s, u"--to"_s, u"31-10-2026"_s, u"--json"_s});
+    QCOMPARE(stats.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(stats.out.toUtf8()).object().value(u"signals"_s).toInt(), 2);
+    QCOMPARE(cli(db + QStringList{u"indicator"_s, u"set"_s, u"mutatiegraad"_s, u"--from"_s, u"1-7-2026"_s, u"--to"_s, u"30-09-2026"_s,
+                                  u"--value"_s, u"8,5"_s})
+                 .code,
+             0);
+    const Run log = cli(db + QStringList{u"access-log"_s, u"--from"_s, u"1-1-2026"_s, u"--to"_s, u"31-12-2026"_s});
+    QVERIFY2(log.code == 0, qPrintable(log.err));
+    QVERIFY(!log.out.isEmpty());
+}
+
+void TestCli::impossibleDatesAreRefusedNamingTheField_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("field");
+    const QStringList add = {u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s, u"--source"_s,
+                             u"inloop"_s, u"--description"_s, u"Afval."_s};
+    QTest::newRow("observed") << add + QStringList{u"--observed"_s, u"31-02-2026"_s} << u"datum waarneming"_s;
+    QTest::newRow("follow-up") << add + QStringList{u"--follow-up"_s, u"31-02-2026"_s} << u"opvolgdatum"_s;
+    QTest::newRow("list from") << QStringList{u"signal"_s, u"list"_s, u"--from"_s, u"31-02-2026"_s} << u"begindatum"_s;
+    QTest::newRow("stats to") << QStringList{u"stats"_s, u"--from"_s, u"1-2-2026"_s, u"--to"_s, u"31-02-2026"_s} << u"einddatum"_s;
+    QTest::newRow("access-log from") << QStringList{u"access-log"_s, u"--from"_s, u"31-02-2026"_s} << u"begindatum"_s;
+}
+
+void TestCli::impossibleDatesAreRefusedNamingTheField()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, field);
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QByteArray before = contentFingerprint(m_db);
+    const Run run = cli(QStringList{u"--db"_s, m_db} + arguments);
+    QCOMPARE(run.code, ExitCode::Refused);
+    QVERIFY2(run.err.contains(field, Qt::CaseInsensitive), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"31-02-2026"_s) && run.err.contains(u"bestaat niet"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"dd-mm-jjjj"_s) && run.err.contains(u"jjjj-mm-dd"_s), qPrintable(run.err));
+    QCOMPARE(run.err.trimmed().count(u'\n'), 0);
+    QCOMPARE(contentFingerprint(m_db), before);
+}
+
+void TestCli::timesAreDutchLocalTimeAndJsonKeepsTheOffset()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    struct Moment {
+        QDateTime utc;
+        QString shown;
+        QString json;
+    };
+    // Summer time is UTC+2, winter time UTC+1, whatever the computer's own zone.
+    const QList<Moment> moments = {{QDateTime(QDate(2026, 7, 15), QTime(10, 5), Qt::UTC), u"15-07-2026 12:05"_s, u"2026-07-15T12:05:00+02:00"_s},
+                                   {QDateTime(QDate(2026, 1, 15), QTime(23, 30), Qt::UTC), u"16-01-2026 00:30"_s, u"2026-01-16T00:30:00+01:00"_s}};
+    for (const Moment& m : moments) {
+        m_clock.set(m.utc);
+        const QString ref = cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s,
+                                                 u"--source"_s, u"inloop"_s, u"--description"_s, u"Afval."_s})
+                                .out.trimmed();
+        const Run show = cli(db + QStringList{u"signal"_s, u"show"_s, ref});
+        QVERIFY2(show.out.contains(u"Geregistreerd: %1"_s.arg(m.shown)), qPrintable(show.out));
+        QVERIFY2(show.out.contains(u"    %1  "_s.arg(m.shown)), qPrintable(show.out));  // the history
+        QVERIFY(!show.out.contains(u"T10:05"_s) && !show.out.contains(u"T23:30"_s));
+        const QJsonObject json = QJsonDocument::fromJson(cli(db + QStringList{u"signal"_s, u"show"_s, ref, u"--json"_s}).out.toUtf8()).object();
+        QCOMPARE(json.value(u"registered_at"_s).toString(), m.json);
+        QCOMPARE(json.value(u"history"_s).toArray().first().toObject().value(u"at"_s).toString(), m.json);
+        const Run log = cli(db + QStringList{u"access-log"_s, u"--signal"_s, ref});
+        QVERIFY2(log.out.contains(m.shown + u":00"_s), qPrintable(log.out));
+    }
+    m_clock.set(QDate(referenceToday()).startOfDay(Qt::UTC).addSecs(12 * 3600));
+}
+
+void TestCli::codesAreShownAsWords()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    const QString ref = cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s,
+                                             u"--source"_s, u"eigen_waarneming"_s, u"--urgency"_s, u"hoog"_s, u"--description"_s,
+                                             u"Afval."_s, u"--observed"_s, u"2026-10-02"_s})
+                            .out.trimmed();
+    QCOMPARE(cli(db + QStringList{u"signal"_s, u"add"_s, u"--buurt"_s, u"Kortland"_s, u"--category"_s, u"vervuiling"_s, u"--source"_s,
+                                  u"fixie"_s, u"--external-id"_s, u"FX-1"_s, u"--description"_s, u"Afval."_s, u"--observed"_s, u"2026-10-03"_s})
+                 .code,
+             0);
+    const Run list = cli(db + QStringList{u"signal"_s, u"list"_s});
+    QVERIFY2(list.out.contains(u"Nieuw "_s) && list.out.contains(u"Hoog "_s) && list.out.contains(u"02-10-2026"_s), qPrintable(list.out));
+    QVERIFY2(!list.out.contains(u" nieuw "_s) && !list.out.contains(u" hoog "_s), qPrintable(list.out));
+    QCOMPARE(cli(db + QStringList{u"signal"_s, u"status"_s, ref, u"in_behandeling"_s}).code, 0);
+    const Run show = cli(db + QStringList{u"signal"_s, u"show"_s, ref});
+    QVERIFY2(show.out.contains(u"Bron: Eigen waarneming"_s), qPrintable(show.out));
+    QVERIFY2(show.out.contains(u"Nieuw → in behandeling"_s), qPrintable(show.out));  // the history too
+    QVERIFY(!show.out.contains(u"eigen_waarneming"_s) && !show.out.contains(u"in_behandeling"_s));
+    QCOMPARE(cli(db + QStringList{u"referral"_s, u"add"_s, ref, u"--to"_s, u"Woonkracht10"_s, u"--reason"_s, u"Opruimen"_s}).code, 0);
+    const Run referrals = cli(db + QStringList{u"referral"_s, u"list"_s});
+    QVERIFY2(referrals.out.contains(u"Verstuurd "_s) && !referrals.out.contains(u"verstuurd "_s), qPrintable(referrals.out));
+    const Run stats = cli(db + QStringList{u"stats"_s, u"--from"_s, u"1-10-2026"_s, u"--to"_s, u"31-10-2026"_s});
+    QVERIFY2(stats.out.contains(u" op koers"_s) && stats.out.contains(u" geen gegevens"_s), qPrintable(stats.out));
+    for (const QString& code : {u"op_koers"_s, u"geen_gegevens"_s, u"geen_doel"_s})
+        QVERIFY2(!stats.out.contains(code), qPrintable(code));
+    QCOMPARE(cli(db + QStringList{u"backup"_s}).code, 0);
+    const Run backups = cli(db + QStringList{u"backup"_s, u"list"_s});
+    static const QRegularExpression decimalSize(u" [0-9]+,[0-9] (kB|MB) "_s);
+    QVERIFY2(decimalSize.match(backups.out).hasMatch() && !backups.out.contains(u"iB"_s), qPrintable(backups.out));
+    QVERIFY(backups.out.contains(u"Handmatig"_s));
+    const Run check = cli(db + QStringList{u"check"_s});
+    QCOMPARE(check.code, 0);
+    QVERIFY2(!check.out.contains(u"integrity_check"_s) && check.out.contains(u"databasecontrole"_s), qPrintable(check.out));
+    const Run log = cli(db + QStringList{u"access-log"_s, u"--signal"_s, ref});
+    QVERIFY2(log.out.contains(u"Bekeken"_s) && log.out.contains(u"Beheerder"_s), qPrintable(log.out));
+}
+
+void TestCli::usageErrorsAreDutch()
+{
+    const QStringList db = {u"--db"_s, m_db};
+    const Run typo = cli(db + QStringList{u"signal"_s, u"list"_s, u"--statsu"_s, u"nieuw"_s});
+    QCOMPARE(typo.code, ExitCode::Usage);
+    QVERIFY2(typo.err.contains(u"onbekende optie '--statsu'"_s) && typo.err.contains(u"--status"_s), qPrintable(typo.err));
+    QVERIFY2(typo.err.contains(u"signal list --help"_s), qPrintable(typo.err));
+    const Run missing = cli(db + QStringList{u"signal"_s, u"list"_s, u"--from"_s});
+    QCOMPARE(missing.code, ExitCode::Usage);
+    QVERIFY2(missing.err.contains(u"--from"_s) && missing.err.contains(u"mist een waarde"_s), qPrintable(missing.err));
+    const Run flagValue = cli(db + QStringList{u"signal"_s, u"list"_s, u"--open=ja"_s});
+    QCOMPARE(flagValue.code, ExitCode::Usage);
+    QVERIFY2(flagValue.err.contains(u"neemt geen waarde"_s), qPrintable(flagValue.err));
+    const Run command = cli(db + QStringList{u"sigal"_s, u"list"_s});
+    QCOMPARE(command.code, ExitCode::Usage);
+    QVERIFY2(command.err.contains(u"Bedoelde u 'signal list'?"_s), qPrintable(command.err));
+    for (const Run& run : {typo, missing, flagValue, command}) {
+        for (const QString& english : {u"Unknown"_s, u"Missing"_s, u"Unexpected"_s, u"option"_s})
+            QVERIFY2(!run.err.contains(english), qPrintable(run.err));
+    }
+    QVERIFY(!QFile::exists(m_db));
+}
+
+void TestCli::fileErrorsAreDutch()
+{
+    QCOMPARE(cli({u"--db"_s, m_db, u"init"_s}).code, 0);
+    const QStringList db = {u"--db"_s, m_db};
+    const Run notThere = cli(db + QStringList{u"import"_s, u"cbs"_s, m_dir.filePath(u"nergens.csv"_s)});
+    QCOMPARE(notThere.code, ExitCode::Refused);
+    QVERIFY2(notThere.err.contains(u"het bestand bestaat niet"_s), qPrintable(notThere.err));
+    const Run folder = cli(db + QStringList{u"import"_s, u"meldingen"_s, m_dir.path(), u"--mapping"_s, m_dir.path()});
+    QCOMPARE(folder.code, ExitCode::Refused);
+    QVERIFY2(folder.err.contains(u"dit is een map"_s), qPrintable(folder.err));
+    const Run noFolder = cli(db + QStringList{u"signal"_s, u"list"_s, u"--csv"_s, m_dir.filePath(u"weg/lijst.csv"_s)});
+    QCOMPARE(noFolder.code, ExitCode::Refused);
+    QVERIFY2(noFolder.err.contains(u"bestaat niet"_s), qPrintable(noFolder.err));
+    for (const Run& run : {notThere, folder, noFolder})
+        QVERIFY2(!run.err.contains(u"No such file"_s) && !run.err.contains(u"directory"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

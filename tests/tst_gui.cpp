@@ -3,6 +3,7 @@
 // save that keeps the input, and a change made by another program showing up.
 #include "ActionDialogs.h"
 #include "DashboardView.h"
+#include "FilterBar.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "access/Access.h"
@@ -16,9 +17,11 @@
 #include "services/SignalDetail.h"
 
 #include <QAbstractBarSeries>
+#include <QAction>
 #include <QAbstractItemModelTester>
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCalendarWidget>
 #include <QChart>
 #include <QChartView>
 #include <QTabWidget>
@@ -29,6 +32,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -50,6 +54,7 @@ private slots:
     void demoRegistryIsMarkedPlainly();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
+    void datesAreTypedAsShown();
 
 private:
     QString makeRegistry(QTemporaryDir& dir, int demoSignals);
@@ -421,6 +426,86 @@ void TestGui::importDialogChecksThenImports()
     SignalFilter fixie;
     fixie.source = u"fixie"_s;
     QCOMPARE(Signals::count(*registry.value(), fixie).value(), 2);
+}
+
+void TestGui::datesAreTypedAsShown()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    auto opened = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+    QVERIFY(opened.ok());
+    Registry& registry = *opened.value();
+    NewSignal input;
+    input.buurt = u"Kortland"_s;
+    input.category = u"vervuiling"_s;
+    input.source = u"inloop"_s;
+    input.description = u"Afval bij de container."_s;
+    const auto reference = Signals::add(registry, input);
+    QVERIFY(reference.ok());
+    auto typeDate = [](QLineEdit* field, const QString& text) {
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_Backspace);
+        QTest::keyClicks(field, text);
+        QTest::keyClick(field, Qt::Key_Return);  // confirming (or leaving) the field settles it
+    };
+
+    // Opvolgen op: typed as the app shows dates, and as d-m-jjjj or jjjj-mm-dd; empty is none.
+    SignalDetailPanel panel;
+    panel.setRegistry(&registry);
+    panel.showSignal(reference.value());
+    auto* followUp = panel.findChild<QLineEdit*>(u"detailFollowUp"_s);
+    QVERIFY(followUp);
+    const QList<std::pair<QString, QString>> forms = {
+        {u"27-11-2026"_s, u"2026-11-27"_s}, {u"7-1-2027"_s, u"2027-01-07"_s}, {u"2026-12-01"_s, u"2026-12-01"_s}};
+    for (const auto& [typed, stored] : forms) {
+        typeDate(followUp, typed);
+        QVERIFY2(panel.saveEdits(), qPrintable(typed));
+        QCOMPARE(Signals::detail(registry, reference.value())->followUpOn, stored);
+        QCOMPARE(followUp->text(), QDate::fromString(stored, Qt::ISODate).toString(u"dd-MM-yyyy"_s));
+    }
+    typeDate(followUp, u"31-02-2026"_s);  // no such day: refused, kept as typed, nothing saved
+    QVERIFY(!panel.saveEdits());
+    QCOMPARE(followUp->text(), u"31-02-2026"_s);
+    QCOMPARE(Signals::detail(registry, reference.value())->followUpOn, u"2026-12-01"_s);
+    typeDate(followUp, QString());
+    QVERIFY(panel.saveEdits());
+    QCOMPARE(Signals::detail(registry, reference.value())->followUpOn, QString());
+
+    // The period of the list: typed, or picked in the calendar.
+    FilterBar bar;
+    bar.setRegistry(&registry);
+    QSignalSpy changed(&bar, &FilterBar::changed);
+    auto* from = bar.findChild<QLineEdit*>(u"filterFrom"_s);
+    auto* to = bar.findChild<QLineEdit*>(u"filterTo"_s);
+    QVERIFY(from && to);
+    typeDate(from, u"1-11-2026"_s);
+    typeDate(to, u"2026-11-30"_s);
+    QVERIFY(changed.count() >= 2);
+    SignalFilter filter;
+    bar.applyTo(filter);
+    QCOMPARE(filter.from, u"2026-11-01"_s);
+    QCOMPARE(filter.to, u"2026-11-30"_s);
+    QCOMPARE(from->text(), u"01-11-2026"_s);
+    QCOMPARE(to->text(), u"30-11-2026"_s);
+    auto* pick = from->findChild<QAction*>(u"pickDate"_s);
+    QVERIFY(pick);
+    pick->trigger();
+    auto* calendar = from->findChild<QCalendarWidget*>();
+    QVERIFY(calendar && calendar->isVisible());
+    QCOMPARE(calendar->selectedDate(), QDate(2026, 11, 1));
+    emit calendar->clicked(QDate(2026, 11, 3));
+    QVERIFY(!calendar->isVisible());
+    bar.applyTo(filter);
+    QCOMPARE(filter.from, u"2026-11-03"_s);
+
+    // Dates in the small forms (partners, activities, the report period) work the same way.
+    RecordForm form(u"Periode"_s, {{u"from"_s, u"Van"_s, FormField::Date, u"2026-07-01"_s, {}}},
+                    [](const QVariantMap&) { return Status(); });
+    auto* formDate = form.findChild<QLineEdit*>(u"from"_s);
+    QCOMPARE(formDate->text(), u"01-07-2026"_s);
+    typeDate(formDate, u"27-11-2026"_s);
+    QCOMPARE(form.values().value(u"from"_s).toString(), u"2026-11-27"_s);
 }
 
 QTEST_MAIN(TestGui)

@@ -1,6 +1,9 @@
 // Import and export: encodings, separators, quoting, Dutch dates, all-or-nothing with a report,
 // no duplicates, safe CSV for spreadsheets, an export that imports back, and nasty files.
 #include "TestSupport.h"
+#include "domain/DataSize.h"
+#include "domain/DutchDates.h"
+#include "io/FileErrors.h"
 #include "io/Csv.h"
 #include "io/CsvWriter.h"
 #include "io/MeldingImport.h"
@@ -28,6 +31,7 @@ class TestIo : public QObject {
 private slots:
     void safeCells();
     void dutchDates();
+    void datesTimesSizesAndFileReasonsForPeople();
     void encodings();
     void importsAndReportsEveryBadRow();
     void neverImportsTwice();
@@ -84,6 +88,36 @@ void TestIo::dutchDates()
     QVERIFY(!parseDutchDate(u"29-02-2025"_s).isValid());
     QVERIFY(!parseDutchDate(u"10/03/26"_s).isValid());
     QVERIFY(!parseDutchDate(u"gisteren"_s).isValid());
+}
+
+void TestIo::datesTimesSizesAndFileReasonsForPeople()
+{
+    // Typed dates: as shown, short, or ISO; never a day that does not exist.
+    QCOMPARE(DutchDates::parse(u"27-11-2026"_s), QDate(2026, 11, 27));
+    QCOMPARE(DutchDates::parse(u" 7-1-2026 "_s), QDate(2026, 1, 7));
+    QCOMPARE(DutchDates::parse(u"2026-11-27"_s), QDate(2026, 11, 27));
+    for (const QString& bad : {u"31-02-2026"_s, u"29-02-2025"_s, u"2026-1-7"_s, u"27/11/2026"_s, u"27-11-26"_s, u"morgen"_s, QString()})
+        QVERIFY2(!DutchDates::parse(bad).isValid(), qPrintable(bad));
+    QVERIFY(DutchDates::hasDateForm(u"31-02-2026"_s));
+    QCOMPARE(DutchDates::format(QDate(2026, 1, 7)), u"07-01-2026"_s);
+    // Stored UTC as Dutch local time: winter UTC+1, summer UTC+2, across the day boundary.
+    QCOMPARE(DutchDates::localTime(u"2026-11-27T13:05:00Z"_s), u"27-11-2026 14:05"_s);
+    QCOMPARE(DutchDates::localTime(u"2026-07-31T22:30:00Z"_s, true), u"01-08-2026 00:30:00"_s);
+    QCOMPARE(DutchDates::isoWithOffset(u"2026-11-27T13:05:00Z"_s), u"2026-11-27T14:05:00+01:00"_s);
+    QCOMPARE(DutchDates::isoWithOffset(u"2026-07-31T22:30:00Z"_s), u"2026-08-01T00:30:00+02:00"_s);
+    QCOMPARE(DutchDates::localTime(u"geen tijd"_s), u"geen tijd"_s);
+    // Sizes in decimal units with a Dutch comma.
+    QCOMPARE(DataSize::text(25'400'000), u"25,4 MB"_s);
+    QCOMPARE(DataSize::text(303'104), u"303,1 kB"_s);
+    QCOMPARE(DataSize::text(999), u"999 bytes"_s);
+    QCOMPARE(DataSize::text(2'500'000'000), u"2,5 GB"_s);
+    // File problems in Dutch words.
+    QTemporaryDir dir;
+    using FileErrors::Purpose;
+    QCOMPARE(FileErrors::reason(dir.filePath(u"weg.csv"_s), Purpose::Read), u"het bestand bestaat niet"_s);
+    QCOMPARE(FileErrors::reason(dir.path(), Purpose::Read), u"dit is een map, geen bestand"_s);
+    QVERIFY(FileErrors::reason(dir.filePath(u"nergens/x.csv"_s), Purpose::Write).startsWith(u"de map "_s));
+    QCOMPARE(FileErrors::reason(dir.filePath(u"x.csv"_s), Purpose::Write, u"No space left on device"_s), u"de schijf is vol"_s);
 }
 
 void TestIo::encodings()

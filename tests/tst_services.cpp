@@ -51,7 +51,8 @@ void TestServices::badSignalInputIsRefusedWithoutTrace_data()
     QTest::newRow("unknown source") << "source" << "duif" << "source";
     QTest::newRow("unknown impact") << "impact" << "planeet" << "impact";
     QTest::newRow("unknown urgency") << "urgency" << "zeer" << "urgency";
-    QTest::newRow("malformed date") << "observed" << "14-03-2026" << "observed";
+    QTest::newRow("malformed date") << "observed" << "14.03.2026" << "observed";  // 14-03-2026 is fine: typed as shown
+    QTest::newRow("impossible Dutch date") << "observed" << "31-02-2026" << "observed";
     QTest::newRow("impossible date") << "observed" << "2026-02-30" << "observed";
     QTest::newRow("future date") << "observed" << "2026-11-27" << "observed";
     QTest::newRow("empty description") << "description" << "   " << "description";

@@ -1,6 +1,7 @@
 #include "DashboardView.h"
 
 #include "Charts.h"
+#include "DateField.h"
 #include "Labels.h"
 #include "RecordForm.h"
 #include "Registry.h"
@@ -16,7 +17,6 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -84,12 +84,10 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     m_preset->setObjectName(u"periodPreset"_s);
     m_preset->addItems({tr("This month"), tr("Last month"), tr("This quarter"), tr("Last quarter"), tr("This year"),
                         tr("Last year"), tr("Custom")});
-    m_from = new QDateEdit(this);
-    m_to = new QDateEdit(this);
-    for (QDateEdit* edit : {m_from, m_to}) {
-        edit->setDisplayFormat(u"dd-MM-yyyy"_s);
-        edit->setCalendarPopup(true);
-    }
+    m_from = new DateField(this);
+    m_from->setObjectName(u"dashboardFrom"_s);
+    m_to = new DateField(this);
+    m_to->setObjectName(u"dashboardTo"_s);
     m_buurt = new QComboBox(this);
     m_buurt->setObjectName(u"dashboardBuurt"_s);
     m_theme = new QComboBox(this);
@@ -119,8 +117,8 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_tabs);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &DashboardView::applyPreset);
-    for (QDateEdit* edit : {m_from, m_to}) {
-        connect(edit, &QDateEdit::dateChanged, this, [this]() {
+    for (DateField* edit : {m_from, m_to}) {
+        connect(edit, &DateField::dateChanged, this, [this]() {
             if (m_updating)
                 return;
             m_updating = true;
@@ -282,7 +280,7 @@ bool DashboardView::refresh()
 {
     if (!m_registry)
         return false;
-    auto period = Period::parse(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate));
+    auto period = Period::parse(m_from->isoDate(), m_to->isoDate());
     if (!period.ok()) {
         m_summary->setText(period.error().message);
         return false;

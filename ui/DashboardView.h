@@ -16,13 +16,13 @@ class QCheckBox;
 class QChart;
 class QChartView;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QTabWidget;
 class QTableWidget;
 
 namespace bs {
 
+class DateField;
 class Registry;
 
 class DashboardView : public QWidget {
@@ -76,8 +76,8 @@ private:
     quint64 m_generation = 0;
     quint64 m_drawnGeneration = 0;
     QComboBox* m_preset;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    DateField* m_from;
+    DateField* m_to;
     QComboBox* m_buurt;
     QComboBox* m_theme;
     QCheckBox* m_perThousand;

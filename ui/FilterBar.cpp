@@ -1,11 +1,11 @@
 #include "FilterBar.h"
 
+#include "DateField.h"
 #include "Labels.h"
 #include "domain/Codes.h"
 #include "services/Lookups.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,21 +28,18 @@ QComboBox* combo(QWidget* parent, const QString& name, const QString& allText)
     return box;
 }
 
-QDateEdit* dateEdit(QWidget* parent, const QString& name, const QString& emptyText)
+DateField* dateField(QWidget* parent, const QString& name, const QString& emptyText)
 {
-    auto* edit = new QDateEdit(parent);
+    auto* edit = new DateField(parent);
     edit->setObjectName(name);
-    edit->setDisplayFormat(u"dd-MM-yyyy"_s);
-    edit->setCalendarPopup(true);
-    edit->setMinimumDate(QDate(1999, 12, 31));
-    edit->setSpecialValueText(emptyText);  // the minimum date means "no limit"
-    edit->setDate(edit->minimumDate());
+    edit->setPlaceholderText(emptyText);  // empty means "no limit"
     return edit;
 }
 
-QString dateValue(const QDateEdit* edit)
+// A date that is no day (marked red in the field) sets no limit.
+QString dateValue(const DateField* edit)
 {
-    return edit->date() == edit->minimumDate() ? QString() : edit->date().toString(Qt::ISODate);
+    return edit->holdsDate() ? edit->isoDate() : QString();
 }
 
 void selectData(QComboBox* box, const QString& value)
@@ -70,8 +67,8 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     m_category = combo(this, u"filterCategory"_s, tr("All categories"));
     m_status = combo(this, u"filterStatus"_s, tr("All statuses"));
     m_source = combo(this, u"filterSource"_s, tr("All sources"));
-    m_from = dateEdit(this, u"filterFrom"_s, tr("from…"));
-    m_to = dateEdit(this, u"filterTo"_s, tr("to…"));
+    m_from = dateField(this, u"filterFrom"_s, tr("from…"));
+    m_to = dateField(this, u"filterTo"_s, tr("to…"));
     for (const QString& code : Codes::signalStatus().codes())
         m_status->addItem(Labels::signalStatus(code), code);
     auto* reset = new QToolButton(this);
@@ -95,8 +92,8 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
                 emit changed();
         });
     }
-    for (QDateEdit* edit : {m_from, m_to}) {
-        connect(edit, &QDateEdit::dateChanged, this, [this]() {
+    for (DateField* edit : {m_from, m_to}) {
+        connect(edit, &DateField::dateChanged, this, [this]() {
             if (!m_updating)
                 emit changed();
         });
@@ -157,8 +154,8 @@ void FilterBar::setFrom(const SignalFilter& filter)
     selectData(m_category, filter.category);
     selectData(m_status, filter.status);
     selectData(m_source, filter.source);
-    m_from->setDate(filter.from.isEmpty() ? m_from->minimumDate() : QDate::fromString(filter.from, Qt::ISODate));
-    m_to->setDate(filter.to.isEmpty() ? m_to->minimumDate() : QDate::fromString(filter.to, Qt::ISODate));
+    m_from->setDate(QDate::fromString(filter.from, Qt::ISODate));
+    m_to->setDate(QDate::fromString(filter.to, Qt::ISODate));
     m_text->blockSignals(true);
     m_text->setText(filter.text);
     m_text->blockSignals(false);

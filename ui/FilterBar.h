@@ -7,12 +7,12 @@
 #include <QWidget>
 
 class QComboBox;
-class QDateEdit;
 class QLineEdit;
 class QTimer;
 
 namespace bs {
 
+class DateField;
 class Registry;
 
 class FilterBar : public QWidget {
@@ -35,8 +35,8 @@ private:
     QComboBox* m_category;
     QComboBox* m_status;
     QComboBox* m_source;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
+    DateField* m_from;
+    DateField* m_to;
     QLineEdit* m_text;
     QTimer* m_textDelay;
     bool m_updating = false;

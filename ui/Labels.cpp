@@ -1,5 +1,7 @@
 #include "Labels.h"
 
+#include "domain/DutchDates.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -129,18 +131,40 @@ QString activityKind(const QString& code)
     return lookup(t, code);
 }
 
+QString accessAction(const QString& code)
+{
+    static const Table t = {{u"bekeken"_s, QT_TRANSLATE_NOOP("Labels", "Viewed")},
+                            {u"aangemaakt"_s, QT_TRANSLATE_NOOP("Labels", "Created")},
+                            {u"gewijzigd"_s, QT_TRANSLATE_NOOP("Labels", "Changed")},
+                            {u"geexporteerd"_s, QT_TRANSLATE_NOOP("Labels", "Exported")},
+                            {u"afgedrukt"_s, QT_TRANSLATE_NOOP("Labels", "Printed")},
+                            {u"gezocht"_s, QT_TRANSLATE_NOOP("Labels", "Searched")},
+                            {u"inzage"_s, QT_TRANSLATE_NOOP("Labels", "Inzage (access request)")},
+                            {u"gewist"_s, QT_TRANSLATE_NOOP("Labels", "Erased")},
+                            {u"geweigerd"_s, QT_TRANSLATE_NOOP("Labels", "Refused")},
+                            {u"beheer"_s, QT_TRANSLATE_NOOP("Labels", "Administration")}};
+    return lookup(t, code);
+}
+
+QString backupReason(const QString& reason)
+{
+    static const Table t = {{u"dagelijks"_s, QT_TRANSLATE_NOOP("Labels", "Daily")},
+                            {u"handmatig"_s, QT_TRANSLATE_NOOP("Labels", "By hand")},
+                            {u"voor-herstel"_s, QT_TRANSLATE_NOOP("Labels", "Before a restore")}};
+    if (reason.startsWith(u"voor-bijwerken-v"_s))
+        return QCoreApplication::translate("Labels", "Before updating to schema version %1").arg(reason.mid(16));
+    return lookup(t, reason);
+}
+
 QString date(const QString& isoDate)
 {
     const QDate d = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    return d.isValid() ? d.toString(u"dd-MM-yyyy"_s) : isoDate;
+    return d.isValid() ? DutchDates::format(d) : isoDate;
 }
 
-QString timestamp(const QString& isoTimestamp)
+QString timestamp(const QString& isoTimestamp, bool withSeconds)
 {
-    QDateTime t = QDateTime::fromString(isoTimestamp, Qt::ISODate);
-    if (!t.isValid())
-        return isoTimestamp;
-    return t.toLocalTime().toString(u"dd-MM-yyyy HH:mm"_s);
+    return DutchDates::localTime(isoTimestamp, withSeconds);
 }
 
 }  // namespace bs::Labels

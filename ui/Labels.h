@@ -19,9 +19,11 @@ QString referralOutcome(const QString& code);
 QString trigger(const QString& code);
 QString overrideGround(const QString& code);
 QString activityKind(const QString& code);
+QString accessAction(const QString& code);
+QString backupReason(const QString& reason);
 
-// "2026-03-14" -> "14-03-2026"; timestamps -> "14-03-2026 10:12" (local time).
+// "2026-03-14" -> "14-03-2026"; stored UTC timestamps -> "14-03-2026 10:12" (Dutch local time).
 QString date(const QString& isoDate);
-QString timestamp(const QString& isoTimestamp);
+QString timestamp(const QString& isoTimestamp, bool withSeconds = false);
 
 }  // namespace bs::Labels

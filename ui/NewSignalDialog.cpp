@@ -1,5 +1,6 @@
 #include "NewSignalDialog.h"
 
+#include "DateField.h"
 #include "Labels.h"
 #include "Registry.h"
 #include "domain/Codes.h"
@@ -8,7 +9,6 @@
 
 #include <QComboBox>
 #include <QCompleter>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -112,10 +112,9 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
     }
     m_impact = codeCombo(this, u"impact"_s, Codes::impactLevel().codes(), &Labels::impact, u"buurt"_s);
     m_urgency = codeCombo(this, u"urgency"_s, Codes::urgency().codes(), &Labels::urgency, u"normaal"_s);
-    m_observed = new QDateEdit(registry.clock().today(), this);
+    m_observed = new DateField(this);
     m_observed->setObjectName(u"observed"_s);
-    m_observed->setDisplayFormat(u"dd-MM-yyyy"_s);
-    m_observed->setCalendarPopup(true);
+    m_observed->setDate(registry.clock().today());
     m_observed->setMaximumDate(registry.clock().today());
     m_street = new QLineEdit(this);
     m_street->setObjectName(u"street"_s);
@@ -210,7 +209,7 @@ bool NewSignalDialog::submit()
     input.source = m_source->currentData().toString();
     input.impact = m_impact->currentData().toString();
     input.urgency = m_urgency->currentData().toString();
-    input.observedOn = m_observed->date().toString(Qt::ISODate);
+    input.observedOn = m_observed->isoDate();
     input.street = m_street->text();
     input.description = m_description->toPlainText();
     std::optional<SubjectInput> subject;

@@ -9,7 +9,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -17,6 +16,7 @@ class QPlainTextEdit;
 
 namespace bs {
 
+class DateField;
 class Registry;
 
 class NewSignalDialog : public QDialog {
@@ -39,7 +39,7 @@ private:
     QComboBox* m_source;
     QComboBox* m_impact;
     QComboBox* m_urgency;
-    QDateEdit* m_observed;
+    DateField* m_observed;
     QLineEdit* m_street;
     QPlainTextEdit* m_description;
     QLabel* m_acuteWarning;

@@ -1,14 +1,16 @@
 #include "PrivacyDialog.h"
 
+#include "DateField.h"
+#include "Labels.h"
 #include "Registry.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
+#include "domain/DataSize.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
 #include "storage/Backups.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -17,7 +19,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
@@ -49,8 +50,7 @@ void setRow(QTableWidget* table, int row, const QStringList& cells)
 
 QString localTime(const QString& utc)
 {
-    const QDateTime at = QDateTime::fromString(utc, Qt::ISODate);
-    return at.isValid() ? at.toLocalTime().toString(u"dd-MM-yyyy HH:mm:ss"_s) : utc;
+    return Labels::timestamp(utc, true);
 }
 
 }  // namespace
@@ -177,15 +177,18 @@ QWidget* PrivacyDialog::accessLogTab()
     m_logAction = new QComboBox(page);
     m_logAction->addItem(tr("all actions"), QString());
     for (const QString& code : AccessLog::actionCodes())
-        m_logAction->addItem(code, code);
+        m_logAction->addItem(Labels::accessAction(code), code);
     m_logSignal = new QLineEdit(page);
     m_logSignal->setPlaceholderText(u"S-2026-000123"_s);
-    m_logFrom = new QDateEdit(QDate::currentDate().addMonths(-1), page);
-    m_logTo = new QDateEdit(QDate::currentDate(), page);
-    for (QDateEdit* edit : {m_logFrom, m_logTo}) {
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(u"dd-MM-yyyy"_s);
-    }
+    const QDate today = m_registry.clock().today();
+    m_logFrom = new DateField(page);
+    m_logFrom->setObjectName(u"accessLogFrom"_s);
+    m_logFrom->setDate(today.addMonths(-1));
+    m_logTo = new DateField(page);
+    m_logTo->setObjectName(u"accessLogTo"_s);
+    m_logTo->setDate(today);
+    for (DateField* edit : {m_logFrom, m_logTo})
+        connect(edit, &QLineEdit::returnPressed, this, &PrivacyDialog::reloadAccessLog);
     auto* apply = new QPushButton(tr("Show"), page);
     connect(apply, &QPushButton::clicked, this, &PrivacyDialog::reloadAccessLog);
     connect(m_logUser, &QLineEdit::returnPressed, this, &PrivacyDialog::reloadAccessLog);
@@ -229,7 +232,9 @@ void PrivacyDialog::reloadAccessLog()
     m_log->setRowCount(int(entries->size()));
     for (int r = 0; r < entries->size(); ++r) {
         const AccessEntry& e = entries->at(r);
-        setRow(m_log, r, {localTime(e.at), e.actor, e.role, e.action, e.reference, e.detail});
+        const auto role = Access::roleFromCode(e.role);
+        setRow(m_log, r, {localTime(e.at), e.actor, role.ok() ? Access::roleLabel(role.value()) : e.role, Labels::accessAction(e.action),
+                          e.reference, e.detail});
     }
     m_log->resizeColumnsToContents();
     m_logCount->setText(tr("%n entries (newest first; the log keeps its entries for the set term and cannot be changed).", nullptr,
@@ -282,7 +287,7 @@ void PrivacyDialog::searchSubjects(const QString& text)
     m_subjects->setRowCount(int(matches->size()));
     for (int r = 0; r < matches->size(); ++r) {
         const SubjectMatch& m = matches->at(r);
-        setRow(m_subjects, r, {m.reference, QDate::fromString(m.observedOn, Qt::ISODate).toString(u"dd-MM-yyyy"_s), m.status, m.name,
+        setRow(m_subjects, r, {m.reference, Labels::date(m.observedOn), Labels::signalStatus(m.status), m.name,
                                m.address, m.phone});
     }
     m_subjects->resizeColumnsToContents();
@@ -380,7 +385,7 @@ QWidget* PrivacyDialog::retentionTab()
     layout->addLayout(retention);
     layout->addWidget(m_retentionStatus);
     layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("<b>Backups</b> (checked with integrity_check; one a day automatically and before every "
+    layout->addWidget(new QLabel(tr("<b>Backups</b> (checked with the database's own integrity check; one a day automatically and before every "
                                     "update; the oldest are removed)"), page));
     layout->addWidget(m_backups);
     layout->addLayout(backups);
@@ -422,7 +427,7 @@ void PrivacyDialog::reloadBackups()
     m_backups->setRowCount(int(backups->size()));
     for (int r = 0; r < backups->size(); ++r) {
         const BackupInfo& b = backups->at(r);
-        setRow(m_backups, r, {b.madeAt.toString(u"dd-MM-yyyy HH:mm:ss"_s), b.reason, QLocale().formattedDataSize(b.bytes), b.path});
+        setRow(m_backups, r, {b.madeAt.toString(u"dd-MM-yyyy HH:mm:ss"_s), Labels::backupReason(b.reason), DataSize::text(b.bytes), b.path});
     }
     m_backups->resizeColumnsToContents();
 }

@@ -6,7 +6,6 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
@@ -14,6 +13,7 @@ class QTableWidget;
 
 namespace bs {
 
+class DateField;
 class Registry;
 
 class PrivacyDialog : public QDialog {
@@ -53,8 +53,8 @@ private:
     QLineEdit* m_logUser;
     QComboBox* m_logAction;
     QLineEdit* m_logSignal;
-    QDateEdit* m_logFrom;
-    QDateEdit* m_logTo;
+    DateField* m_logFrom;
+    DateField* m_logTo;
     QLabel* m_logCount;
     QLineEdit* m_subjectText;
     QTableWidget* m_subjects;

@@ -1,5 +1,7 @@
 #include "RecordForm.h"
 
+#include "DateField.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -37,11 +39,15 @@ RecordForm::RecordForm(const QString& title, const QList<FormField>& fields, std
             widget = box;
             break;
         }
-        default: {
-            auto* edit = new QLineEdit(field.value.toString(), this);
-            if (field.kind == FormField::Date)
-                edit->setPlaceholderText(u"JJJJ-MM-DD"_s);
+        case FormField::Date: {
+            // The value is an ISO date (or empty); the field shows and takes it the Dutch way.
+            auto* edit = new DateField(this);
+            edit->setDate(QDate::fromString(field.value.toString(), Qt::ISODate));
             widget = edit;
+            break;
+        }
+        default: {
+            widget = new QLineEdit(field.value.toString(), this);
             break;
         }
         }
@@ -65,6 +71,8 @@ QVariantMap RecordForm::values() const
             map.insert(field.name, check->isChecked());
         else if (auto* combo = findChild<QComboBox*>(field.name))
             map.insert(field.name, combo->currentData());
+        else if (auto* date = findChild<DateField*>(field.name))
+            map.insert(field.name, date->isoDate());
         else if (auto* edit = findChild<QLineEdit*>(field.name))
             map.insert(field.name, edit->text());
     }

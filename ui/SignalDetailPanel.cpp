@@ -1,6 +1,7 @@
 #include "SignalDetailPanel.h"
 
 #include "ActionDialogs.h"
+#include "DateField.h"
 #include "FormErrors.h"
 #include "Labels.h"
 #include "RecordForm.h"
@@ -106,9 +107,9 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     m_urgency = codeCombo(box, u"detailUrgency"_s, Codes::urgency().codes(), &Labels::urgency);
     m_street = new QLineEdit(box);
     m_street->setObjectName(u"detailStreet"_s);
-    m_followUp = new QLineEdit(box);
+    m_followUp = new DateField(box);
     m_followUp->setObjectName(u"detailFollowUp"_s);
-    m_followUp->setPlaceholderText(tr("YYYY-MM-DD, empty: none"));
+    m_followUp->setPlaceholderText(tr("dd-mm-yyyy, empty: none"));
     m_description = new QPlainTextEdit(box);
     m_description->setObjectName(u"detailDescription"_s);
     m_description->setTabChangesFocus(true);
@@ -292,14 +293,14 @@ void SignalDetailPanel::populate()
     m_impact->setCurrentIndex(m_impact->findData(d.impact));
     m_urgency->setCurrentIndex(m_urgency->findData(d.urgency));
     m_street->setText(d.street);
-    m_followUp->setText(d.followUpOn);
+    m_followUp->setDate(QDate::fromString(d.followUpOn, Qt::ISODate));
     const bool personal = Codes::impactAllowsSubject(d.impact);
     m_subjectButton->setEnabled(open && personal);
     m_consentButton->setEnabled(open && personal);
     m_description->setPlainText(d.description);
     for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_category, m_impact, m_urgency, m_street, m_description, m_save})
         w->setEnabled(open);
-    m_facts->setText(tr("Theme: %1 · Source: %2%3").arg(d.themeName, d.source,
+    m_facts->setText(tr("Theme: %1 · Source: %2%3").arg(d.themeName, d.sourceName,
                                                         d.externalId.isEmpty() ? QString() : u" (%1)"_s.arg(d.externalId)));
     QString subject = d.subject ? tr("Recorded (kept apart; wiped by the retention run)") : tr("No person recorded");
     subject += u" · "_s + tr("Consent: %1").arg(Labels::consent(d.consent.status));
@@ -516,7 +517,7 @@ bool SignalDetailPanel::saveEdits()
     edit.urgency = changedText(m_urgency->currentData().toString(), d.urgency);
     edit.street = changedText(m_street->text(), d.street);
     edit.description = changedText(m_description->toPlainText(), d.description);
-    edit.followUpOn = changedText(m_followUp->text(), d.followUpOn);
+    edit.followUpOn = changedText(m_followUp->isoDate(), d.followUpOn);
     const Status saved = Signals::edit(*m_registry, m_reference, edit);
     if (!saved.ok()) {
         m_editErrors->show(saved.error());  // what was typed stays in the fields

@@ -21,6 +21,7 @@ class QVBoxLayout;
 namespace bs {
 
 class ActionDialog;
+class DateField;
 class RecordForm;
 class Registry;
 class FormErrors;
@@ -77,7 +78,7 @@ private:
     QComboBox* m_impact;
     QComboBox* m_urgency;
     QLineEdit* m_street;
-    QLineEdit* m_followUp;
+    DateField* m_followUp;
     QPushButton* m_subjectButton;
     QPushButton* m_consentButton;
     QPlainTextEdit* m_description;

@@ -63,11 +63,11 @@ QString whereClause(const AccessFilter& filter, QVariantList& values)
     }
     if (filter.from.isValid()) {
         where << u"a.at >= ?"_s;
-        values << filter.from.toString(Qt::ISODate);
+        values << History::timestamp(filter.from.startOfDay(registryTimeZone()));
     }
     if (filter.to.isValid()) {
         where << u"a.at < ?"_s;
-        values << filter.to.addDays(1).toString(Qt::ISODate);
+        values << History::timestamp(filter.to.addDays(1).startOfDay(registryTimeZone()));
     }
     return where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s);
 }

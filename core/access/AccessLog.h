@@ -30,7 +30,7 @@ struct AccessFilter {
     QString actor;
     QString action;  // code, empty for all
     QString reference;
-    QDate from;      // inclusive, registry time zone not applied: UTC dates
+    QDate from;      // inclusive, Dutch days (as the times are shown)
     QDate to;
     int limit = 500;
     int offset = 0;

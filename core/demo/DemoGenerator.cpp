@@ -2,6 +2,7 @@
 
 #include "Registry.h"
 #include "demo/DemoTexts.h"
+#include "domain/Codes.h"
 #include "domain/WorkingDays.h"
 #include "services/History.h"
 #include "services/Lookups.h"
@@ -210,7 +211,7 @@ Status addReferral(Context& c, qint64 signalId, const QString& theme, const QDat
     if (status != u"verstuurd"_s) {
         const QDate when = closedOn.isNull() ? accepted : QDate::fromString(closedOn.toString(), Qt::ISODate);
         BS_TRY(history(c, signalId, stamp(when, c.rng), u"doorverwijzing"_s,
-                       u"Doorverwijzing #%1 naar %2: verstuurd → %3"_s.arg(id).arg(to.name, status), {}, id));
+                       u"Doorverwijzing #%1 naar %2: verstuurd → %3"_s.arg(id).arg(to.name, Codes::referralStatus().label(status).toLower()), {}, id));
     }
     return {};
 }
@@ -329,7 +330,7 @@ Status addSignal(Context& c, const QDate& observed)
         }
     }
     if (status != u"nieuw"_s)
-        BS_TRY(history(c, id, stamp(std::min(registered.addDays(1), c.today), rng), u"status"_s, u"nieuw → in_behandeling"_s));
+        BS_TRY(history(c, id, stamp(std::min(registered.addDays(1), c.today), rng), u"status"_s, u"Nieuw → in behandeling"_s));
 
     // Work on a long-open signal happens recently (it was picked up again), not on the day it came in.
     const QDate workStart = open && age > 30 ? c.today.addDays(-(5 + qint64(rng.bounded(25)))) : registered;
@@ -347,11 +348,11 @@ Status addSignal(Context& c, const QDate& observed)
         escalation = walked.value();
     }
     if (status == u"afgehandeld"_s || status == u"heropend"_s)
-        BS_TRY(history(c, id, stamp(closed, rng), u"status"_s, u"in_behandeling → afgehandeld (%1)"_s.arg(outcome.toString())));
+        BS_TRY(history(c, id, stamp(closed, rng), u"status"_s, u"In behandeling → afgehandeld (%1)"_s.arg(Codes::signalOutcome().label(outcome.toString()).toLower())));
     if (status == u"heropend"_s)
-        BS_TRY(history(c, id, stamp(std::min(closed.addDays(14), c.today), rng), u"status"_s, u"afgehandeld → heropend"_s, u"Situatie is teruggekomen."_s));
+        BS_TRY(history(c, id, stamp(std::min(closed.addDays(14), c.today), rng), u"status"_s, u"Afgehandeld → heropend"_s, u"Situatie is teruggekomen."_s));
     if (status == u"geannuleerd"_s)
-        BS_TRY(history(c, id, stamp(closed, rng), u"status"_s, u"→ geannuleerd (%1)"_s.arg(outcome.toString())));
+        BS_TRY(history(c, id, stamp(closed, rng), u"status"_s, u"→ geannuleerd (%1)"_s.arg(Codes::cancellationReason().label(outcome.toString()).toLower())));
     if (escalation.level > 0) {
         const int term = c.termDays.value(escalation.level);
         QSqlQuery update(c.registry.db().connection());

@@ -201,6 +201,32 @@ const CodeList& role()
     return list;
 }
 
+const CodeList& indicatorStatus()
+{
+    static const CodeList list(u"status"_s, u"Status succesfactor"_s,
+                               {{u"op_koers"_s, u"op koers"_s},
+                                {u"niet_op_koers"_s, u"niet op koers"_s},
+                                {u"geen_doel"_s, u"geen doel"_s},
+                                {u"geen_gegevens"_s, u"geen gegevens"_s}});
+    return list;
+}
+
+const CodeList& accessAction()
+{
+    static const CodeList list(u"action"_s, u"Handeling"_s,
+                               {{u"bekeken"_s, u"Bekeken"_s},
+                                {u"aangemaakt"_s, u"Aangemaakt"_s},
+                                {u"gewijzigd"_s, u"Gewijzigd"_s},
+                                {u"geexporteerd"_s, u"Geëxporteerd"_s},
+                                {u"afgedrukt"_s, u"Afgedrukt"_s},
+                                {u"gezocht"_s, u"Gezocht"_s},
+                                {u"inzage"_s, u"Inzage"_s},
+                                {u"gewist"_s, u"Gewist"_s},
+                                {u"geweigerd"_s, u"Geweigerd"_s},
+                                {u"beheer"_s, u"Beheer"_s}});
+    return list;
+}
+
 bool impactAllowsSubject(const QString& impact)
 {
     return impact == u"individu"_s || impact == u"huishouden"_s;

@@ -51,6 +51,8 @@ const CodeList& escalationTrigger();
 const CodeList& partnerKind();
 const CodeList& activityKind();
 const CodeList& role();
+const CodeList& indicatorStatus();
+const CodeList& accessAction();
 
 // Impact levels at which a signal may concern a person or household (and so hold subject data).
 bool impactAllowsSubject(const QString& impact);

@@ -1,5 +1,7 @@
 #include "Validation.h"
 
+#include "DutchDates.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -58,19 +60,19 @@ Result<QString> text(const QString& value, const TextRule& rule)
 
 Result<QDate> date(const QString& value, const QString& field, const QString& label, const QDate& notAfter)
 {
-    static const QRegularExpression shape(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
     const QString trimmed = value.trimmed();
-    const QDate parsed = QDate::fromString(trimmed, Qt::ISODate);
-    if (!shape.match(trimmed).hasMatch() || !parsed.isValid()) {
-        return Error::invalid(field, u"Ongeldige %1 '%2'. Gebruik JJJJ-MM-DD, bijvoorbeeld 2026-03-14."_s.arg(
-                                         label.toLower(), trimmed));
+    const QDate parsed = DutchDates::parse(trimmed);
+    if (!parsed.isValid()) {
+        const QString why = DutchDates::hasDateForm(trimmed) ? u"; die dag bestaat niet"_s : QString();
+        return Error::invalid(field, u"Ongeldige %1 '%2'%3. Gebruik %4."_s.arg(
+                                         label.toLower(), trimmed, why, DutchDates::allowedForms()));
     }
     if (notAfter.isValid() && parsed > notAfter) {
         return Error::invalid(field, u"%1 %2 ligt in de toekomst; de datum mag niet na vandaag (%3) liggen."_s.arg(
-                                         label, trimmed, notAfter.toString(Qt::ISODate)));
+                                         label, DutchDates::format(parsed), DutchDates::format(notAfter)));
     }
     if (parsed.year() < 2000) {
-        return Error::invalid(field, u"%1 %2 ligt te ver in het verleden; vanaf 2000-01-01 toegestaan."_s.arg(label, trimmed));
+        return Error::invalid(field, u"%1 %2 ligt te ver in het verleden; vanaf 01-01-2000 toegestaan."_s.arg(label, DutchDates::format(parsed)));
     }
     return parsed;
 }

@@ -21,7 +21,8 @@ struct TextRule {
 // line turns invalid bytes into U+FFFD) and never a BSN.
 Result<QString> text(const QString& value, const TextRule& rule);
 
-// Strict YYYY-MM-DD; with notAfter valid, later dates are refused.
+// A date as people type it (dd-mm-jjjj, d-m-jjjj or jjjj-mm-dd, see DutchDates::parse); with
+// notAfter valid, later dates are refused.
 Result<QDate> date(const QString& value, const QString& field, const QString& label, const QDate& notAfter = {});
 
 // True when the text holds a nine-digit number that passes the BSN eleven-test.

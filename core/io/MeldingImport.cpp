@@ -2,6 +2,7 @@
 
 #include "Registry.h"
 #include "access/AccessLog.h"
+#include "domain/DutchDates.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
 #include "io/Csv.h"
@@ -67,14 +68,16 @@ namespace MeldingImport {
 
 QDate parseDutchDate(const QString& text)
 {
-    static const QRegularExpression dutch(u"^(\\d{1,2})[-/](\\d{1,2})[-/](\\d{4})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?$"_s);
-    static const QRegularExpression iso(u"^(\\d{4})-(\\d{2})-(\\d{2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?$"_s);
-    const QString t = text.trimmed();
-    if (auto m = dutch.match(t); m.hasMatch())
-        return QDate(m.captured(3).toInt(), m.captured(2).toInt(), m.captured(1).toInt());
-    if (auto m = iso.match(t); m.hasMatch())
-        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    return {};
+    // Exports add a time and sometimes write dd/mm/jjjj; the day itself is read as people type it.
+    static const QRegularExpression withTime(u"^([0-9/-]+?)(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$"_s);
+    static const QRegularExpression slashes(u"^[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}$"_s);
+    const auto m = withTime.match(text.trimmed());
+    if (!m.hasMatch())
+        return {};
+    QString day = m.captured(1);
+    if (slashes.match(day).hasMatch())
+        day.replace(u'/', u'-');
+    return DutchDates::parse(day);
 }
 
 namespace {

@@ -3,6 +3,9 @@
 #include "Registry.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
+#include "domain/Codes.h"
+#include "domain/DutchDates.h"
+#include "io/FileErrors.h"
 #include "privacy/SubjectData.h"
 #include "services/History.h"
 #include "services/SignalDetail.h"
@@ -100,22 +103,25 @@ Status inzage(Registry& registry, const QStringList& references, const QString& 
         if (!detail.ok())
             return detail.error();
         const SignalDetail& d = detail.value();
-        QJsonObject signal{{u"kenmerk"_s, d.reference}, {u"waargenomen"_s, d.observedOn}, {u"geregistreerd"_s, d.registeredAt},
+        QJsonObject signal{{u"kenmerk"_s, d.reference}, {u"waargenomen"_s, d.observedOn},
+                           {u"geregistreerd"_s, DutchDates::isoWithOffset(d.registeredAt)},
                            {u"geregistreerd_door"_s, d.registeredBy}, {u"buurt"_s, d.buurt}, {u"straat"_s, d.street},
-                           {u"categorie"_s, d.categoryName}, {u"bron"_s, d.source}, {u"omschrijving"_s, d.description},
-                           {u"status"_s, d.status}, {u"afgesloten"_s, d.closedOn}, {u"uitkomst"_s, d.outcomeText}};
+                           {u"categorie"_s, d.categoryName}, {u"bron"_s, d.sourceName}, {u"omschrijving"_s, d.description},
+                           {u"status"_s, Codes::signalStatus().label(d.status)}, {u"afgesloten"_s, d.closedOn}, {u"uitkomst"_s, d.outcomeText}};
         if (d.subject) {
             signal.insert(u"betrokkene"_s, QJsonObject{{u"naam"_s, d.subject->name}, {u"adres"_s, d.subject->address},
                                                        {u"telefoon"_s, d.subject->phone},
                                                        {u"geboortejaar"_s, d.subject->birthYear ? *d.subject->birthYear : QJsonValue()}});
         }
-        signal.insert(u"toestemming"_s, QJsonObject{{u"status"_s, d.consent.status}, {u"gegeven_door"_s, d.consent.givenBy},
+        signal.insert(u"toestemming"_s, QJsonObject{{u"status"_s, Codes::consent().label(d.consent.status)},
+                                                    {u"gegeven_door"_s, d.consent.givenBy},
                                                     {u"datum"_s, d.consent.givenOn},
                                                     {u"reikwijdte"_s, QJsonArray::fromStringList(d.consent.scope)}});
         signal.insert(u"doorverwijzingen"_s, referralJson(registry, state.id).value(u"doorverwijzingen"_s));
         QJsonArray history;
         for (const HistoryEntry& entry : d.history) {
-            history.append(QJsonObject{{u"moment"_s, entry.at}, {u"door"_s, entry.actor}, {u"handeling"_s, entry.action},
+            history.append(QJsonObject{{u"moment"_s, DutchDates::isoWithOffset(entry.at)}, {u"door"_s, entry.actor},
+                                       {u"handeling"_s, entry.action},
                                        {u"wat"_s, entry.detail}, {u"reden"_s, entry.reason}});
         }
         signal.insert(u"geschiedenis"_s, history);
@@ -127,10 +133,10 @@ Status inzage(Registry& registry, const QStringList& references, const QString& 
                                {u"signalen"_s, signalsJson}};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::invalid(u"out"_s, u"Het inzagebestand %1 kan niet worden geschreven: %2."_s.arg(path, file.errorString()));
+        return Error::invalid(u"out"_s, u"Het inzagebestand %1 kan niet worden geschreven: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
     file.write(QJsonDocument(document).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return Error::invalid(u"out"_s, u"Het inzagebestand %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
+        return Error::invalid(u"out"_s, u"Het inzagebestand %1 kon niet worden opgeslagen: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
     Database& db = registry.db();
     return db.write([&]() -> Status {
         for (const SignalState& state : states.value())

@@ -59,7 +59,7 @@ Status stepLocked(Registry& registry, const QString& reference, int toLevel, con
                          .arg(toLevel)
                          .arg(target.name);
     if (stepUp)
-        detail += u", aanleiding: %1"_s.arg(trigger);
+        detail += u", aanleiding: %1"_s.arg(Codes::escalationTrigger().label(trigger).toLower());
     return History::record(db, now, registry.actor(), {signal->id, u"escalatie"_s, detail, why.value(), 0});
 }
 

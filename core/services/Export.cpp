@@ -5,6 +5,7 @@
 #include "access/AccessLog.h"
 #include "domain/Codes.h"
 #include "io/CsvWriter.h"
+#include "io/FileErrors.h"
 
 #include <QSaveFile>
 
@@ -37,7 +38,7 @@ Result<qint64> signalList(Registry& registry, const SignalFilter& filter, const 
         return Error::invalid(u"separator"_s, u"Ongeldig scheidingsteken '%1'; toegestaan: ; of ,."_s.arg(options.separator));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error::invalid(u"file"_s, u"Het exportbestand %1 kan niet worden geschreven: %2."_s.arg(path, file.errorString()));
+        return Error::invalid(u"file"_s, u"Het exportbestand %1 kan niet worden geschreven: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
     file.write(CsvWriter::byteOrderMark());
     file.write(CsvWriter::line({u"Kenmerk"_s, u"Waargenomen"_s, u"Buurt"_s, u"Thema"_s, u"Categorie"_s, u"Urgentie"_s, u"Status"_s,
                                 u"Escalatietrede"_s, u"Open doorverwijzingen"_s, u"Te laat"_s},
@@ -64,7 +65,7 @@ Result<qint64> signalList(Registry& registry, const SignalFilter& filter, const 
         page.offset += page.limit;
     }
     if (!file.commit())
-        return Error::invalid(u"file"_s, u"Het exportbestand %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
+        return Error::invalid(u"file"_s, u"Het exportbestand %1 kon niet worden opgeslagen: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
     BS_TRY(registry.db().write([&]() -> Status {
         BS_TRY(AccessLog::record(registry, AccessAction::Exported, 0, u"signalenlijst, %1 rijen, %2"_s.arg(rows).arg(describe(filter))));
         return registry.db().execute(u"INSERT INTO export_log (at, actor, what, filter, rows_written, file) VALUES (?, ?, ?, ?, ?, ?)"_s,

@@ -229,9 +229,13 @@ Status transitionLocked(Registry& registry, qint64 id, const QString& toStatus, 
         return updated.error();
     if (updated->numRowsAffected() != 1)
         return Error::rule(u"Doorverwijzing #%1 is intussen door iemand anders gewijzigd; bekijk haar opnieuw."_s.arg(id));
-    QString detail = u"Doorverwijzing #%1 naar %2: %3 → %4"_s.arg(id).arg(current->toPartner, current->status, toStatus);
-    if (!input.code.isEmpty())
-        detail += u" (%1)"_s.arg(input.code);
+    // The history is read by people: labels, not codes.
+    QString detail = u"Doorverwijzing #%1 naar %2: %3 → %4"_s.arg(id).arg(
+        current->toPartner, Codes::referralStatus().label(current->status).toLower(), Codes::referralStatus().label(toStatus).toLower());
+    if (!input.code.isEmpty()) {
+        const CodeList& codes = toStatus == u"afgewezen"_s ? Codes::rejectionReason() : Codes::referralOutcome();
+        detail += u" (%1)"_s.arg(codes.label(input.code).toLower());
+    }
     QStringList why;
     if (!text->isEmpty())
         why << text.value();

@@ -21,8 +21,10 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference)
     auto query = registry.db().run(
         u"SELECT s.reference, s.observed_on, s.registered_at, s.registered_by, b.name, s.street, s.impact, c.theme_code,"
         " t.name, s.category_code, c.name, s.source_code, s.external_id, s.urgency, s.description, s.follow_up_on,"
-        " s.status, s.escalation_level, l.name, s.level_since, s.level_due_on, s.outcome, s.outcome_text, s.closed_on"
+        " s.status, s.escalation_level, l.name, s.level_since, s.level_due_on, s.outcome, s.outcome_text, s.closed_on,"
+        " coalesce(src.name, s.source_code)"
         " FROM signals s JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
+        " LEFT JOIN sources src ON src.code = s.source_code"
         " JOIN themes t ON t.code = c.theme_code JOIN escalation_levels l ON l.level = s.escalation_level"
         " WHERE s.id = ?"_s,
         {signal->id});
@@ -58,6 +60,7 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference)
     d.outcome = next();
     d.outcomeText = next();
     d.closedOn = next();
+    d.sourceName = next();
     const QDate today = registry.clock().today();
     if (!d.levelDueOn.isEmpty()) {
         d.workingDaysLeft = WorkingDays::between(today, QDate::fromString(d.levelDueOn, Qt::ISODate));

@@ -27,7 +27,8 @@ struct SignalDetail {
     QString themeName;
     QString category;
     QString categoryName;
-    QString source;
+    QString source;      // code
+    QString sourceName;  // Dutch name, for people
     QString externalId;
     QString urgency;
     QString description;

@@ -3,6 +3,7 @@
 #include "Registry.h"
 #include "storage/SqlValues.h"
 #include "domain/Codes.h"
+#include "domain/DutchDates.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
 #include "services/Lookups.h"
@@ -182,7 +183,7 @@ Status editLocked(Registry& registry, const QString& reference, const SignalEdit
                 return parsed.error();
             value = parsed->toString(Qt::ISODate);
         }
-        changes << Change{u"follow_up_on"_s, value, u"opvolgdatum → %1"_s.arg(value.isNull() ? u"geen"_s : value.toString())};
+        changes << Change{u"follow_up_on"_s, value, u"opvolgdatum → %1"_s.arg(value.isNull() ? u"geen"_s : DutchDates::formatIso(value.toString()))};
     }
     if (changes.isEmpty())
         return Error::invalid(u"edit"_s, u"Er is niets te wijzigen: geef ten minste één veld op."_s);
@@ -249,9 +250,12 @@ Status changeStatusLocked(Registry& registry, const QString& reference, const QS
         return updated.error();
     if (updated->numRowsAffected() != 1)
         return Error::rule(u"Signaal %1 is intussen door iemand anders gewijzigd; bekijk het opnieuw."_s.arg(reference));
-    QString detail = u"%1 → %2"_s.arg(current->status, toStatus);
-    if (!input.code.isEmpty())
-        detail += u" (%1)"_s.arg(input.code);
+    // The history is read by people: labels, not codes.
+    QString detail = u"%1 → %2"_s.arg(Codes::signalStatus().label(current->status), Codes::signalStatus().label(toStatus).toLower());
+    if (!input.code.isEmpty()) {
+        const CodeList& codes = toStatus == u"geannuleerd"_s ? Codes::cancellationReason() : Codes::signalOutcome();
+        detail += u" (%1)"_s.arg(codes.label(input.code).toLower());
+    }
     return History::record(db, now, registry.actor(), {current->id, u"status"_s, detail, text.value(), 0});
 }
 

@@ -143,7 +143,7 @@ Status setConsentLocked(Registry& registry, const QString& reference, const Cons
                           {signal->id, item.partnerId, item.kind}));
         labels << item.label;
     }
-    QString detail = u"Toestemming: %1"_s.arg(input.status);
+    QString detail = u"Toestemming: %1"_s.arg(Codes::consent().label(input.status).toLower());
     if (!labels.isEmpty())
         detail += u" (bereik: %1)"_s.arg(labels.join(u", "_s));
     return History::record(db, now, registry.actor(), {signal->id, u"toestemming"_s, detail, {}, 0});

@@ -119,7 +119,7 @@ Result<CheckReport> check(const QString& path)
         while (integrity->next()) {
             const QString line = integrity->value(0).toString();
             if (line != u"ok"_s && report.problems.size() < 50)
-                report.problems << u"Integriteit: %1"_s.arg(line);
+                report.problems << u"Databasecontrole: %1"_s.arg(line);
         }
     }
     auto foreignKeys = db.run(u"PRAGMA foreign_key_check"_s);
@@ -130,7 +130,7 @@ Result<CheckReport> check(const QString& path)
         while (foreignKeys->next())
             ++broken;
         if (broken > 0)
-            report.problems << u"%1 verwijzingen naar ontbrekende rijen (foreign_key_check)."_s.arg(broken);
+            report.problems << u"%1 verwijzingen naar ontbrekende rijen (controle van de verwijzingen)."_s.arg(broken);
     }
     if (report.schemaVersion > 0) {
         auto signals_ = db.scalar(u"SELECT count(*) FROM signals"_s);
@@ -207,6 +207,20 @@ Result<QList<BackupInfo>> list(const QString& registryPath)
         backups << BackupInfo{dir.filePath(name), at, match.captured(3), QFileInfo(dir.filePath(name)).size()};
     }
     return backups;
+}
+
+QString reasonLabel(const QString& reason)
+{
+    static const QRegularExpression beforeMigration(u"^voor-bijwerken-v([0-9]+)$"_s);
+    if (const auto m = beforeMigration.match(reason); m.hasMatch())
+        return u"Voor bijwerken naar schemaversie %1"_s.arg(m.captured(1));
+    if (reason == u"dagelijks"_s)
+        return u"Dagelijks"_s;
+    if (reason == u"handmatig"_s)
+        return u"Handmatig"_s;
+    if (reason == u"voor-herstel"_s)
+        return u"Voor terugzetten"_s;
+    return reason;
 }
 
 Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry)

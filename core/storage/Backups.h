@@ -50,6 +50,9 @@ Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry);
 // Newest first.
 Result<QList<BackupInfo>> list(const QString& registryPath);
 
+// The reason of a backup in words: "Voor bijwerken naar schemaversie 3" for voor-bijwerken-v3.
+QString reasonLabel(const QString& reason);
+
 // Opens `path` read-only and checks it: SQLite integrity, foreign keys, that it is a registry of a
 // schema this program knows.
 Result<CheckReport> check(const QString& path);

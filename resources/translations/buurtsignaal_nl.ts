@@ -203,6 +203,58 @@
         <source>Residents&apos; initiative</source>
         <translation>Bewonersinitiatief</translation>
     </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Bekeken</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Aangemaakt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Afgedrukt</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Gezocht</translation>
+    </message>
+    <message>
+        <source>Inzage (access request)</source>
+        <translation>Inzage</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>Gewist</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Beheer</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Dagelijks</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Handmatig</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Voor terugzetten</translation>
+    </message>
+    <message>
+        <source>Before updating to schema version %1</source>
+        <translation>Voor bijwerken naar schemaversie %1</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -669,6 +721,21 @@
     <message>
         <source>open now %1, of which late %2</source>
         <translation>nu open %1, waarvan te laat %2</translation>
+    </message>
+</context>
+<context>
+    <name>bs::DateField</name>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>A date such as 27-11-2026 (also 7-1-2026 or 2026-11-27); empty: none.</source>
+        <translation>Een datum zoals 27-11-2026 (ook 7-1-2026 of 2026-11-27); leeg: geen.</translation>
+    </message>
+    <message>
+        <source>Choose a date in the calendar</source>
+        <translation>Kies een datum in de kalender</translation>
     </message>
 </context>
 <context>
@@ -1752,8 +1819,8 @@
         <translation>Het register vervangen door de back-up van %1? Eerst wordt een back-up van het huidige register gemaakt. Andere vensters met dit register moeten gesloten zijn.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Backups&lt;/b&gt; (checked with integrity_check; one a day automatically and before every update; the oldest are removed)</source>
-        <translation>&lt;b&gt;Back-ups&lt;/b&gt; (gecontroleerd met integrity_check; elke dag automatisch één en vóór elke update; de oudste worden opgeruimd)</translation>
+        <source>&lt;b&gt;Backups&lt;/b&gt; (checked with the database&apos;s own integrity check; one a day automatically and before every update; the oldest are removed)</source>
+        <translation>&lt;b&gt;Back-ups&lt;/b&gt; (gecontroleerd met de eigen databasecontrole; elke dag automatisch één en vóór elke update; de oudste worden opgeruimd)</translation>
     </message>
     <message>
         <source>Run retention</source>
@@ -2314,8 +2381,8 @@
         <translation>Termijn tot %1 (nog %2 werkdagen).</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, empty: none</source>
-        <translation>JJJJ-MM-DD, leeg: geen</translation>
+        <source>dd-mm-yyyy, empty: none</source>
+        <translation>dd-mm-jjjj, leeg: geen</translation>
     </message>
     <message>
         <source>Follow up on</source>
