@@ -3,6 +3,7 @@
 #include "CommandContext.h"
 #include "Registry.h"
 #include "access/Access.h"
+#include "access/PendingLog.h"
 #include "storage/Backups.h"
 #include "storage/Migrations.h"
 
@@ -114,6 +115,18 @@ std::optional<Permission> permissionFor(const QStringList& words)
     };
     const auto it = table.constFind(words.join(u' '));
     return it == table.constEnd() ? std::nullopt : std::optional<Permission>(*it);
+}
+
+// Commands that only read open the registry on a read-only connection, so they never wait for
+// another program's writer. What they must log (a view, a search, an export, a print) goes
+// through the PendingLog. They make no daily backup: that is for the first writing command.
+bool onlyReads(const QStringList& words)
+{
+    static const QSet<QString> readers = {
+        u"signal list"_s, u"signal show"_s, u"referral list"_s, u"escalation stalled"_s, u"buurt list"_s,
+        u"category list"_s, u"partner list"_s, u"stats"_s, u"report"_s, u"backup list"_s, u"user list"_s,
+    };
+    return readers.contains(words.join(u' '));
 }
 
 QString overview(const QList<Command>& commands)
@@ -292,7 +305,9 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
         // The user's own registry is created on first use; a file named explicitly must exist
         // unless the command is meant to create it.
         const Registry::Create create = explicitPath ? command->create : Registry::Create::IfMissing;
-        auto registry = Registry::open(path, create, clock, currentLogin());
+        const bool reader = onlyReads(command->words);
+        auto registry = reader ? Registry::openForReading(path, create, clock, currentLogin())
+                               : Registry::open(path, create, clock, currentLogin());
         if (!registry.ok())
             return context.fail(registry.error());
         context.registry = std::move(registry).value();
@@ -300,10 +315,22 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
             if (auto allowed = Access::require(*context.registry, *permission); !allowed.ok())
                 return context.fail(allowed.error());
         }
-        // The day's backup on first use; a failure is reported but does not stop the work.
-        if (command->words != QStringList{u"backup"_s}) {
-            if (auto daily = Backups::dailyIfDue(*context.registry); !daily.ok())
-                err << u"Waarschuwing: de dagelijkse back-up is niet gemaakt: "_s << daily.error().message << Qt::endl;
+        if (!reader) {
+            const int code = command->run(context);
+            // After the command's own work, so they never hold it up: log entries that waited for
+            // the write lock move in when it is free (not after a refusal, which changes nothing),
+            // and the day's backup is made on first use (a failure is reported but does not
+            // change the outcome).
+            if (code == ExitCode::Done) {
+                const Status moved = PendingLog::flush(*context.registry, Database::Wait::No);
+                if (!moved.ok() && moved.error().kind != ErrorKind::Busy)
+                    err << u"Waarschuwing: wachtende regels van het toegangslogboek zijn nog niet overgezet: "_s << moved.error().message << Qt::endl;
+            }
+            if (command->words != QStringList{u"backup"_s}) {
+                if (auto daily = Backups::dailyIfDue(*context.registry); !daily.ok())
+                    err << u"Waarschuwing: de dagelijkse back-up is niet gemaakt: "_s << daily.error().message << Qt::endl;
+            }
+            return code;
         }
     }
     return command->run(context);

@@ -68,6 +68,29 @@ Status createParentFolder(const QString& path)
     return {};
 }
 
+// A read-only connection to a registry that can be read as it is, or none when it must be set up
+// first (absent, empty, an older or newer schema, no users yet): open() does that, or refuses.
+Result<std::unique_ptr<Database>> readerIfReady(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        return std::unique_ptr<Database>();
+    BS_TRY(checkExistingFile(path));
+    auto opened = Database::openSqlite(path, Database::Mode::ReadOnly);
+    if (!opened.ok())
+        return opened.error();
+    auto version = schemaVersion(*opened.value());
+    if (!version.ok())
+        return version.error();
+    if (version.value() != latestVersion(standardLadder()))
+        return std::unique_ptr<Database>();
+    auto users = opened.value()->scalar(u"SELECT count(*) FROM users"_s);
+    if (!users.ok())
+        return users.error();
+    if (users.value().toInt() == 0)
+        return std::unique_ptr<Database>();
+    return std::move(opened).value();
+}
+
 }  // namespace
 
 QString currentLogin()
@@ -165,6 +188,34 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
     }
     registry->m_created = isNew;
     BS_TRY(Access::ensureFirstBeheerder(*registry));
+    return registry;
+}
+
+Result<std::unique_ptr<Registry>> Registry::openForReading(const QString& path, Create create, const Clock& clock,
+                                                           const QString& actor)
+{
+    auto reader = readerIfReady(path);
+    if (!reader.ok())
+        return reader.error();
+    bool created = false;
+    QString lastBackup;
+    if (!reader.value()) {
+        {
+            auto prepared = open(path, create, clock, actor);
+            if (!prepared.ok())
+                return prepared.error();
+            created = prepared.value()->wasCreated();
+            lastBackup = prepared.value()->lastBackup();
+        }  // the writing connection is closed again
+        reader = readerIfReady(path);
+        if (!reader.ok())
+            return reader.error();
+        if (!reader.value())
+            return Error::storage(u"Het register %1 kon niet worden geopend om te lezen."_s.arg(path));
+    }
+    std::unique_ptr<Registry> registry(new Registry(std::move(reader).value(), clock, actor));
+    registry->m_created = created;
+    registry->m_lastBackup = lastBackup;
     return registry;
 }
 

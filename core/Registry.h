@@ -24,6 +24,12 @@ public:
     // An older schema is copied to a backup beside the file and then migrated.
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor);
+    // Opens the registry for a program that only reads (lists, a signal's detail, figures, reports,
+    // exports, the app's background counts) on a read-only connection: it never takes the write
+    // lock, so it never waits for another program's writer. A registry that must be set up first
+    // (created, migrated, given its first beheerder) goes through open() once.
+    static Result<std::unique_ptr<Registry>> openForReading(const QString& path, Create create, const Clock& clock,
+                                                            const QString& actor);
     // The same with another migration ladder (tests of the ladder itself).
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor, const MigrationLadder& ladder);

@@ -2,6 +2,7 @@
 // QAbstractItemModelTester, intake by keyboard, the referral loop, the ladder, closing, a refused
 // save that keeps the input, and a change made by another program showing up.
 #include "ActionDialogs.h"
+#include "DailyBackupStatus.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
 #include "ImportDialog.h"
@@ -15,6 +16,7 @@
 #include "demo/DemoGenerator.h"
 #include "services/Referrals.h"
 #include "services/SignalDetail.h"
+#include "storage/Backups.h"
 
 #include <QAbstractBarSeries>
 #include <QAction>
@@ -52,6 +54,7 @@ private slots:
     void steeringGroupSeesOnlyTheDashboard();
     void changesFromAnotherProgramAppear();
     void demoRegistryIsMarkedPlainly();
+    void countsAreRightWhileAnotherProgramWrites();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
     void datesAreTypedAsShown();
@@ -319,6 +322,42 @@ void TestGui::demoRegistryIsMarkedPlainly()
     }
     QTRY_VERIFY_WITH_TIMEOUT(!band->isHidden(), 6000);
     QVERIFY(window.windowTitle().startsWith(u"DEMO — "_s));
+}
+
+void TestGui::countsAreRightWhileAnotherProgramWrites()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 300);
+    qint64 open = 0;
+    qint64 late = 0;
+    {
+        auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+        SignalFilter openFilter;
+        openFilter.onlyOpen = true;
+        SignalFilter lateFilter;
+        lateFilter.queue = SignalQueue::Late;
+        open = Signals::count(*registry.value(), openFilter).value();
+        late = Signals::count(*registry.value(), lateFilter).value();
+    }
+    QVERIFY(open > 0 && late > 0);
+    WriteLockHolder holder(path);
+    QVERIFY(holder.holding());
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(path, false));
+    // The list's full count and the open and late counts come from read-only connections in the
+    // background, which the other program's write lock does not hold up.
+    window.listModel()->waitForCount();
+    QCOMPARE(window.listModel()->totalCount(), 300);
+    auto* counts = window.findChild<QLabel*>(u"countLabel"_s);
+    QVERIFY(counts);
+    const QString expected = u"300 in this list · %1 open · %2 late"_s.arg(open).arg(late);
+    QTRY_COMPARE_WITH_TIMEOUT(counts->text(), expected, 20000);
+    // The day's backup is made in the background on its own connection, writer or not.
+    window.dailyBackup()->waitForFinished();
+    QCOMPARE(Backups::list(path)->size(), 1);
+    QCOMPARE(window.dailyBackup()->text(), u"Today's backup was made."_s);
+    QVERIFY(holder.holding());
 }
 
 void TestGui::dashboardShowsFiguresAndOpensTheSignalsBehindABar()

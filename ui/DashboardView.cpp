@@ -296,7 +296,7 @@ bool DashboardView::refresh()
     m_watcher.setFuture(QtConcurrent::run([=]() {
         Figures figures;
         figures.generation = generation;
-        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
         if (!registry.ok()) {
             figures.error = registry.error().message;
             return figures;

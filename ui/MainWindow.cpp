@@ -2,6 +2,7 @@
 
 #include "CbsImportDialog.h"
 #include "CoordinatorView.h"
+#include "DailyBackupStatus.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
 #include "ImportDialog.h"
@@ -119,7 +120,9 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_fileLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"countLabel"_s);
+    m_dailyBackup = new DailyBackupStatus(this);
     statusBar()->addWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_dailyBackup);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_roleLabel);
     buildMenus();
@@ -511,7 +514,7 @@ void MainWindow::updateCounts()
                                   .arg(dutch.toString(m_model->totalCount()), dutch.toString(open), dutch.toString(late)));
     });
     watcher->setFuture(QtConcurrent::run([=]() -> QPair<qint64, qint64> {
-        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
         if (!registry.ok())
             return {0, 0};
         SignalFilter open;

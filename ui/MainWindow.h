@@ -25,6 +25,7 @@ class QTimer;
 namespace bs {
 
 class CoordinatorView;
+class DailyBackupStatus;
 class DashboardView;
 class FilterBar;
 class NewSignalDialog;
@@ -59,6 +60,7 @@ public:
     void restoreBackup(const QString& backupPath);
     Role role() const { return m_role; }
     QTabWidget* tabs() const { return m_tabs; }
+    DailyBackupStatus* dailyBackup() const { return m_dailyBackup; }
 
     // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -109,6 +111,7 @@ private:
     Role m_role = Role::None;
     QPointer<PrivacyDialog> m_privacy;
     QLabel* m_countLabel;
+    DailyBackupStatus* m_dailyBackup;
     QMenu* m_recentMenu;
     QTimer* m_changePoll;
     QTimer* m_countsTimer;

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "CoordinatorView.h"
+#include "DailyBackupStatus.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
 #include "PrivacyDialog.h"
@@ -46,9 +47,8 @@ void MainWindow::warnAboutStorage()
     const QString warning = FileSystem::networkShareWarning(m_registry->path());
     m_storageWarning->setText(warning);
     m_storageWarning->setVisible(!warning.isEmpty());
-    // The day's backup on first use; a failure is shown but does not stop the work.
-    if (auto daily = Backups::dailyIfDue(*m_registry); !daily.ok())
-        statusBar()->showMessage(tr("The daily backup was not made: %1").arg(daily.error().message));
+    // The day's backup on first use, in the background; a failure is shown but does not stop the work.
+    m_dailyBackup->start(*m_registry);
 }
 
 void MainWindow::openPrivacy()
@@ -79,6 +79,7 @@ void MainWindow::restoreBackup(const QString& backup)
     m_coordinator->setRegistry(nullptr);
     m_dashboard->setRegistry(nullptr);
     m_filterBar->setRegistry(nullptr);
+    m_dailyBackup->waitForFinished();
     m_registry.reset();  // the file must be closed before it is replaced
     auto safety = Backups::restore(path, backup, m_clock);
     if (!safety.ok())

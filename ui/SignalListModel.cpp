@@ -66,7 +66,7 @@ void SignalListModel::startCount()
     const SignalFilter filter = m_filter;
     const quint64 generation = m_generation;
     m_counter.setFuture(QtConcurrent::run([=]() -> QPair<quint64, qint64> {
-        auto registry = Registry::open(path, Registry::Create::No, *clock, actor);
+        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
         if (!registry.ok())
             return {generation, -1};
         auto total = Signals::count(*registry.value(), filter);

@@ -105,8 +105,17 @@ Status require(Registry& registry, Permission permission)
 Status ensureFirstBeheerder(Registry& registry)
 {
     Database& db = registry.db();
+    const QString countUsers = u"SELECT count(*) FROM users"_s;
+    // Nearly always there are users already: a read, so opening never waits for another writer.
+    auto existing = db.scalar(countUsers);
+    if (!existing.ok())
+        return existing.error();
+    if (existing.value().toInt() > 0)
+        return {};
     return db.write([&]() -> Status {
-        auto count = db.scalar(u"SELECT count(*) FROM users"_s);
+        // Checked again under the write lock: two programs opening a registry without users at
+        // the same moment make only the first of them beheerder.
+        auto count = db.scalar(countUsers);
         if (!count.ok())
             return count.error();
         if (count.value().toInt() > 0)

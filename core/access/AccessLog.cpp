@@ -2,6 +2,7 @@
 
 #include "Registry.h"
 #include "access/Access.h"
+#include "access/PendingLog.h"
 #include "services/History.h"
 
 using namespace Qt::StringLiterals;
@@ -33,15 +34,26 @@ QStringList actionCodes()
     return codes;
 }
 
+Result<LogRow> entry(Registry& registry, AccessAction action, qint64 signalId, const QString& detail)
+{
+    auto role = registry.db().scalar(u"SELECT role FROM users WHERE login = ?"_s, {registry.actor()});
+    if (!role.ok())
+        return role.error();
+    return LogRow{u"access_log"_s,
+                  {{u"at"_s, History::timestamp(registry.clock().now())},
+                   {u"actor"_s, registry.actor()},
+                   {u"role"_s, role.value().isNull() ? u""_s : role.value().toString()},
+                   {u"action"_s, actionCode(action)},
+                   {u"signal_id"_s, signalId > 0 ? QVariant(signalId) : QVariant()},
+                   {u"detail"_s, detail.isNull() ? u""_s : detail.left(500)}}};
+}
+
 Status record(Registry& registry, AccessAction action, qint64 signalId, const QString& detail)
 {
-    Database& db = registry.db();
-    return db.write([&]() -> Status {
-        return db.execute(u"INSERT INTO access_log (at, actor, role, action, signal_id, detail)"
-                          " VALUES (?, ?, coalesce((SELECT role FROM users WHERE login = ?), ''), ?, ?, ?)"_s,
-                          {History::timestamp(registry.clock().now()), registry.actor(), registry.actor(), actionCode(action),
-                           signalId > 0 ? QVariant(signalId) : QVariant(), detail.isNull() ? u""_s : detail.left(500)});
-    });
+    auto row = entry(registry, action, signalId, detail);
+    if (!row.ok())
+        return row.error();
+    return PendingLog::write(registry, {row.value()});
 }
 
 namespace {
@@ -87,6 +99,8 @@ Result<QList<AccessEntry>> list(Registry& registry, const AccessFilter& filter)
 {
     BS_TRY(Access::require(registry, Permission::ViewAccessLog));
     BS_TRY(checkFilter(filter));
+    // Entries that waited for another program's write lock belong in the list too.
+    BS_TRY(PendingLog::flush(registry));
     QVariantList values;
     const QString where = whereClause(filter, values);
     values << qBound(1, filter.limit, 10000) << qMax(0, filter.offset);
@@ -108,6 +122,7 @@ Result<qint64> count(Registry& registry, const AccessFilter& filter)
 {
     BS_TRY(Access::require(registry, Permission::ViewAccessLog));
     BS_TRY(checkFilter(filter));
+    BS_TRY(PendingLog::flush(registry));
     QVariantList values;
     const QString where = whereClause(filter, values);
     auto n = registry.db().scalar(u"SELECT count(*) FROM access_log a"_s + where, values);

@@ -5,6 +5,7 @@
 // services. The table is append-only; entries older than the retention setting may be purged.
 
 #include "Result.h"
+#include "access/PendingLog.h"
 
 #include <QDate>
 #include <QList>
@@ -41,7 +42,10 @@ namespace AccessLog {
 QString actionCode(AccessAction action);
 QStringList actionCodes();
 
-// Writes one entry for the registry's user (inside the caller's transaction, or its own).
+// The entry for the registry's user, to be written with other log rows in one go.
+Result<LogRow> entry(Registry& registry, AccessAction action, qint64 signalId, const QString& detail);
+// Writes one entry for the registry's user: inside the caller's transaction, at once, or (when
+// another program holds the write lock, or the connection is read-only) through the PendingLog.
 Status record(Registry& registry, AccessAction action, qint64 signalId, const QString& detail);
 
 // Newest first; beheerder only.

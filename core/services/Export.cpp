@@ -7,6 +7,7 @@
 #include "io/CsvWriter.h"
 #include "io/FileErrors.h"
 
+#include <QFile>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -66,12 +67,20 @@ Result<qint64> signalList(Registry& registry, const SignalFilter& filter, const 
     }
     if (!file.commit())
         return Error::invalid(u"file"_s, u"Het exportbestand %1 kon niet worden opgeslagen: %2."_s.arg(path, FileErrors::reason(file, FileErrors::Purpose::Write)));
-    BS_TRY(registry.db().write([&]() -> Status {
-        BS_TRY(AccessLog::record(registry, AccessAction::Exported, 0, u"signalenlijst, %1 rijen, %2"_s.arg(rows).arg(describe(filter))));
-        return registry.db().execute(u"INSERT INTO export_log (at, actor, what, filter, rows_written, file) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                                     {registry.clock().now().toUTC().toString(Qt::ISODate), registry.actor(), u"signalenlijst"_s,
-                                      describe(filter), rows, path});
-    }));
+    // The export is only handed out when it is logged (at once, or waiting for another program's write lock).
+    const LogRow exportRow{u"export_log"_s,
+                           {{u"at"_s, registry.clock().now().toUTC().toString(Qt::ISODate)},
+                            {u"actor"_s, registry.actor()},
+                            {u"what"_s, u"signalenlijst"_s},
+                            {u"filter"_s, describe(filter)},
+                            {u"rows_written"_s, rows},
+                            {u"file"_s, path}}};
+    auto logged = AccessLog::entry(registry, AccessAction::Exported, 0, u"signalenlijst, %1 rijen, %2"_s.arg(rows).arg(describe(filter)));
+    const Status written = logged.ok() ? PendingLog::write(registry, {logged.value(), exportRow}) : Status(logged.error());
+    if (!written.ok()) {
+        QFile::remove(path);
+        return written.error();
+    }
     return rows;
 }
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QRegularExpression>
 
 #ifdef Q_OS_UNIX
@@ -82,6 +83,21 @@ Status rotate(const QString& folder, int generations)
     return {};
 }
 
+// One program at a time writes into the backup folder: two at once would pick the same name and
+// clear each other's unfinished part. A lock left by a program that died is taken over.
+std::unique_ptr<QLockFile> folderLock(const QString& folder)
+{
+    auto lock = std::make_unique<QLockFile>(QDir(folder).filePath(u".bezig.lock"_s));
+    lock->setStaleLockTime(0);  // a long backup is not stale; a dead program's lock is
+    return lock;
+}
+
+bool madeToday(const QString& registryPath, const Clock& clock)
+{
+    const QString prefix = u"register-"_s + clock.now().toTimeZone(registryTimeZone()).toString(u"yyyyMMdd"_s);
+    return !QDir(folderFor(registryPath)).entryList({prefix + u"-*.buurtsignaal"_s}, QDir::Files).isEmpty();
+}
+
 }  // namespace
 
 QString folderFor(const QString& registryPath)
@@ -141,7 +157,10 @@ Result<CheckReport> check(const QString& path)
     return report;
 }
 
-Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
+namespace {
+
+// The backup itself; a backup into the folder runs while holding the folder's lock.
+Result<BackupInfo> writeBackup(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
 {
     const QDateTime now = clock.now().toTimeZone(registryTimeZone());
     const bool intoFolder = target.isEmpty();
@@ -181,6 +200,24 @@ Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reaso
     if (intoFolder)
         BS_TRY(rotate(folder, generations));
     return BackupInfo{finalPath, now, reason, QFileInfo(finalPath).size()};
+}
+
+}  // namespace
+
+Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
+{
+    if (!target.isEmpty())
+        return writeBackup(db, clock, reason, generations, target);
+    const QString folder = folderFor(db.path());
+    BS_TRY(ensureFolder(folder));
+    auto lock = folderLock(folder);
+    if (!lock->tryLock(120000)) {
+        Error busy = Error::storage(u"Een ander programma maakt al een back-up van dit register. Er is niets gewijzigd; "
+                                    "probeer het zo opnieuw."_s);
+        busy.kind = ErrorKind::Busy;
+        return busy;
+    }
+    return writeBackup(db, clock, reason, generations, target);
 }
 
 Result<BackupInfo> create(Registry& registry, const QString& reason, const QString& target)
@@ -227,18 +264,41 @@ Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry)
 {
     if (registry.wasCreated())
         return std::optional<BackupInfo>();
-    const QString today = registry.clock().now().toTimeZone(registryTimeZone()).toString(u"yyyyMMdd"_s);
-    auto existing = list(registry.path());
-    if (!existing.ok())
-        return existing.error();
-    for (const BackupInfo& backup : existing.value()) {
-        if (QFileInfo(backup.path).fileName().startsWith(u"register-"_s + today))
-            return std::optional<BackupInfo>();
-    }
-    auto made = create(registry, u"dagelijks"_s);
+    auto generations = registry.intSetting(u"backup.generations"_s, 7);
+    if (!generations.ok())
+        return generations.error();
+    return dailyIfDue(registry.path(), registry.clock(), generations.value());
+}
+
+Result<std::optional<BackupInfo>> dailyIfDue(const QString& registryPath, const Clock& clock, int generations)
+{
+    if (madeToday(registryPath, clock))
+        return std::optional<BackupInfo>();
+    const QString folder = folderFor(registryPath);
+    BS_TRY(ensureFolder(folder));
+    auto lock = folderLock(folder);
+    // Another program is writing a backup right now; it counts as today's.
+    if (!lock->tryLock(0))
+        return std::optional<BackupInfo>();
+    // It may have finished between the look above and taking the lock.
+    if (madeToday(registryPath, clock))
+        return std::optional<BackupInfo>();
+    auto db = Database::openSqlite(registryPath, Database::Mode::ReadOnly);
+    if (!db.ok())
+        return db.error();
+    auto made = writeBackup(*db.value(), clock, u"dagelijks"_s, generations, {});
     if (!made.ok())
         return made.error();
     return std::optional<BackupInfo>(made.value());
+}
+
+qint64 bytesWrittenSoFar(const QString& registryPath)
+{
+    QDir dir(folderFor(registryPath));
+    qint64 bytes = 0;
+    for (const QFileInfo& part : dir.entryInfoList({u"*.part"_s}, QDir::Files))
+        bytes = qMax(bytes, part.size());
+    return bytes;
 }
 
 Result<QString> restore(const QString& registryPath, const QString& backupPath, const Clock& clock)

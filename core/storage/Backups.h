@@ -44,8 +44,16 @@ QString folderFor(const QString& registryPath);
 Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target = {});
 Result<BackupInfo> create(Registry& registry, const QString& reason, const QString& target = {});
 
-// Makes the day's backup unless one of today already exists. Never for an empty new registry.
+// Makes the day's backup unless one of today already exists, on a read-only connection of its
+// own (it never waits for a writer, nor holds one up). Only one program makes it: while another
+// is making it, this one does nothing. Never for an empty new registry.
 Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry);
+// The same for a registry file, from any thread (the app runs it in the background).
+Result<std::optional<BackupInfo>> dailyIfDue(const QString& registryPath, const Clock& clock, int generations);
+
+// How many bytes of the backup being written by any program are on the disk so far (0 when none
+// is being written), to show progress beside the size of the registry.
+qint64 bytesWrittenSoFar(const QString& registryPath);
 
 // Newest first.
 Result<QList<BackupInfo>> list(const QString& registryPath);

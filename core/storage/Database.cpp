@@ -16,8 +16,8 @@ QString nextConnectionName()
 }
 }  // namespace
 
-Database::Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect)
-    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_dialect(std::move(dialect))
+Database::Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode)
+    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_dialect(std::move(dialect)), m_mode(mode)
 {
 }
 
@@ -41,7 +41,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path, Mode
     if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s))
         return Error::storage(u"De SQLite-driver van Qt ontbreekt (pakket libqt6sql6-sqlite)."_s);
     const QString name = nextConnectionName();
-    std::unique_ptr<Database> database(new Database(name, path, std::make_unique<SqliteDialect>()));
+    std::unique_ptr<Database> database(new Database(name, path, std::make_unique<SqliteDialect>(), mode));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
         db.setDatabaseName(path);
@@ -139,16 +139,32 @@ Result<qint64> Database::changeCounter() const
     return value.value().toLongLong();
 }
 
-Status Database::write(const std::function<Status()>& body)
+Result<QSqlQuery> Database::beginWrite(Wait wait)
+{
+    if (wait == Wait::Patiently)
+        return run(m_dialect->beginWrite());
+    // One try without the busy timeout, which is restored whatever the outcome.
+    BS_TRY(execute(m_dialect->lockWaitSql(false)));
+    auto begin = run(m_dialect->beginWrite());
+    const Status restored = execute(m_dialect->lockWaitSql(true));
+    if (begin.ok() && !restored.ok()) {
+        QSqlQuery rollback(connection());
+        rollback.exec(u"ROLLBACK"_s);
+        return restored.error();
+    }
+    return begin;
+}
+
+Status Database::write(const std::function<Status()>& body, Wait wait)
 {
     if (m_inTransaction)
         return body();  // nested: the outer transaction decides
     // The busy timeout already waits for another writer; a few more tries with growing pauses
     // cover a long-running writer before the user is told the registry is busy.
-    auto begin = run(m_dialect->beginWrite());
-    for (int attempt = 0; !begin.ok() && begin.error().kind == ErrorKind::Busy && attempt < 4; ++attempt) {
+    auto begin = beginWrite(wait);
+    for (int attempt = 0; wait == Wait::Patiently && !begin.ok() && begin.error().kind == ErrorKind::Busy && attempt < 4; ++attempt) {
         QThread::msleep(100UL << attempt);
-        begin = run(m_dialect->beginWrite());
+        begin = beginWrite(wait);
     }
     if (!begin.ok())
         return begin.error();

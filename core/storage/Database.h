@@ -26,6 +26,8 @@ public:
 
     const Dialect& dialect() const { return *m_dialect; }
     const QString& path() const { return m_path; }
+    // A read-only connection never takes the write lock, so it never waits for another program's writer.
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     QSqlDatabase connection() const;
 
     Status enableWriteAheadLog();
@@ -49,16 +51,20 @@ public:
     Result<qint64> changeCounter() const;
 
     // Runs `body` inside one write transaction: committed when it returns success, rolled back
-    // (leaving the database exactly as it was) when it fails.
-    Status write(const std::function<Status()>& body);
+    // (leaving the database exactly as it was) when it fails. Wait::No gives up at once with an
+    // ErrorKind::Busy error when another program holds the write lock.
+    enum class Wait { Patiently, No };
+    Status write(const std::function<Status()>& body, Wait wait = Wait::Patiently);
     bool inTransaction() const { return m_inTransaction; }
 
 private:
-    Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect);
+    Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode);
+    Result<QSqlQuery> beginWrite(Wait wait);
 
     QString m_connectionName;
     QString m_path;
     std::unique_ptr<Dialect> m_dialect;
+    Mode m_mode = Mode::ReadWrite;
     bool m_inTransaction = false;
     Tracer m_tracer;
 };

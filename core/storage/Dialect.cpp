@@ -16,8 +16,12 @@ QString SqliteDialect::beginWrite() const
 
 QStringList SqliteDialect::connectionSetup() const
 {
-    return {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = FULL"_s,
-            u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs)};
+    return {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = FULL"_s, lockWaitSql(true)};
+}
+
+QString SqliteDialect::lockWaitSql(bool wait) const
+{
+    return u"PRAGMA busy_timeout = %1"_s.arg(wait ? busyTimeoutMs : 0);
 }
 
 QStringList SqliteDialect::bulkWriteSetup() const

@@ -20,6 +20,9 @@ public:
     virtual QString beginWrite() const = 0;
     // Statements run on every new connection (pragmas, timeouts).
     virtual QStringList connectionSetup() const = 0;
+    // Statement that makes the connection wait for a lock held by another program (the normal
+    // timeout), or give up at once.
+    virtual QString lockWaitSql(bool wait) const = 0;
     // A number that changes whenever another connection commits a change to the database.
     virtual QString changeCounterSql() const = 0;
     // Text after a table name that makes the engine read it through `index` (where it supports
@@ -66,6 +69,7 @@ public:
     QString idColumn() const override;
     QString beginWrite() const override;
     QStringList connectionSetup() const override;
+    QString lockWaitSql(bool wait) const override;
     QStringList bulkWriteSetup() const override;
     QStringList signalDayCountTriggers() const override;
     QString daysBetween(const QString& from, const QString& to) const override;

@@ -517,6 +517,21 @@
     </message>
 </context>
 <context>
+    <name>bs::DailyBackupStatus</name>
+    <message>
+        <source>The daily backup was not made: %1</source>
+        <translation>De dagelijkse back-up is niet gemaakt: %1</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup… %1%</source>
+        <translation>Back-up van vandaag wordt gemaakt… %1%</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made.</source>
+        <translation>De back-up van vandaag is gemaakt.</translation>
+    </message>
+</context>
+<context>
     <name>bs::DashboardView</name>
     <message>
         <source>This month</source>
@@ -1173,10 +1188,6 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>The daily backup was not made: %1</source>
-        <translation>De dagelijkse back-up is niet gemaakt: %1</translation>
     </message>
     <message>
         <source>Backup restored. The replaced registry is kept as %1.</source>

@@ -90,4 +90,55 @@ QString addSignal(Registry& registry, const QString& category, const QString& im
     return reference.value();
 }
 
+WriteLockHolder::WriteLockHolder(const QString& path) : m_path(path)
+{
+    m_shell.start(u"sqlite3"_s, {path});
+    if (!m_shell.waitForStarted(10000)) {
+        QTest::qFail("the sqlite3 shell could not be started", __FILE__, __LINE__);
+        return;
+    }
+    m_shell.write("BEGIN IMMEDIATE;\nINSERT INTO settings (key, value) VALUES ('test.houder', 'vast');\n");
+    // The shell's output is buffered in a pipe, so the lock itself says when it is held.
+    for (int i = 0; i < 200 && !holding(); ++i)
+        QTest::qWait(50);
+    if (!holding())
+        QTest::qFail("the sqlite3 shell did not take the write lock", __FILE__, __LINE__);
+}
+
+WriteLockHolder::~WriteLockHolder()
+{
+    release();
+}
+
+bool WriteLockHolder::holding() const
+{
+    if (m_shell.state() != QProcess::Running)
+        return false;
+    const QString name = u"lock-probe-%1"_s.arg(quintptr(this));
+    bool locked = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=0"_s);
+        if (db.open()) {
+            QSqlQuery begin(db);
+            locked = !begin.exec(u"BEGIN IMMEDIATE"_s);
+            if (!locked)
+                begin.exec(u"ROLLBACK"_s);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return locked;
+}
+
+void WriteLockHolder::release()
+{
+    if (m_shell.state() == QProcess::NotRunning)
+        return;
+    m_shell.closeWriteChannel();  // the shell ends and its transaction is rolled back
+    if (!m_shell.waitForFinished(10000))
+        m_shell.kill();
+    m_shell.waitForFinished(10000);
+}
+
 }  // namespace bs::test

@@ -6,6 +6,7 @@
 #include "Registry.h"
 
 #include <QByteArray>
+#include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -42,5 +43,23 @@ QByteArray fileBytesHash(const QString& path);
 // Adds a signal with sensible defaults and returns its reference (fails the test on error).
 QString addSignal(Registry& registry, const QString& category = QStringLiteral("eenzaamheid"),
                   const QString& impact = QStringLiteral("individu"));
+
+// Another program holding the registry's write lock: the sqlite3 shell inside BEGIN IMMEDIATE
+// with a change it has not committed, until release() or the end of the object (rolled back).
+class WriteLockHolder {
+public:
+    explicit WriteLockHolder(const QString& path);
+    ~WriteLockHolder();
+    WriteLockHolder(const WriteLockHolder&) = delete;
+    WriteLockHolder& operator=(const WriteLockHolder&) = delete;
+
+    // Whether the lock is held right now: the shell is running and the lock cannot be taken.
+    bool holding() const;
+    void release();
+
+private:
+    QString m_path;
+    QProcess m_shell;
+};
 
 }  // namespace bs::test
