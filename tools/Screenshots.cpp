@@ -1,5 +1,8 @@
 // Renders every screen offscreen at 1366x768 with demo data into PNG files, so a person can look
 // at them: buurtsignaal-screenshots OUTDIR [--signals N]
+// It makes its own demo registry in a temporary folder, as the beheerder m.jansen, and shows it as
+// m.jansen whoever runs it (BUURTSIGNAAL_USER is set here); a login that is not a user of the
+// registry is shown once, on its own page.
 #include "ActionDialogs.h"
 #include "Clock.h"
 #include "CoordinatorView.h"
@@ -26,10 +29,14 @@
 #include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -37,12 +44,35 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+bool allSaved = true;
+
 void save(QWidget* widget, const QString& dir, const QString& name)
 {
+    if (!widget) {  // a screen that did not open (e.g. refused): say so rather than crash
+        std::fprintf(stderr, "%s: not shown\n", qPrintable(name));
+        allSaved = false;
+        return;
+    }
     QApplication::processEvents();
     const QString path = QDir(dir).filePath(name + u".png"_s);
     widget->grab().save(path);
     std::printf("%s\n", qPrintable(path));
+}
+
+// Renders the "unsaved changes" question that the next call asks, then answers it.
+void saveQuestionThenAnswer(const QString& dir, const QString& name, QMessageBox::StandardButton answer)
+{
+    QTimer::singleShot(0, [dir, name, answer]() {
+        for (QWidget* window : QApplication::topLevelWidgets()) {
+            auto* box = qobject_cast<QMessageBox*>(window);
+            if (box && box->isVisible() && box->objectName() == u"unsavedChangesQuestion"_s) {
+                save(box, dir, name);
+                box->button(answer)->click();
+                return;
+            }
+        }
+        save(nullptr, dir, name);
+    });
 }
 }  // namespace
 
@@ -67,6 +97,7 @@ int main(int argc, char* argv[])
     if (qtTranslator.load(u"qtbase_nl"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
 
+    qputenv("BUURTSIGNAAL_USER", "m.jansen");
     QTemporaryDir dir;
     bs::FixedClock clock(QDate(2026, 11, 27));
     const QString path = dir.filePath(u"demo.buurtsignaal"_s);
@@ -94,7 +125,19 @@ int main(int argc, char* argv[])
     form->findChild<QComboBox*>(u"impact"_s)->setCurrentIndex(0);
     form->submit();  // no description: shows the message beside the field
     save(form, out, u"03-new-signal-refused"_s);
+    saveQuestionThenAnswer(out, u"03b-new-signal-unsaved-question"_s, QMessageBox::Discard);
     form->reject();
+    QApplication::processEvents();  // the form closes
+
+    // The detail panel with its buttons, and its question when another signal is chosen.
+    save(window.detail(), out, u"03c-detail-panel"_s);
+    if (auto* street = window.detail()->findChild<QLineEdit*>(u"detailStreet"_s); street && street->isEnabled()) {
+        street->setText(street->text() + u" 12"_s);
+        window.listView()->selectRow(1);  // asked once the list has handled the change
+        saveQuestionThenAnswer(out, u"03d-detail-unsaved-question"_s, QMessageBox::Discard);
+        QApplication::processEvents();
+        window.listView()->selectRow(0);
+    }
 
     window.detail()->requestReferral();
     save(window.detail()->openDialog(), out, u"04-referral-dialog"_s);
@@ -178,5 +221,13 @@ int main(int argc, char* argv[])
     steering.openRegistry(path, false);
     steering.dashboard()->waitForFigures();
     save(&steering, out, u"15-stuurgroep-only-dashboard"_s);
-    return 0;
+
+    qputenv("BUURTSIGNAAL_USER", "onbekend");
+    bs::MainWindow stranger(clock);
+    stranger.setInteractive(false);
+    stranger.resize(1366, 768);
+    stranger.show();
+    stranger.openRegistry(path, false);
+    save(&stranger, out, u"16-login-without-access"_s);
+    return allSaved ? 0 : 1;
 }

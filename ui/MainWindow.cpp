@@ -113,6 +113,8 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     centralLayout->addWidget(m_storageWarning);
     centralLayout->addWidget(m_demoBand);
     centralLayout->addWidget(m_tabs);
+    m_noAccessPage = makeNoAccessPage();
+    centralLayout->addWidget(m_noAccessPage);
     setCentralWidget(central);
 
     m_roleLabel = new QLabel(this);
@@ -133,6 +135,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         m_onlyOpen = false;
         applyFilter();
     });
+    m_queues->setLeaveCheck([this]() { return m_detail->mayLeave(); });
     connect(m_queues, &QueuePanel::savedFilterChosen, this, [this](const SignalFilter& filter) {
         m_currentQueue = int(filter.queue);
         m_onlyOpen = false;
@@ -141,14 +144,20 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     });
     connect(m_model, &SignalListModel::failed, this, &MainWindow::showError);
     connect(m_model, &SignalListModel::countChanged, this, [this]() { m_countsTimer->start(); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-        m_detail->showSignal(current.isValid() ? m_model->referenceAt(current.row()) : QString());
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {
+        if (m_detail->hasUnsavedEdits())
+            // Asked once the view has finished with the click or key: saving reloads the list.
+            QTimer::singleShot(0, this, &MainWindow::showCurrentSignal);
+        else
+            showCurrentSignal();
     });
     connect(m_detail, &SignalDetailPanel::changed, this, [this](const QString& reference) {
         m_model->reload();  // the coordinator tab reads again when it is shown
         selectReference(reference);
     });
     connect(m_coordinator, &CoordinatorView::openSignal, this, [this](const QString& reference) {
+        if (reference != m_detail->reference() && !m_detail->mayLeave())
+            return;
         m_tabs->setCurrentIndex(0);
         m_detail->showSignal(reference);
         selectReference(reference);
@@ -245,6 +254,8 @@ void MainWindow::buildMenus()
 
     manage->addSeparator();
     QAction* privacy = manage->addAction(tr("&Privacy, users and backups…"), this, &MainWindow::openPrivacy);
+    auto menuText = [](QString text) { return text.remove(u'&').remove(u'…').trimmed(); };
+    m_privacyMenuPath = menuText(manage->title()) + u" ▸ "_s + menuText(privacy->text());
     m_guarded.insert(privacy, Permission::ManageUsers);
     m_guarded.insert(manage->menuAction(), Permission::ManageReference);
     m_guarded.insert(newSignalAction, Permission::EditSignals);
@@ -274,6 +285,8 @@ bool MainWindow::openRegistry(const QString& path, bool create)
         showError(opened.error().message);
         return false;
     }
+    if (!resolveUnsavedWork())
+        return false;
     m_detail->setRegistry(nullptr);
     m_model->setSource(nullptr, m_model->filter());
     m_registry = std::move(opened).value();
@@ -305,10 +318,11 @@ bool MainWindow::openRegistry(const QString& path, bool create)
     SignalFilter filter;
     filter.sort = m_model->filter().sort;
     filter.descending = m_model->filter().descending;
-    m_model->setSource(m_registry.get(), filter);
+    // A login that may not see signals does not read them (every refusal would be logged).
+    m_model->setSource(Access::allows(m_role, Permission::ViewSignals) ? m_registry.get() : nullptr, filter);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
-    if (m_model->totalCount() == 0)
+    if (m_model->totalCount() == 0 && Access::allows(m_role, Permission::EditSignals))
         QTimer::singleShot(0, this, &MainWindow::offerDemoData);
     return true;
 }
@@ -322,7 +336,7 @@ void MainWindow::applyFilter()
     m_model->setFilter(filter);
     if (m_model->rowCount() > 0 && m_tabs->currentIndex() == 0)
         m_view->selectRow(0);
-    else
+    else if (m_detail->mayLeave())
         m_detail->showSignal(QString());
 }
 
@@ -345,6 +359,7 @@ void MainWindow::selectReference(const QString& reference)
         if (m_model->referenceAt(row) == reference) {
             const QSignalBlocker blocker(m_view->selectionModel());
             m_view->selectRow(row);
+            m_view->viewport()->update();  // the view did not hear of the change either
             return;
         }
     }
@@ -364,6 +379,8 @@ void MainWindow::showSignals(const SignalFilter& filter)
 {
     if (!Access::allows(m_role, Permission::ViewSignals))
         return;  // the steering group sees figures, never the signals behind them
+    if (!m_detail->mayLeave())
+        return;
     m_tabs->setCurrentIndex(0);
     m_currentQueue = int(filter.queue);
     m_onlyOpen = filter.onlyOpen;
@@ -378,6 +395,28 @@ void MainWindow::showSignals(const SignalFilter& filter)
     m_model->setFilter(shown);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
+}
+
+void MainWindow::showCurrentSignal()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QString chosen = current.isValid() ? m_model->referenceAt(current.row()) : QString();
+    if (chosen != m_detail->reference() && m_detail->hasUnsavedEdits()) {
+        if (!m_detail->mayLeave()) {
+            selectReference(m_detail->reference());  // back to the signal being edited
+            return;
+        }
+        selectReference(chosen);  // saving reloaded the list and selected the saved signal
+    }
+    m_detail->showSignal(chosen);
+}
+
+bool MainWindow::resolveUnsavedWork()
+{
+    // Closing the form asks its own question (NewSignalDialog::reject) and fails when kept.
+    if (m_newDialog && !m_newDialog->close())
+        return false;
+    return m_detail->mayLeave();
 }
 
 void MainWindow::exportList()
@@ -598,6 +637,10 @@ void MainWindow::showError(const QString& message)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!resolveUnsavedWork()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());

@@ -1,7 +1,9 @@
 #pragma once
 // The main window: work queues on the left, the signal list in the middle, the selected signal
 // on the right, and the coordinator's overview as a second tab. It opens one registry file at a
-// time and notices when another program changed it.
+// time and notices when another program changed it. Typed work is never dropped silently:
+// before the detail panel shows something else, or the window closes or opens another file,
+// unsaved edits are saved, discarded or kept, as the user answers.
 
 #include "Clock.h"
 #include "access/Access.h"
@@ -89,6 +91,12 @@ private:
     void exportList();
     void writeReport();
     void showSignals(const SignalFilter& filter);
+    // The list's current row into the detail panel, asking first when the shown signal has edits.
+    void showCurrentSignal();
+    // The new-signal form and the detail panel: saved, discarded, or (false) kept as they are.
+    bool resolveUnsavedWork();
+    QWidget* makeNoAccessPage();
+    QString noAccessText() const;
 
     const Clock& m_clock;
     std::unique_ptr<Registry> m_registry;
@@ -106,6 +114,9 @@ private:
     QLabel* m_roleLabel;
     QLabel* m_storageWarning;
     QLabel* m_demoBand;
+    QWidget* m_noAccessPage;  // instead of the tabs, for a login that is not a user of the registry
+    QLabel* m_noAccessText;
+    QString m_privacyMenuPath;  // "Beheer ▸ Privacy, gebruikers en back-ups", as the menu reads
     QAction* m_exportAction = nullptr;
     QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
     Role m_role = Role::None;

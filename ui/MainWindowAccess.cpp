@@ -1,5 +1,6 @@
-// The main window's part in privacy: what the user's role shows, the network-share warning and
-// the daily backup on opening, the privacy screen and restoring a backup.
+// The main window's part in privacy: what the user's role shows (a login that is not a user gets
+// a page saying whom to ask), the network-share warning and the daily backup on opening, the
+// privacy screen and restoring a backup.
 #include "MainWindow.h"
 
 #include "CoordinatorView.h"
@@ -15,9 +16,11 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -38,8 +41,53 @@ void MainWindow::applyRole()
         m_tabs->setCurrentIndex(2);
     m_roleLabel->setText(m_role == Role::None ? tr("No access: %1 is not a user of this registry").arg(m_registry->actor())
                                               : tr("%1 (%2)").arg(m_registry->actor(), Access::roleLabel(m_role)));
-    if (m_role == Role::None)
-        showError(Access::require(*m_registry, Permission::ViewFigures).error().message);
+    const bool known = m_role != Role::None;
+    m_tabs->setVisible(known);
+    m_noAccessPage->setVisible(!known);
+    if (!known) {
+        m_noAccessText->setText(noAccessText());
+        (void)Access::require(*m_registry, Permission::ViewFigures);  // the attempt is worth a line in the access log
+    }
+}
+
+QWidget* MainWindow::makeNoAccessPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(u"noAccessPage"_s);
+    auto* layout = new QVBoxLayout(page);
+    m_noAccessText = new QLabel(page);
+    m_noAccessText->setObjectName(u"noAccessText"_s);
+    m_noAccessText->setWordWrap(true);
+    m_noAccessText->setTextFormat(Qt::RichText);
+    m_noAccessText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A column of readable width in the middle; no alignment flag, so the wrapped text gets the
+    // height it needs at that width.
+    m_noAccessText->setFixedWidth(640);
+    auto* row = new QHBoxLayout();
+    row->addStretch();
+    row->addWidget(m_noAccessText);
+    row->addStretch();
+    layout->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(2);
+    page->hide();
+    return page;
+}
+
+QString MainWindow::noAccessText() const
+{
+    const QString login = m_registry->actor().toHtmlEscaped();
+    auto administrators = Access::administrators(*m_registry);
+    const QString who = administrators.ok() && !administrators->isEmpty() ? administrators->join(u", "_s).toHtmlEscaped()
+                                                                          : tr("the beheerder of this registry");
+    return tr("<h2>No access to this registry</h2>"
+              "<p>You are logged in as <b>%1</b>, and %1 is not an active user of this registry, so Buurtsignaal "
+              "shows none of its signals or figures.</p>"
+              "<p>Access is given by a beheerder: <b>%2</b>. The beheerder adds you with a role in the menu "
+              "<b>%3</b>, tab Users and roles, button Add user… (or on the command line: <code>buurtsignaal-cli user set %1 ROLE</code>). "
+              "Then open this registry again.</p>"
+              "<p>Registry: %4</p>")
+        .arg(login, who, m_privacyMenuPath.toHtmlEscaped(), m_registry->path().toHtmlEscaped());
 }
 
 void MainWindow::warnAboutStorage()
@@ -73,6 +121,8 @@ PrivacyDialog* MainWindow::privacyDialog() const
 
 void MainWindow::restoreBackup(const QString& backup)
 {
+    if (!resolveUnsavedWork())
+        return;
     const QString path = m_registry->path();
     m_detail->setRegistry(nullptr);
     m_model->setSource(nullptr, m_model->filter());

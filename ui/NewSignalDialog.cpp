@@ -3,6 +3,7 @@
 #include "DateField.h"
 #include "Labels.h"
 #include "Registry.h"
+#include "UnsavedQuestion.h"
 #include "domain/Codes.h"
 #include "services/Intake.h"
 #include "services/Lookups.h"
@@ -191,6 +192,27 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
     updateSubjectSection();
     resize(560, sizeHint().height());
     m_buurt->setFocus();
+    m_untouched.watch({m_buurt, m_category, m_source, m_impact, m_urgency, m_observed, m_street, m_description, m_subjectBox,
+                       m_name, m_address, m_phone, m_birthYear, m_consent, m_scope});
+    m_untouched.take();
+}
+
+void NewSignalDialog::reject()
+{
+    if (!hasTypedWork()) {
+        QDialog::reject();
+        return;
+    }
+    switch (askAboutUnsavedChanges(this, tr("The new signal"))) {
+    case UnsavedAnswer::Save:
+        submit();  // a refusal keeps the form open, with the reason beside the field
+        return;
+    case UnsavedAnswer::Discard:
+        QDialog::reject();
+        return;
+    case UnsavedAnswer::Cancel:
+        return;
+    }
 }
 
 void NewSignalDialog::updateSubjectSection()

@@ -1,9 +1,11 @@
 #pragma once
 // The intake form: a practised worker fills it by keyboard in well under half a minute. Tab
 // order follows the form, names complete as you type, Ctrl+Enter saves. A refused save shows the
-// core's message next to the field and keeps everything typed.
+// core's message next to the field and keeps everything typed. Leaving it (Esc, Cancel, closing)
+// after typing asks whether to save first.
 
 #include "FormErrors.h"
+#include "FormSnapshot.h"
 
 #include <QDialog>
 
@@ -27,6 +29,11 @@ public:
     // Validates and saves; on success the dialog closes and signalSaved() is emitted.
     bool submit();
     QString errorShownFor(const QString& field) const { return m_errors.shownFor(field); }
+    bool hasTypedWork() const { return m_untouched.isChanged(); }
+
+public slots:
+    // Esc, Cancel and closing the window all come here: with typed work, asks first.
+    void reject() override;
 
 signals:
     void signalSaved(const QString& reference);
@@ -52,6 +59,7 @@ private:
     QLineEdit* m_scope;
     QLabel* m_generalError;
     FormErrors m_errors;
+    FormSnapshot m_untouched;  // the form as it opened
 };
 
 }  // namespace bs

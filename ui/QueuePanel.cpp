@@ -3,6 +3,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -32,9 +33,17 @@ QueuePanel::QueuePanel(QWidget* parent) : QWidget(parent)
         item->setData(queueRole, int(queue));
     }
     loadSaved();
-    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item, QListWidgetItem* previous) {
         if (!item)
             return;
+        if (previous && m_mayLeave && !m_mayLeave()) {
+            // Back to the list still shown, once the list has finished handling the click.
+            QTimer::singleShot(0, this, [this, row = m_list->row(previous)]() {
+                const QSignalBlocker quiet(m_list);
+                m_list->setCurrentRow(row);
+            });
+            return;
+        }
         if (item->data(savedRole).isValid())
             emit savedFilterChosen(fromMap(item->data(savedRole).toMap()));
         else if (item->data(queueRole).isValid())

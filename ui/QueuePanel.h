@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QListWidget;
 class QListWidgetItem;
 
@@ -19,6 +21,8 @@ public:
     void selectQueue(SignalQueue queue);
     void saveFilter(const QString& name, const SignalFilter& filter);
     QStringList savedFilterNames() const;
+    // Asked before another queue or saved filter is shown; false keeps the current one chosen.
+    void setLeaveCheck(std::function<bool()> mayLeave) { m_mayLeave = std::move(mayLeave); }
     static QVariantMap toMap(const SignalFilter& filter);
     static SignalFilter fromMap(const QVariantMap& map);
 
@@ -30,6 +34,7 @@ private:
     void loadSaved();
     void removeSaved(QListWidgetItem* item);
     QListWidget* m_list;
+    std::function<bool()> m_mayLeave;
 };
 
 }  // namespace bs

@@ -7,6 +7,7 @@
 #include "RecordForm.h"
 #include "services/Subjects.h"
 #include "Registry.h"
+#include "UnsavedQuestion.h"
 #include "domain/Codes.h"
 #include "domain/Workflow.h"
 #include "services/Lookups.h"
@@ -163,6 +164,7 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     form->addRow(saveRow);
     form->addRow(actions);
     connect(m_save, &QPushButton::clicked, this, &SignalDetailPanel::saveEdits);
+    m_stored.watch({m_buurt, m_category, m_impact, m_urgency, m_street, m_description, m_followUp});
     layout->addWidget(box);
 }
 
@@ -237,6 +239,10 @@ void SignalDetailPanel::buildLadder(QVBoxLayout* layout)
 
 void SignalDetailPanel::setRegistry(Registry* registry)
 {
+    // The same registry with new reference data (after management or an import): the signal and
+    // what was typed for it stay.
+    const bool same = registry && registry == m_registry;
+    const FormSnapshot::Values typed = same ? m_stored.changes() : FormSnapshot::Values();
     m_registry = registry;
     m_buurt->clear();
     m_category->clear();
@@ -250,16 +256,27 @@ void SignalDetailPanel::setRegistry(Registry* registry)
                 m_category->addItem(c.name, c.code);
         }
     }
-    showSignal(QString());
+    if (!same)
+        m_reference.clear();
+    load(typed);
 }
 
 void SignalDetailPanel::showSignal(const QString& reference)
 {
+    if (reference == m_reference) {
+        reload();
+        return;
+    }
     m_reference = reference;
-    reload();
+    load({});
 }
 
 void SignalDetailPanel::reload()
+{
+    load(m_stored.changes());
+}
+
+void SignalDetailPanel::load(const FormSnapshot::Values& typed)
 {
     m_detail.reset();
     if (m_registry && !m_reference.isEmpty()) {
@@ -270,8 +287,55 @@ void SignalDetailPanel::reload()
     auto* scroll = qobject_cast<QWidget*>(m_content->property("scroll").value<QObject*>());
     scroll->setVisible(m_detail.has_value());
     m_empty->setVisible(!m_detail.has_value());
-    if (m_detail)
-        populate();
+    if (!m_detail)
+        return;
+    populate();
+    m_stored.take();
+    // Typed work goes back on top of the fresh values while it can still be saved.
+    if (Workflow::isSignalOpen(m_detail->status))
+        FormSnapshot::restore(typed);
+}
+
+SignalEdit SignalDetailPanel::typedEdit() const
+{
+    SignalEdit edit;
+    if (!m_detail)
+        return edit;
+    const SignalDetail& d = *m_detail;
+    // Only fields the user changed, and only when the change is more than spaces around the text.
+    auto typed = [this](QWidget* field, const QString& now, const QString& before) {
+        return m_stored.isChanged(field) && now.trimmed() != before ? std::optional<QString>(now) : std::nullopt;
+    };
+    edit.buurt = typed(m_buurt, m_buurt->currentData().toString(), d.buurt);
+    edit.category = typed(m_category, m_category->currentData().toString(), d.category);
+    edit.impact = typed(m_impact, m_impact->currentData().toString(), d.impact);
+    edit.urgency = typed(m_urgency, m_urgency->currentData().toString(), d.urgency);
+    edit.street = typed(m_street, m_street->text(), d.street);
+    edit.description = typed(m_description, m_description->toPlainText(), d.description);
+    edit.followUpOn = typed(m_followUp, m_followUp->isoDate(), d.followUpOn);
+    return edit;
+}
+
+bool SignalDetailPanel::hasUnsavedEdits() const
+{
+    const SignalEdit edit = typedEdit();
+    return edit.buurt || edit.category || edit.impact || edit.urgency || edit.street || edit.description || edit.followUpOn;
+}
+
+bool SignalDetailPanel::mayLeave()
+{
+    if (!hasUnsavedEdits())
+        return true;
+    switch (askAboutUnsavedChanges(this, tr("Signal %1").arg(m_reference))) {
+    case UnsavedAnswer::Save:
+        return saveEdits();  // a refusal shows the reason beside the field, and the panel stays
+    case UnsavedAnswer::Discard:
+        load({});
+        return true;
+    case UnsavedAnswer::Cancel:
+        break;
+    }
+    return false;
 }
 
 void SignalDetailPanel::populate()
@@ -298,7 +362,7 @@ void SignalDetailPanel::populate()
     m_subjectButton->setEnabled(open && personal);
     m_consentButton->setEnabled(open && personal);
     m_description->setPlainText(d.description);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_category, m_impact, m_urgency, m_street, m_description, m_save})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_category, m_impact, m_urgency, m_street, m_description, m_followUp, m_save})
         w->setEnabled(open);
     m_facts->setText(tr("Theme: %1 · Source: %2%3").arg(d.themeName, d.sourceName,
                                                         d.externalId.isEmpty() ? QString() : u" (%1)"_s.arg(d.externalId)));
@@ -508,21 +572,12 @@ bool SignalDetailPanel::saveEdits()
 {
     if (!m_detail)
         return false;
-    const SignalDetail& d = *m_detail;
-    SignalEdit edit;
-    auto changedText = [](const QString& now, const QString& before) { return now.trimmed() != before ? std::optional<QString>(now) : std::nullopt; };
-    edit.buurt = changedText(m_buurt->currentData().toString(), d.buurt);
-    edit.category = changedText(m_category->currentData().toString(), d.category);
-    edit.impact = changedText(m_impact->currentData().toString(), d.impact);
-    edit.urgency = changedText(m_urgency->currentData().toString(), d.urgency);
-    edit.street = changedText(m_street->text(), d.street);
-    edit.description = changedText(m_description->toPlainText(), d.description);
-    edit.followUpOn = changedText(m_followUp->isoDate(), d.followUpOn);
-    const Status saved = Signals::edit(*m_registry, m_reference, edit);
+    const Status saved = Signals::edit(*m_registry, m_reference, typedEdit());
     if (!saved.ok()) {
         m_editErrors->show(saved.error());  // what was typed stays in the fields
         return false;
     }
+    m_stored.take();  // saved: nothing typed is left to carry over the reload
     afterChange();
     return true;
 }

@@ -1,9 +1,12 @@
 #pragma once
 // The selected signal on the right: its fields (editable while it is open), status actions,
 // subject and consent, referrals with their actions and terms, the escalation ladder with the
-// current level and days left, and the history timeline.
+// current level and days left, and the history timeline. Edits typed in its fields survive a
+// reload, and before it shows something else the main window asks mayLeave().
 
+#include "FormSnapshot.h"
 #include "services/SignalDetail.h"
+#include "services/Signals.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -33,8 +36,15 @@ public:
     explicit SignalDetailPanel(QWidget* parent = nullptr);
     ~SignalDetailPanel() override;
     void setRegistry(Registry* registry);
+    // Another signal drops what was typed for the current one (ask mayLeave() first); the same
+    // signal is read again like reload().
     void showSignal(const QString& reference);
+    // Reads the signal again; what was typed and not saved stays in the fields.
     void reload();
+    bool hasUnsavedEdits() const;
+    // Before showing something else: true when nothing was typed, or the user chose to save
+    // (and the save went through) or to discard; false keeps the panel as it is.
+    bool mayLeave();
     QString reference() const { return m_reference; }
     // The dialog opened by the last action (for tests and for focus).
     ActionDialog* openDialog() const;
@@ -56,7 +66,9 @@ private:
     void buildFields(QVBoxLayout* layout);
     void buildReferrals(QVBoxLayout* layout);
     void buildLadder(QVBoxLayout* layout);
+    void load(const FormSnapshot::Values& typed);
     void populate();
+    SignalEdit typedEdit() const;
     void openAction(ActionDialog* dialog);
     // Steps that ask nothing are done at once; only a refusal opens the dialog with the reason.
     void submitOrOpen(ActionDialog* dialog);
@@ -87,6 +99,7 @@ private:
     QPushButton* m_save;
     QLabel* m_editError;
     std::unique_ptr<FormErrors> m_editErrors;
+    FormSnapshot m_stored;  // the fields as the signal was loaded or saved
     QList<QPushButton*> m_statusButtons;
     QTableWidget* m_referrals;
     QPushButton* m_refer;

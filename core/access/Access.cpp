@@ -96,7 +96,7 @@ Status require(Registry& registry, Permission permission)
     (void)AccessLog::record(registry, AccessAction::Denied, 0, permissionLabel(permission));
     if (current.value() == Role::None) {
         return Error::denied(u"Gebruiker '%1' staat niet (actief) in dit register en mag er niets mee. Vraag de beheerder "
-                             "u toe te voegen (Beheer › Gebruikers, of 'buurtsignaal-cli user set %1 ROL')."_s.arg(registry.actor()));
+                             "u toe te voegen (Beheer ▸ Privacy, gebruikers en back-ups, of 'buurtsignaal-cli user set %1 ROL')."_s.arg(registry.actor()));
     }
     return Error::denied(u"Uw rol (%1) staat '%2' niet toe. Vraag de beheerder als u dit nodig hebt."_s.arg(
         roleLabel(current.value()), permissionLabel(permission)));
@@ -138,6 +138,21 @@ Result<QList<User>> users(Registry& registry)
                      query->value(3).toBool(), query->value(4).toString()};
     }
     return list;
+}
+
+Result<QStringList> administrators(Registry& registry)
+{
+    auto query = registry.db().run(
+        u"SELECT display_name, login FROM users WHERE role = 'beheerder' AND active = 1 ORDER BY display_name, login"_s);
+    if (!query.ok())
+        return query.error();
+    QStringList names;
+    while (query->next()) {
+        const QString name = query->value(0).toString();
+        const QString login = query->value(1).toString();
+        names << (name.isEmpty() || name == login ? login : u"%1 (%2)"_s.arg(name, login));
+    }
+    return names;
 }
 
 Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active)

@@ -54,6 +54,9 @@ Status require(Registry& registry, Permission permission);
 Status ensureFirstBeheerder(Registry& registry);
 
 Result<QList<User>> users(Registry& registry);
+// The active beheerders as "name (login)": whom a login without access should ask. Needs no
+// role, since the people who need it have none.
+Result<QStringList> administrators(Registry& registry);
 // Adds or changes a user (beheerder only). The last active beheerder cannot be demoted or deactivated.
 Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode, bool active);
 

@@ -356,6 +356,29 @@
     </message>
 </context>
 <context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Wijzigingen niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved yet. Save them before going on?</source>
+        <translation>%1 heeft wijzigingen die nog niet zijn opgeslagen. Eerst opslaan?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Niet opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>bs::CbsImportDialog</name>
     <message>
         <source>Import CBS neighbourhood figures</source>
@@ -1193,6 +1216,14 @@
         <source>Backup restored. The replaced registry is kept as %1.</source>
         <translation>Back-up teruggezet. Het vervangen register is bewaard als %1.</translation>
     </message>
+    <message>
+        <source>the beheerder of this registry</source>
+        <translation>de beheerder van dit register</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No access to this registry&lt;/h2&gt;&lt;p&gt;You are logged in as &lt;b&gt;%1&lt;/b&gt;, and %1 is not an active user of this registry, so Buurtsignaal shows none of its signals or figures.&lt;/p&gt;&lt;p&gt;Access is given by a beheerder: &lt;b&gt;%2&lt;/b&gt;. The beheerder adds you with a role in the menu &lt;b&gt;%3&lt;/b&gt;, tab Users and roles, button Add user… (or on the command line: &lt;code&gt;buurtsignaal-cli user set %1 ROLE&lt;/code&gt;). Then open this registry again.&lt;/p&gt;&lt;p&gt;Registry: %4&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Geen toegang tot dit register&lt;/h2&gt;&lt;p&gt;U bent aangemeld als &lt;b&gt;%1&lt;/b&gt;, en %1 is geen actieve gebruiker van dit register. Daarom toont Buurtsignaal geen signalen of cijfers.&lt;/p&gt;&lt;p&gt;Toegang geeft een beheerder: &lt;b&gt;%2&lt;/b&gt;. De beheerder voegt u met een rol toe via het menu &lt;b&gt;%3&lt;/b&gt;, tabblad Gebruikers en rollen, knop Gebruiker toevoegen… (of op de opdrachtregel: &lt;code&gt;buurtsignaal-cli user set %1 ROL&lt;/code&gt;). Open daarna dit register opnieuw.&lt;/p&gt;&lt;p&gt;Register: %4&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>bs::ManagementDialog</name>
@@ -1562,6 +1593,10 @@
     <message>
         <source>Only signals about an individual or a household have a person concerned.</source>
         <translation>Alleen signalen over een individu of huishouden hebben een betrokkene.</translation>
+    </message>
+    <message>
+        <source>The new signal</source>
+        <translation>Het nieuwe signaal</translation>
     </message>
 </context>
 <context>
@@ -2277,7 +2312,7 @@
     </message>
     <message>
         <source>Cancel signal…</source>
-        <translation>Annuleren…</translation>
+        <translation>Signaal annuleren…</translation>
     </message>
     <message>
         <source>Reopen…</source>
@@ -2442,6 +2477,10 @@
     <message>
         <source>Consent — %1</source>
         <translation>Toestemming — %1</translation>
+    </message>
+    <message>
+        <source>Signal %1</source>
+        <translation>Signaal %1</translation>
     </message>
 </context>
 <context>
