@@ -475,7 +475,8 @@ void TestDisclosure::dashboardShowsTheSteeringGroupWhatTheReportShows()
             for (int n : b.byTheme)
                 QVERIFY(n == 0 || n >= 5);
         }
-        QVERIFY(view.findChild<QLabel*>(u"dashboardSummary"_s)->text().contains(u"<5"_s));
+        QVERIFY(view.findChild<QLabel*>(u"dashboardLegend"_s)->text().contains(u"<5"_s));
+        QVERIFY(!view.findChild<QLabel*>(u"dashboardLegend"_s)->isHidden());
     });
     dashboardFor(u"c.smit"_s, [&](DashboardView& view) {
         QVERIFY(!view.published().isProtected);

@@ -110,6 +110,13 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     m_summary->setWordWrap(true);
     m_summary->setStyleSheet(u"font-weight: bold;"_s);
     layout->addWidget(m_summary);
+    // For the steering group: what <5, x and – mean, under the figures they explain.
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(u"dashboardLegend"_s);
+    m_legend->setWordWrap(true);
+    m_legend->setStyleSheet(u"color: #444;"_s);
+    m_legend->hide();
+    layout->addWidget(m_legend);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(chartsPage(), tr("Charts"));
     m_tabs->addTab(indicatorsPage(), tr("Success factors"));
@@ -344,9 +351,9 @@ void DashboardView::figuresArrived()
                            .arg(Labels::date(p.previous.fromText()), Labels::date(p.previous.toText()), p.previousSignalCount.text(),
                                 change(p.signalChangePct, 1));
     text += u" · "_s + tr("open now %1, of which late %2").arg(p.openNow.text(), p.lateNow.text());
-    if (p.isProtected)
-        text += u"\n"_s + Publication::legend();
     m_summary->setText(text);
+    m_legend->setText(Publication::legend());
+    m_legend->setVisible(p.isProtected);
     drawBuurten();
     drawMonths();
     drawPartners();

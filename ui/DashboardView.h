@@ -82,6 +82,7 @@ private:
     QComboBox* m_theme;
     QCheckBox* m_perThousand;
     QLabel* m_summary;
+    QLabel* m_legend;
     QTabWidget* m_tabs;
     QChartView* m_buurtChart;
     QChartView* m_monthChart;
