@@ -105,8 +105,12 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
     const Period& period = pub.filter.period;
     const bool running = pub.elapsed.to < period.to;
     QString scope = pub.filter.buurt.isEmpty() ? tr("the whole municipality") : pub.filter.buurt;
-    if (pub.buurten.size() > 1 && !pub.filter.buurt.isEmpty())
-        scope = pub.filter.buurt;
+    if (!pub.everyBuurt && pub.filter.buurt.isEmpty()) {
+        QStringList names;
+        for (const PublishedBuurt& b : pub.buurten)
+            names << b.buurt;
+        scope = tr("the municipality; neighbourhood tables show %1").arg(names.join(u", "_s));
+    }
     const QString counted = tr("%1 to %2").arg(date(pub.elapsed.from), date(pub.elapsed.to));
     const QString compared = tr("%1 to %2").arg(date(pub.previous.from), date(pub.previous.to));
 

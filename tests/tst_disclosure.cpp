@@ -13,6 +13,7 @@
 #include "services/ReferenceAdmin.h"
 #include "services/Referrals.h"
 #include "services/Signals.h"
+#include "stats/Publication.h"
 #include "DashboardView.h"
 
 #include <QLabel>
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -36,70 +38,133 @@ using namespace bs::test;
 
 namespace {
 
-// What the reader knows of one figure: its value, or that it is hidden (with the true value, so
-// a recovery can be reported).
+// What the reader knows of one figure: its value, or that it is hidden (with the true value, so a
+// recovery can be reported) and what its mark says: "<5" is 1 to 4, "x" any count but zero, a
+// difference nobody prints (open minus late) 0 or more.
 struct Term {
     std::optional<double> known;
     int unknown = -1;
+    bool valid = true;  // false: withheld ("–"), not a count a sum can use
 };
 
-// Sums a reader can form, solved by substitution until nothing more comes out.
+// Sums a reader can form, attacked as with a spreadsheet: bounds are carried through every sum
+// until nothing changes, then each value a narrow unknown could still have is tried in turn. A
+// hidden figure is recovered when only one value remains.
 class Reader {
 public:
+    static constexpr qint64 big = 1'000'000;
+
     Term term(const QJsonValue& shown, const QJsonValue& exact, const QString& where)
     {
         if (shown.isDouble())
-            return {shown.toDouble(), -1};
-        m_truth << exact.toDouble();
-        m_where << where;
-        return {std::nullopt, int(m_truth.size() - 1)};
+            return {shown.toDouble(), -1, true};
+        const QString mark = shown.toString();
+        if (mark != u"<5"_s && mark != u"x"_s)
+            return {std::nullopt, -1, false};
+        return unknown(mark == u"<5"_s ? Range{1, 4} : Range{1, big}, exact.toDouble(), where, true);
     }
-    void sum(const QList<Term>& addends, const Term& total) { m_sums << qMakePair(addends, total); }
+    // A count the reader can form but that is never printed: 0 or more.
+    Term difference(double truth, const QString& where) { return unknown({0, big}, truth, where, false); }
+    void sum(const QList<Term>& addends, const Term& total)
+    {
+        if (!total.valid)
+            return;
+        for (const Term& t : addends) {
+            if (!t.valid)
+                return;
+        }
+        m_sums << qMakePair(addends, total);
+    }
 
     // Every hidden figure that comes back, as "where = value".
     QStringList recover() const
     {
-        QHash<int, double> solved;
-        auto value = [&](const Term& t) -> std::optional<double> {
-            if (t.known)
-                return t.known;
-            if (solved.contains(t.unknown))
-                return solved.value(t.unknown);
-            return std::nullopt;
-        };
-        for (bool changed = true; changed;) {
-            changed = false;
-            for (const auto& [addends, total] : m_sums) {
-                QList<Term> open;
-                double known = 0;
-                for (const Term& t : addends) {
-                    if (auto v = value(t))
-                        known += *v;
-                    else
-                        open << t;
-                }
-                const auto totalValue = value(total);
-                if (open.size() == 1 && totalValue) {
-                    solved.insert(open.first().unknown, *totalValue - known);
-                    changed = true;
-                } else if (open.isEmpty() && !totalValue) {
-                    solved.insert(total.unknown, known);
-                    changed = true;
+        QList<Range> ranges = m_priors;
+        if (!propagate(ranges))
+            return {u"(the sums contradict the marks: the test's model is wrong)"_s};
+        for (int i = 0; i < ranges.size(); ++i) {
+            if (ranges.at(i).high - ranges.at(i).low > 12)
+                continue;
+            qint64 low = big, high = -1;
+            for (qint64 v = ranges.at(i).low; v <= ranges.at(i).high; ++v) {
+                QList<Range> trial = ranges;
+                trial[i] = {v, v};
+                if (propagate(trial)) {
+                    low = std::min(low, v);
+                    high = std::max(high, v);
                 }
             }
+            ranges[i] = {low, high};
         }
         QStringList out;
-        for (auto it = solved.cbegin(); it != solved.cend(); ++it) {
-            // A hidden zero is no secret (and zero is never hidden); anything else is a leak.
-            out << u"%1 = %2 (true %3)"_s.arg(m_where.at(it.key())).arg(it.value()).arg(m_truth.at(it.key()));
+        for (int i = 0; i < ranges.size(); ++i) {
+            const bool small = m_truth.at(i) >= 1 && m_truth.at(i) <= 4;
+            // A printed hidden figure must keep two possible values; an unprinted difference only
+            // matters when it is a small count.
+            if (ranges.at(i).low == ranges.at(i).high && (m_printed.at(i) || small))
+                out << u"%1 = %2 (true %3)"_s.arg(m_where.at(i)).arg(ranges.at(i).low).arg(m_truth.at(i));
         }
         return out;
     }
-    int hidden() const { return int(m_truth.size()); }
+    int hidden() const { return int(std::count(m_printed.cbegin(), m_printed.cend(), true)); }
 
 private:
+    struct Range {
+        qint64 low;
+        qint64 high;
+    };
+    Term unknown(Range prior, double truth, const QString& where, bool printed)
+    {
+        m_priors << prior;
+        m_truth << truth;
+        m_where << where;
+        m_printed << printed;
+        return {std::nullopt, int(m_priors.size() - 1), true};
+    }
+    // false when the ranges cannot all hold.
+    bool propagate(QList<Range>& r) const
+    {
+        auto lowOf = [&](const Term& t) { return t.known ? qint64(*t.known) : r.at(t.unknown).low; };
+        auto highOf = [&](const Term& t) { return t.known ? qint64(*t.known) : r.at(t.unknown).high; };
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (const auto& [addends, total] : m_sums) {
+                qint64 lows = 0, highs = 0;
+                for (const Term& t : addends) {
+                    lows += lowOf(t);
+                    highs = std::min(big * 4, highs + highOf(t));
+                }
+                auto narrow = [&](const Term& t, qint64 low, qint64 high) {
+                    if (t.known)
+                        return low <= *t.known && *t.known <= high;
+                    Range& x = r[t.unknown];
+                    if (low > x.low) {
+                        x.low = low;
+                        changed = true;
+                    }
+                    if (high < x.high) {
+                        x.high = high;
+                        changed = true;
+                    }
+                    return x.low <= x.high;
+                };
+                if (!narrow(total, lows, highs))
+                    return false;
+                for (const Term& t : addends) {
+                    const qint64 othersLow = lows - lowOf(t);
+                    const qint64 othersHigh = highs >= big * 4 ? big * 4 : highs - highOf(t);
+                    if (!narrow(t, std::max<qint64>(0, lowOf(total) - othersHigh), highOf(total) - othersLow))
+                        return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    QList<Range> m_priors;
     QList<double> m_truth;
     QStringList m_where;
+    QList<bool> m_printed;
     QList<QPair<QList<Term>, Term>> m_sums;
 };
 
@@ -145,11 +210,12 @@ private slots:
     void nothingHiddenComesBack_data();
     void nothingHiddenComesBack();
     void dashboardShowsTheSteeringGroupWhatTheReportShows();
+    void aSelectionOfBuurtenDoesNotGiveTheOthersAway();
 
 private:
     QJsonObject stats(const QString& user, const QString& path, const QString& from, const QString& to);
     static QStringList attack(const QJsonObject& shown, const QJsonObject& exact);
-    static QStringList derivedLeaks(const QJsonObject& shown);
+    static QStringList derivedLeaks(const QJsonObject& shown, const QJsonObject& exact);
     static QString pdfText(const QString& pdf);
     FixedClock m_clock{referenceToday()};
 };
@@ -198,6 +264,9 @@ QStringList TestDisclosure::attack(const QJsonObject& shown, const QJsonObject& 
         previous << at(s.value(u"previous_signals"_s), x.value(u"previous_signals"_s), name + u" vorige"_s);
         open << at(s.value(u"open_now"_s), x.value(u"open_now"_s), name + u" open"_s);
         late << at(s.value(u"late_now"_s), x.value(u"late_now"_s), name + u" te laat"_s);
+        // Late signals are open ones.
+        r.sum({late.last(), r.difference(x.value(u"open_now"_s).toDouble() - x.value(u"late_now"_s).toDouble(), name + u" open niet te laat"_s)},
+              open.last());
     }
     QList<Term> themeTotals;
     for (const QString& t : themes) {
@@ -249,6 +318,18 @@ QStringList TestDisclosure::attack(const QJsonObject& shown, const QJsonObject& 
             partnerColumns[key] << t.value(key);
         }
         r.sum({t.value(u"completed"_s), t.value(u"rejected"_s), t.value(u"withdrawn"_s)}, t.value(u"closed"_s));
+        // What every reader knows of referrals: accepted and rejected ones were sent, completed ones
+        // were accepted, late ones are neither completed nor rejected.
+        auto n = [&](const QString& key) { return x.value(key).toDouble(); };
+        t.insert(u"late"_s, at(s.value(u"late"_s), x.value(u"late"_s), name + u" late"_s));
+        r.sum({t.value(u"accepted"_s), t.value(u"rejected"_s), r.difference(n(u"sent"_s) - n(u"accepted"_s) - n(u"rejected"_s), name + u" rest"_s)},
+              t.value(u"sent"_s));
+        r.sum({t.value(u"completed"_s), r.difference(n(u"accepted"_s) - n(u"completed"_s), name + u" accepted rest"_s)}, t.value(u"accepted"_s));
+        r.sum({t.value(u"completed"_s), t.value(u"rejected"_s), t.value(u"late"_s),
+               r.difference(n(u"sent"_s) - n(u"completed"_s) - n(u"rejected"_s) - n(u"late"_s), name + u" sent rest"_s)},
+              t.value(u"sent"_s));
+        r.sum({t.value(u"loop_closed"_s), r.difference(n(u"closed"_s) - n(u"loop_closed"_s), name + u" closed without feedback"_s)},
+              t.value(u"closed"_s));
         QList<Term> own;
         const QJsonObject sr = s.value(u"rejection_reasons"_s).toObject(), xr = x.value(u"rejection_reasons"_s).toObject();
         for (const QString& k : xr.keys()) {
@@ -276,6 +357,12 @@ QStringList TestDisclosure::attack(const QJsonObject& shown, const QJsonObject& 
             column << at(sl.at(i).toObject().value(key), xl.at(i).toObject().value(key), u"trede %1 %2"_s.arg(i).arg(key));
         r.sum(column, at(slt.value(key), xlt.value(key), u"treden totaal "_s + key));
     }
+    for (int i = 0; i < sl.size(); ++i) {  // stalled signals are open ones
+        const QJsonObject s = sl.at(i).toObject(), x = xl.at(i).toObject();
+        r.sum({at(s.value(u"stalled_now"_s), x.value(u"stalled_now"_s), u"trede %1 gestagneerd"_s.arg(i)),
+               r.difference(x.value(u"open_now"_s).toDouble() - x.value(u"stalled_now"_s).toDouble(), u"trede %1 niet gestagneerd"_s.arg(i))},
+              at(s.value(u"open_now"_s), x.value(u"open_now"_s), u"trede %1 open"_s.arg(i)));
+    }
     QStringList out = r.recover();
     if (r.hidden() == 0)
         out << u"(nothing was hidden: the test registry has no small cells)"_s;
@@ -283,7 +370,7 @@ QStringList TestDisclosure::attack(const QJsonObject& shown, const QJsonObject& 
 }
 
 // A percentage, rate or median printed while an input is hidden turns the input back into a count.
-QStringList TestDisclosure::derivedLeaks(const QJsonObject& s)
+QStringList TestDisclosure::derivedLeaks(const QJsonObject& s, const QJsonObject& exact)
 {
     QStringList out;
     auto isNumber = [](const QJsonValue& v) { return v.isDouble(); };
@@ -300,11 +387,18 @@ QStringList TestDisclosure::derivedLeaks(const QJsonObject& s)
             out << t.value(u"buurt"_s).toString() + u' ' + t.value(u"category"_s).toString() + u" growth_pct"_s;
     }
     auto enough = [&](const QJsonValue& v) { return isNumber(v) && v.toDouble() >= 5; };
+    auto small = [](double n) { return n >= 1 && n <= 4; };
     QJsonArray partners = s.value(u"partners"_s).toArray();
     partners.append(s.value(u"partners_total"_s));
-    for (const QJsonValue& v : partners) {
-        const QJsonObject p = v.toObject();
-        if (isNumber(p.value(u"closed_loop_rate"_s)) && !(enough(p.value(u"closed"_s)) && isNumber(p.value(u"loop_closed"_s))))
+    QJsonArray exactPartners = exact.value(u"partners"_s).toArray();
+    exactPartners.append(exact.value(u"partners_total"_s));
+    for (int i = 0; i < partners.size(); ++i) {
+        const QJsonObject p = partners.at(i).toObject();
+        const QJsonObject x = exactPartners.at(i).toObject();
+        // The share of closed referrals with feedback: the closed ones, those with and those
+        // without feedback may each be 0 or at least 5, never 1 to 4 (printed or not).
+        const double closed = x.value(u"closed"_s).toDouble(), loop = x.value(u"loop_closed"_s).toDouble();
+        if (isNumber(p.value(u"closed_loop_rate"_s)) && (closed < 5 || small(loop) || small(closed - loop)))
             out << p.value(u"partner"_s).toString() + u" closed_loop_rate"_s;
         if (isNumber(p.value(u"median_days_to_accept"_s)) && !enough(p.value(u"accepted"_s)))
             out << p.value(u"partner"_s).toString() + u" median_days_to_accept"_s;
@@ -389,7 +483,7 @@ void TestDisclosure::nothingHiddenComesBack()
     QCOMPARE(exact.value(u"figures"_s).toString(), u"exact"_s);
     const QStringList recovered = attack(shown, exact);
     QVERIFY2(recovered.isEmpty(), qPrintable(recovered.join(u"; "_s)));
-    const QStringList derived = derivedLeaks(shown);
+    const QStringList derived = derivedLeaks(shown, exact);
     QVERIFY2(derived.isEmpty(), qPrintable(derived.join(u"; "_s)));
 
     // The PDF prints the same published figures: each buurt's row reads as in `stats`, and a
@@ -483,6 +577,46 @@ void TestDisclosure::dashboardShowsTheSteeringGroupWhatTheReportShows()
         auto* partners = view.findChild<QTableWidget*>(u"partnerTable"_s);
         QVERIFY(!smallInColumns(partners, {1, 2, 5}).isEmpty());  // a coordinator keeps exact figures
     });
+}
+
+void TestDisclosure::aSelectionOfBuurtenDoesNotGiveTheOthersAway()
+{
+    // A report for some buurten: its key figures and months are the municipality's, its buurt table
+    // only the selection's. Rivierenbuurt, left out, had one signal; key figure minus table total
+    // must not say so.
+    TempRegistry temp;
+    auto add = [&](const QString& buurt, const QString& category, int n) {
+        for (int i = 0; i < n; ++i) {
+            NewSignal s{buurt, category, u"huisbezoek"_s, u"straat"_s, u"normaal"_s, u"2026-10-%1"_s.arg(10 + i), {}, u"x"_s, {}, {}};
+            QVERIFY(Signals::add(temp.registry(), s).ok());
+        }
+    };
+    add(u"Oranjebuurt"_s, u"schulden"_s, 9);
+    add(u"Souburgh"_s, u"vervuiling"_s, 7);
+    add(u"Kortland"_s, u"schulden"_s, 6);
+    add(u"Rivierenbuurt"_s, u"schulden"_s, 1);
+    auto stats = Stats::compute(temp.registry(), {Period::month(2026, 10), {}, {}});
+    QVERIFY(stats.ok());
+    const QStringList selection = {u"Oranjebuurt"_s, u"Souburgh"_s, u"Kortland"_s};
+    const Published p = Publication::publish(stats.value(), {}, Publication::Mode::Protected, selection);
+    QVERIFY(!p.everyBuurt);
+    QCOMPARE(p.buurten.size(), 3);
+    auto gap = [](const Figure& all, const Figure& part) { return all.shown() && part.shown() && all.value - part.value >= 1 && all.value - part.value <= 4; };
+    QVERIFY2(!gap(p.signalCount, p.buurtTotal), qPrintable(p.signalCount.text() + u" / "_s + p.buurtTotal.text()));
+    // The months' theme column (the municipality) against the table's theme total.
+    double monthsT2 = 0;
+    bool monthsShown = true;
+    for (const PublishedMonth& m : p.months) {
+        monthsShown = monthsShown && m.byTheme.value(u"T2"_s).shown();
+        monthsT2 += m.byTheme.value(u"T2"_s).value;
+    }
+    const Figure tableT2 = p.themeTotals.value(u"T2"_s);
+    QVERIFY(!(monthsShown && tableT2.shown() && monthsT2 - tableT2.value >= 1 && monthsT2 - tableT2.value <= 4));
+    // The report says which buurten its tables show.
+    const QString pdf = QDir(temp.dir()).filePath(u"selectie.pdf"_s);
+    QVERIFY(StuurgroepReport::write(temp.registry(), {Period::month(2026, 10), selection}, pdf).ok());
+    const QString text = pdfText(pdf).simplified();
+    QVERIFY2(text.contains(u"Bereik: de gemeente; de buurttabellen tonen Kortland, Oranjebuurt, Souburgh"_s), qPrintable(text.left(600)));
 }
 
 QTEST_MAIN(TestDisclosure)

@@ -71,7 +71,7 @@ public:
         return id;
     }
     // A count nobody sees but a reader could work out (closed minus loop closed).
-    Id unpublished(int value) { return m_ledger.count(value); }
+    Id unpublished(int value) { return m_ledger.unpublished(value); }
     int value(Id id) const { return m_ledger.cell(id).value; }
     // Adds the sum only when it really holds: a sum that does not add up gives nothing away.
     void sum(const QList<Id>& addends, Id total)
@@ -100,7 +100,7 @@ public:
             if (m_mode == Mode::Exact || cell.shown())
                 figure->mark = Figure::Mark::Value;
             else
-                figure->mark = cell.hidden ? Figure::Mark::Small : Figure::Mark::Protected;
+                figure->mark = cell.protects ? Figure::Mark::Protected : Figure::Mark::Small;
         }
     }
 
@@ -123,6 +123,20 @@ Figure derived(std::optional<double> value, std::initializer_list<const Figure*>
     if (mode == Mode::Protected && basis && *basis < Disclosure::threshold)
         return Figure::withheld();
     return Figure::exact(*value);
+}
+
+// The share of closed referrals with feedback. For the steering group only when the closed ones,
+// those with feedback and those without are each 0 or at least 5: the share and one shown count
+// would otherwise give a small one away.
+Figure closedLoopShare(int closed, int loopClosed, Mode mode)
+{
+    if (closed <= 0)
+        return Figure::withheld();
+    const bool small = Disclosure::single(closed).hidden || Disclosure::single(loopClosed).hidden
+                       || Disclosure::single(closed - loopClosed).hidden;
+    if (mode == Mode::Protected && small)
+        return Figure::withheld();
+    return Figure::exact(double(loopClosed) / closed);
 }
 
 // A count that is not printed but feeds a derived figure, marked as it would be if it were.
@@ -149,9 +163,9 @@ Mode modeFor(Role role)
 
 QString legend()
 {
-    return u"<5: een aantal van 1 tot en met 4, niet getoond. x: weggelaten zodat zo'n klein aantal niet uit een totaal "
-           "te herleiden is. –: niet berekend, omdat het zou volgen uit een verborgen aantal of uit minder dan %1 gevallen "
-           "(of omdat er geen vergelijkingsgetal is)."_s.arg(Disclosure::threshold);
+    return u"<5: een aantal van 1 tot en met 4, niet getoond. x: weggelaten, zodat geen klein aantal uit een totaal of "
+           "verschil te herleiden is (x kan elk aantal zijn). –: niet berekend, omdat het zou volgen uit een verborgen aantal "
+           "of uit minder dan %1 gevallen (of omdat er geen vergelijkingsgetal is)."_s.arg(Disclosure::threshold);
 }
 
 Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicators, Mode mode, const QStringList& onlyBuurten)
@@ -173,6 +187,7 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
             buurten << &b;
     }
     const bool everyBuurt = buurten.size() == stats.buurten.size();
+    p.everyBuurt = everyBuurt;
     p.buurten.resize(buurten.size());
     p.months.resize(stats.months.size());
     QList<const PartnerFigures*> partners;
@@ -215,6 +230,7 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         previous << counts.count(b.previousTotal, out.previous);
         open << counts.count(b.open, out.open);
         late << counts.count(b.late, out.late);
+        counts.sum({late.last(), counts.unpublished(b.open - b.late)}, open.last());  // late is part of open
     }
     QList<Id> themeTotals;
     for (int t = 0; t < stats.themes.size(); ++t) {
@@ -226,17 +242,41 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
     const Id corner = counts.sumOf(rowTotals, p.buurtTotal);
     counts.sum(themeTotals, corner);
     const Id previousCorner = counts.sumOf(previous, p.previousBuurtTotal);
-    // The key figures are the corners of the table when it holds every buurt.
+    // The key figures are the corners of the table when it holds every buurt; for a selection the
+    // buurten left out are one more (unprinted) row, so a key figure minus the table's total does
+    // not give them away.
+    QList<Id> municipalityThemes = themeTotals;
     if (everyBuurt) {
         counts.same(corner, stats.signalCount, p.signalCount);
         counts.same(previousCorner, stats.previousSignalCount, p.previousSignalCount);
         counts.sumOf(open, p.openNow);
         counts.sumOf(late, p.lateNow);
     } else {
-        counts.count(stats.signalCount, p.signalCount);
-        counts.count(stats.previousSignalCount, p.previousSignalCount);
-        counts.count(stats.openNow, p.openNow);
-        counts.count(stats.lateNow, p.lateNow);
+        QList<Id> restRow;
+        municipalityThemes.clear();
+        for (int t = 0; t < stats.themes.size(); ++t) {
+            int all = 0;
+            for (const BuurtFigures& b : stats.buurten)
+                all += b.byTheme.value(stats.themes.at(t));
+            restRow << counts.unpublished(all - counts.value(themeTotals.at(t)));
+            municipalityThemes << counts.unpublished(all);
+            counts.sum({themeTotals.at(t), restRow.last()}, municipalityThemes.last());
+        }
+        const Id signalTotal = counts.count(stats.signalCount, p.signalCount);
+        counts.sum(municipalityThemes, signalTotal);
+        counts.sum({corner, counts.unpublished(stats.signalCount - counts.value(corner))}, signalTotal);
+        counts.sum({previousCorner, counts.unpublished(stats.previousSignalCount - counts.value(previousCorner))},
+                   counts.count(stats.previousSignalCount, p.previousSignalCount));
+        int selectedOpen = 0;
+        int selectedLate = 0;
+        for (const BuurtFigures* b : buurten) {
+            selectedOpen += b->open;
+            selectedLate += b->late;
+        }
+        counts.sum({counts.sumOf(open, p.selectedOpen), counts.unpublished(stats.openNow - selectedOpen)},
+                   counts.count(stats.openNow, p.openNow));
+        counts.sum({counts.sumOf(late, p.selectedLate), counts.unpublished(stats.lateNow - selectedLate)},
+                   counts.count(stats.lateNow, p.lateNow));
     }
 
     // Months by theme: their columns add up to the same theme totals.
@@ -253,60 +293,92 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         monthCells << row;
         monthTotals << counts.sumOf(row, out.total);
     }
-    if (everyBuurt) {
-        for (int t = 0; t < stats.themes.size(); ++t) {
-            QList<Id> column;
-            for (const QList<Id>& row : std::as_const(monthCells))
-                column << row.at(t);
-            counts.sum(column, themeTotals.at(t));
-        }
-        counts.sum(monthTotals, corner);
+    for (int t = 0; t < stats.themes.size(); ++t) {
+        QList<Id> column;
+        for (const QList<Id>& row : std::as_const(monthCells))
+            column << row.at(t);
+        counts.sum(column, municipalityThemes.at(t));
     }
+    counts.sum(monthTotals, everyBuurt ? corner : counts.unpublished(stats.signalCount));
 
-    // Referrals per partner: each column has a total; a partner's closed referrals are its
-    // completed, rejected and withdrawn ones, and its rejections add up by reason.
-    QList<Id> sent, accepted, completed, rejected, withdrawn, partnerOpen, partnerLate, closed, loopClosed;
+    // Referrals per partner. The steering group gets what its report and dashboard show (sent,
+    // accepted, completed, rejected, late now; rejection reasons over all partners): every further
+    // column would be one more set of small counts to protect and one more sum to attack. Others
+    // get every column. The reader knows how the columns relate: accepted and rejected are part of
+    // what was sent, completed is part of accepted, and late referrals are open, so neither
+    // completed nor rejected.
+    const bool detailed = mode == Mode::Exact;
+    QList<Id> sent, accepted, completed, rejected, partnerLate;
+    QList<Id> withdrawn, partnerOpen, closed, loopClosed;
     QMap<QString, QList<Id>> byReason;
     for (int r = 0; r < partners.size(); ++r) {
         const PartnerFigures& f = *partners.at(r);
         PublishedPartner& out = p.partners[r];
         out.partner = f.partner;
         out.formal = f.formal;
-        for (auto it = f.rejectionReasons.cbegin(); it != f.rejectionReasons.cend(); ++it)
-            out.rejectionReasons[it.key()] = {};
         sent << counts.count(f.sent, out.sent);
         accepted << counts.count(f.accepted, out.accepted);
         completed << counts.count(f.completed, out.completed);
         rejected << counts.count(f.rejected, out.rejected);
+        partnerLate << counts.count(f.late, out.late);
+        counts.sum({accepted.last(), rejected.last(), counts.unpublished(f.sent - f.accepted - f.rejected)}, sent.last());
+        counts.sum({completed.last(), counts.unpublished(f.accepted - f.completed)}, accepted.last());
+        counts.sum({completed.last(), rejected.last(), partnerLate.last(), counts.unpublished(f.sent - f.completed - f.rejected - f.late)},
+                   sent.last());
+        if (!detailed) {
+            for (Figure* hidden : {&out.withdrawn, &out.open, &out.closed, &out.loopClosed})
+                *hidden = Figure::withheld();
+            continue;
+        }
         withdrawn << counts.count(f.withdrawn, out.withdrawn);
         partnerOpen << counts.count(f.open, out.open);
-        partnerLate << counts.count(f.late, out.late);
         closed << counts.count(f.closed, out.closed);
         loopClosed << counts.count(f.loopClosed, out.loopClosed);
-        counts.sum({completed.last(), rejected.last(), withdrawn.last()}, closed.last());
-        counts.sum({loopClosed.last(), counts.unpublished(f.closed - f.loopClosed)}, closed.last());
         QList<Id> reasons;
         for (auto it = f.rejectionReasons.cbegin(); it != f.rejectionReasons.cend(); ++it) {
-            reasons << counts.count(it.value(), out.rejectionReasons[it.key()]);
-            byReason[it.key()] << reasons.last();
+            out.rejectionReasons[it.key()] = Figure::exact(it.value());
+            byReason[it.key()] << counts.count(it.value(), out.rejectionReasons[it.key()]);
         }
-        counts.sum(reasons, rejected.last());
     }
     const Id sentTotal = counts.sumOf(sent, p.partnerSent);
     counts.same(sentTotal, counts.value(sentTotal), p.referralsSent);
-    counts.sumOf(accepted, p.partnerAccepted);
-    counts.sumOf(completed, p.partnerCompleted);
+    const Id acceptedTotal = counts.sumOf(accepted, p.partnerAccepted);
+    const Id completedTotal = counts.sumOf(completed, p.partnerCompleted);
     const Id rejectedTotal = counts.sumOf(rejected, p.partnerRejected);
-    Figure withdrawnTotal, openTotal, lateTotal;
-    counts.sumOf(withdrawn, withdrawnTotal);
-    counts.sumOf(partnerOpen, openTotal);
-    counts.sumOf(partnerLate, lateTotal);
-    counts.sumOf(closed, p.referralsClosed);
-    counts.sumOf(loopClosed, p.referralsLoopClosed);
+    Figure lateTotal;
+    const Id referralsLate = counts.sumOf(partnerLate, lateTotal);
+    int totalAccepted = 0, totalCompleted = 0, totalRejected = 0, totalLate = 0, totalClosed = 0, totalLoopClosed = 0;
+    for (const PartnerFigures* f : partners) {
+        totalAccepted += f->accepted;
+        totalCompleted += f->completed;
+        totalRejected += f->rejected;
+        totalLate += f->late;
+        totalClosed += f->closed;
+        totalLoopClosed += f->loopClosed;
+    }
+    counts.sum({acceptedTotal, rejectedTotal, counts.unpublished(counts.value(sentTotal) - totalAccepted - totalRejected)}, sentTotal);
+    counts.sum({completedTotal, counts.unpublished(totalAccepted - totalCompleted)}, acceptedTotal);
+    counts.sum({completedTotal, rejectedTotal, referralsLate,
+                counts.unpublished(counts.value(sentTotal) - totalCompleted - totalRejected - totalLate)},
+               sentTotal);
     QList<Id> reasonTotals;
-    for (auto it = byReason.cbegin(); it != byReason.cend(); ++it)
-        reasonTotals << counts.sumOf(it.value(), p.rejectionReasons[it.key()]);
+    for (auto it = allReasons.cbegin(); it != allReasons.cend(); ++it) {
+        if (detailed)
+            reasonTotals << counts.sumOf(byReason.value(it.key()), p.rejectionReasons[it.key()]);
+        else
+            reasonTotals << counts.count(it.value(), p.rejectionReasons[it.key()]);
+    }
     counts.sum(reasonTotals, rejectedTotal);
+    if (detailed) {
+        counts.sumOf(closed, p.referralsClosed);
+        counts.sumOf(loopClosed, p.referralsLoopClosed);
+        Figure withdrawnTotal, openTotal;
+        counts.sumOf(withdrawn, withdrawnTotal);
+        counts.sumOf(partnerOpen, openTotal);
+    } else {
+        p.referralsClosed = Figure::withheld();
+        p.referralsLoopClosed = Figure::withheld();
+    }
     counts.count(stats.overrides, p.overrides);
 
     // The escalation ladder: each column has a total; two of them are key figures.
@@ -318,11 +390,13 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         out.name = l.name;
         current << counts.count(l.current, out.current);
         stalled << counts.count(l.stalled, out.stalled);
+        counts.sum({stalled.last(), counts.unpublished(l.current - l.stalled)}, current.last());  // stalled is part of open
         up << counts.count(l.stepsUp, out.stepsUp);
         down << counts.count(l.stepsDown, out.stepsDown);
     }
-    counts.sumOf(current, p.levelCurrent);
+    const Id currentTotal = counts.sumOf(current, p.levelCurrent);
     const Id stalledTotal = counts.sumOf(stalled, p.levelStalled);
+    counts.sum({stalledTotal, counts.unpublished(counts.value(currentTotal) - counts.value(stalledTotal))}, currentTotal);
     const Id upTotal = counts.sumOf(up, p.levelStepsUp);
     counts.sumOf(down, p.levelStepsDown);
     counts.same(stalledTotal, counts.value(stalledTotal), p.stalled);
@@ -365,13 +439,11 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         out.per1000 = derived(buurten.at(r)->per1000, {&out.total}, mode);
     }
     p.signalChangePct = derived(growth(p.signalCount.value, p.previousSignalCount.value), {&p.signalCount, &p.previousSignalCount}, mode);
-    p.closedLoopRate = derived(p.referralsClosed.value > 0 ? std::optional<double>(p.referralsLoopClosed.value / p.referralsClosed.value)
-                                                           : std::nullopt,
-                               {&p.referralsClosed, &p.referralsLoopClosed}, mode);
+    p.closedLoopRate = closedLoopShare(totalClosed, totalLoopClosed, mode);
     for (int r = 0; r < partners.size(); ++r) {
         const PartnerFigures& f = *partners.at(r);
         PublishedPartner& out = p.partners[r];
-        out.closedLoopRate = derived(f.closedLoopRate, {&out.closed, &out.loopClosed}, mode, f.closed);
+        out.closedLoopRate = closedLoopShare(f.closed, f.loopClosed, mode);
         out.medianDaysToAccept = derived(f.medianDaysToAccept, {&out.accepted}, mode, f.accepted);
         out.medianDaysToComplete = derived(f.medianDaysToComplete, {&out.completed}, mode, f.completed);
     }

@@ -99,6 +99,8 @@ struct Published {
     Figure stepsUp, stalled;
 
     QList<PublishedBuurt> buurten;  // only those asked for (the report may show a selection)
+    bool everyBuurt = true;
+    Figure selectedOpen, selectedLate;  // open and late in the selected buurten (a selection only)
     QMap<QString, Figure> themeTotals;
     Figure buurtTotal;          // the corner of the buurt table
     Figure previousBuurtTotal;  // the total of its previous-period column

@@ -2239,6 +2239,10 @@
         <source>Closed loop: the share of closed referrals with feedback. Median days to accept: over the accepted referrals; left out (–) below %1.</source>
         <translation>Gesloten cirkel: het deel van de afgesloten doorverwijzingen met terugkoppeling. Mediaan dagen tot acceptatie: over de geaccepteerde doorverwijzingen; weggelaten (–) onder %1.</translation>
     </message>
+    <message>
+        <source>the municipality; neighbourhood tables show %1</source>
+        <translation>de gemeente; de buurttabellen tonen %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::SignalDetailPanel</name>
