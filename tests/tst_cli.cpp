@@ -232,6 +232,18 @@ void TestCli::demoOnlyIntoANewOrEmptyRegistry()
     auto opened = Registry::open(real, Registry::Create::No, clock, u"tester"_s);
     QVERIFY(opened.ok());
     QCOMPARE(opened.value()->setting(u"registry.demo"_s).value(), QString());
+    // Real figures without any signal are real data too.
+    const QString figures = m_dir.filePath(u"cijfers.buurtsignaal"_s);
+    QCOMPARE(cli({u"--db"_s, figures, u"init"_s}).code, 0);
+    QCOMPARE(cli({u"--db"_s, figures, u"indicator"_s, u"set"_s, u"mutatiegraad"_s, u"--from"_s, u"2026-07-01"_s, u"--to"_s,
+                  u"2026-09-30"_s, u"--value"_s, u"8,5"_s})
+                 .code,
+             0);
+    before = contentFingerprint(figures);
+    const Run refusedFigures = cli({u"--db"_s, figures, u"demo"_s, u"--signals"_s, u"30"_s});
+    QCOMPARE(refusedFigures.code, ExitCode::Refused);
+    QVERIFY2(refusedFigures.err.contains(u"cijfers van succesfactoren (1)"_s), qPrintable(refusedFigures.err));
+    QCOMPARE(contentFingerprint(figures), before);
 }
 
 void TestCli::rulesAreRefusedWithTheRule()

@@ -108,6 +108,7 @@ private slots:
     void unknownLoginSeesWhomToAskForAccess();
     void steeringGroupSeesOnlyTheDashboard();
     void changesFromAnotherProgramAppear();
+    void typedWorkOnASignalClosedElsewhereStaysReadable();
     void demoRegistryIsMarkedPlainly();
     void countsAreRightWhileAnotherProgramWrites();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
@@ -616,6 +617,34 @@ void TestGui::changesFromAnotherProgramAppear()
         addSignal(*other.value());
     }
     QTRY_COMPARE_WITH_TIMEOUT(window.listModel()->totalCount(), 21, 6000);
+}
+
+void TestGui::typedWorkOnASignalClosedElsewhereStaysReadable()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    {
+        auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+        addSignal(*registry.value());
+    }
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(path, false));
+    SignalDetailPanel* panel = window.detail();
+    const QString reference = panel->reference();
+    QVERIFY(!reference.isEmpty());
+    panel->findChild<QPlainTextEdit*>(u"detailDescription"_s)->setPlainText(u"Dochter belt donderdag terug."_s);
+    {
+        // Another desk cancels the signal meanwhile.
+        auto other = Registry::open(path, Registry::Create::No, m_clock, u"collega"_s);
+        QVERIFY(other.ok());
+        QVERIFY(Signals::changeStatus(*other.value(), reference, u"geannuleerd"_s, {u"dubbel"_s, u"Dubbel geregistreerd"_s, {}}).ok());
+    }
+    auto* lost = panel->findChild<QLabel*>(u"detailLostWork"_s);
+    QVERIFY(lost);
+    // The window notices the change and reloads; the typed text does not vanish without a word.
+    QTRY_VERIFY_WITH_TIMEOUT(!lost->isHidden(), 6000);
+    QVERIFY2(lost->text().contains(u"Dochter belt donderdag terug."_s), qPrintable(lost->text()));
 }
 
 void TestGui::demoRegistryIsMarkedPlainly()

@@ -123,6 +123,11 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     m_subject->setWordWrap(true);
     m_editError = makeErrorLabel(box);
     m_editErrors = std::make_unique<FormErrors>(m_editError);
+    // When another window closes the signal while this one has typed work, the form cannot keep
+    // it; what was typed stays readable (and selectable, to copy) here instead of vanishing.
+    m_lostWork = makeErrorLabel(box);
+    m_lostWork->setObjectName(u"detailLostWork"_s);
+    m_lostWork->setTextInteractionFlags(Qt::TextSelectableByMouse);
     const QList<std::tuple<QString, QWidget*, QString>> rows = {
         {tr("Neighbourhood"), m_buurt, u"buurt"_s}, {tr("Category"), m_category, u"category"_s},
         {tr("Impact level"), m_impact, u"impact"_s}, {tr("Urgency"), m_urgency, u"urgency"_s},
@@ -161,6 +166,7 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
     }
     actions->addStretch();
     form->addRow(m_editError);
+    form->addRow(m_lostWork);
     form->addRow(saveRow);
     form->addRow(actions);
     connect(m_save, &QPushButton::clicked, this, &SignalDetailPanel::saveEdits);
@@ -268,6 +274,7 @@ void SignalDetailPanel::showSignal(const QString& reference)
         return;
     }
     m_reference = reference;
+    m_lostWork->hide();
     load({});
 }
 
@@ -292,8 +299,21 @@ void SignalDetailPanel::load(const FormSnapshot::Values& typed)
     populate();
     m_stored.take();
     // Typed work goes back on top of the fresh values while it can still be saved.
-    if (Workflow::isSignalOpen(m_detail->status))
+    if (Workflow::isSignalOpen(m_detail->status)) {
         FormSnapshot::restore(typed);
+        return;
+    }
+    QStringList texts;
+    for (auto it = typed.cbegin(); it != typed.cend(); ++it) {
+        const QString text = it.value().toString().trimmed();
+        if (!text.isEmpty() && (qobject_cast<QLineEdit*>(it.key()) || qobject_cast<QPlainTextEdit*>(it.key())))
+            texts << text;
+    }
+    if (texts.isEmpty())
+        return;
+    m_lostWork->setText(tr("%1 was closed in another window, so your changes were not saved. What you typed: %2")
+                            .arg(m_reference, texts.join(u" · "_s)));
+    m_lostWork->show();
 }
 
 SignalEdit SignalDetailPanel::typedEdit() const

@@ -98,6 +98,7 @@ private:
     QLabel* m_subject;
     QPushButton* m_save;
     QLabel* m_editError;
+    QLabel* m_lostWork;  // typed work that another window's close made unsaveable
     std::unique_ptr<FormErrors> m_editErrors;
     FormSnapshot m_stored;  // the fields as the signal was loaded or saved
     QList<QPushButton*> m_statusButtons;

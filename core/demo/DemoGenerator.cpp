@@ -448,6 +448,15 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
                                "register zonder signalen, zodat ze nooit met echte gegevens mengen. Er is niets gewijzigd; "
                                "kies een nieuw bestand voor de demo."_s.arg(registry.path()).arg(existing.value().toLongLong()));
         }
+        // Real activities or success-factor figures count as real data too.
+        auto recorded = db.scalar(u"SELECT (SELECT count(*) FROM activities) + (SELECT count(*) FROM indicator_entries)"_s);
+        if (!recorded.ok())
+            return recorded.error();
+        if (recorded.value().toLongLong() > 0) {
+            return Error::rule(u"Het register %1 bevat al activiteiten of cijfers van succesfactoren (%2). Demogegevens komen "
+                               "alleen in een nieuw bestand of een leeg register, zodat ze nooit met echte gegevens mengen. Er is "
+                               "niets gewijzigd; kies een nieuw bestand voor de demo."_s.arg(registry.path()).arg(recorded.value().toLongLong()));
+        }
         BS_TRY(db.execute(u"INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = '1'"_s,
                           {demoSettingKey}));
         auto statements = prepare(db);

@@ -2486,6 +2486,10 @@
         <source>Signal %1</source>
         <translation>Signaal %1</translation>
     </message>
+    <message>
+        <source>%1 was closed in another window, so your changes were not saved. What you typed: %2</source>
+        <translation>%1 is intussen in een ander venster afgesloten; uw wijzigingen zijn daarom niet opgeslagen. Wat u typte: %2</translation>
+    </message>
 </context>
 <context>
     <name>bs::SignalListModel</name>
