@@ -60,7 +60,8 @@ const QString datesNote = u"\nDatums: dd-mm-jjjj, bijvoorbeeld 27-11-2026; ook d
 
 QCommandLineOption dbOption()
 {
-    return {u"db"_s, u"Registerbestand (standaard: %1)."_s.arg(Registry::defaultPath()), u"FILE"_s};
+    return {u"db"_s, u"Registerbestand (standaard: %1) of serveradres postgresql://gebruiker@server/database."_s.arg(Registry::defaultPath()),
+            u"FILE"_s};
 }
 
 // The command words are the leading arguments that are neither options nor option values.
@@ -137,7 +138,8 @@ QString overview(const QList<Command>& commands)
         const QString syntax = (command.words.join(u' ') + u' ' + command.arguments).trimmed();
         text += u"  %1  %2\n"_s.arg(syntax.leftJustified(30), command.summary);
     }
-    text += u"\nAlgemene opties:\n  --db FILE        registerbestand (standaard: %1)\n"
+    text += u"\nAlgemene opties:\n  --db FILE        registerbestand (standaard: %1), of een register op een PostgreSQL-server:\n"
+            "                   postgresql://gebruiker@server/database (wachtwoord uit PGPASSWORD of ~/.pgpass)\n"
             "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"_s.arg(Registry::defaultPath());
     text += datesNote;
     text += u"\nAfsluitcodes: 0 gelukt, 1 geweigerd (regel of ongeldige invoer), 2 gebruiksfout.\n"_s;
@@ -284,7 +286,7 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err, con
                                  (option.valueName().isEmpty() ? QString() : u' ' + option.valueName());
             out << u"  %1  %2\n"_s.arg(name.leftJustified(28), option.description());
         }
-        out << u"  %1  registerbestand\n"_s.arg(u"--db FILE"_s.leftJustified(28));
+        out << u"  %1  registerbestand of postgresql://gebruiker@server/database\n"_s.arg(u"--db FILE"_s.leftJustified(28));
         if (std::any_of(command->options.cbegin(), command->options.cend(),
                         [](const QCommandLineOption& option) { return option.valueName() == u"DATUM"_s; }))
             out << datesNote;

@@ -70,12 +70,16 @@ Status createParentFolder(const QString& path)
 
 // A read-only connection to a registry that can be read as it is, or none when it must be set up
 // first (absent, empty, an older or newer schema, no users yet): open() does that, or refuses.
-Result<std::unique_ptr<Database>> readerIfReady(const QString& path)
+Result<std::unique_ptr<Database>> readerIfReady(const Location& location)
 {
-    if (!QFileInfo::exists(path))
-        return std::unique_ptr<Database>();
-    BS_TRY(checkExistingFile(path));
-    auto opened = Database::openSqlite(path, Database::Mode::ReadOnly);
+    if (!location.isServer()) {
+        if (!QFileInfo::exists(location.path))
+            return std::unique_ptr<Database>();
+        BS_TRY(checkExistingFile(location.path));
+    }
+    // On a server readers never wait for writers anyway (each statement reads a snapshot), and
+    // the access-log entry of what they show is written at once, so they get an ordinary connection.
+    auto opened = Database::open(location, location.isServer() ? Database::Mode::ReadWrite : Database::Mode::ReadOnly);
     if (!opened.ok())
         return opened.error();
     auto version = schemaVersion(*opened.value());
@@ -134,6 +138,11 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
 {
     if (path.trimmed().isEmpty())
         return Error::invalid(u"db"_s, u"Geen registerbestand opgegeven."_s);
+    auto location = Location::parse(path);
+    if (!location.ok())
+        return location.error();
+    if (location->isServer())
+        return openOnServer(location->server, create, clock, actor, ladder);
     const bool exists = QFileInfo::exists(path);
     if (!exists && create == Create::No) {
         return Error::notFound(u"db"_s, u"Het registerbestand %1 bestaat niet. Maak een nieuw register met "
@@ -191,10 +200,42 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
     return registry;
 }
 
+Result<std::unique_ptr<Registry>> Registry::openOnServer(const ServerAddress& server, Create create, const Clock& clock,
+                                                         const QString& actor, const MigrationLadder& ladder)
+{
+    auto opened = Database::openPostgresql(server);
+    if (!opened.ok())
+        return opened.error();
+    std::unique_ptr<Registry> registry(new Registry(std::move(opened).value(), clock, actor));
+    Database& db = registry->db();
+    auto version = schemaVersion(db);
+    if (!version.ok())
+        return version.error();
+    BS_TRY(checkVersionKnown(version.value(), ladder, db.path()));
+    const bool isNew = version.value() == 0;
+    if (isNew && create == Create::No) {
+        return Error::notFound(u"db"_s, u"De database %1 heeft nog geen Buurtsignaal-register. Maak het met "
+                                        "'buurtsignaal-cli --db %1 init'. Er is niets gewijzigd."_s.arg(db.path()));
+    }
+    // No copy before migrating: on a server the server's own backups (pg_dump, base backups)
+    // apply, and every step is one transaction.
+    Status migrated = migrate(db, ladder, clock);
+    if (migrated.ok() && isNew)
+        migrated = ReferenceData::seed(db);
+    if (!migrated.ok())
+        return migrated.error();
+    registry->m_created = isNew;
+    BS_TRY(Access::ensureFirstBeheerder(*registry));
+    return registry;
+}
+
 Result<std::unique_ptr<Registry>> Registry::openForReading(const QString& path, Create create, const Clock& clock,
                                                            const QString& actor)
 {
-    auto reader = readerIfReady(path);
+    auto location = Location::parse(path);
+    if (!location.ok())
+        return location.error();
+    auto reader = readerIfReady(location.value());
     if (!reader.ok())
         return reader.error();
     bool created = false;
@@ -207,7 +248,7 @@ Result<std::unique_ptr<Registry>> Registry::openForReading(const QString& path, 
             created = prepared.value()->wasCreated();
             lastBackup = prepared.value()->lastBackup();
         }  // the writing connection is closed again
-        reader = readerIfReady(path);
+        reader = readerIfReady(location.value());
         if (!reader.ok())
             return reader.error();
         if (!reader.value())

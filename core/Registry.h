@@ -18,7 +18,8 @@ public:
     // The registry file in the user's data folder (created with owner-only permissions).
     static QString defaultPath();
 
-    // Opens the registry at `path`, creating it with the reference data when asked and absent.
+    // Opens the registry at `path` (a file, or a PostgreSQL server address: see storage/Location.h),
+    // creating it with the reference data when asked and absent.
     // An existing file is checked before anything is written: not a SQLite file, some other
     // program's database, a read-only file or a newer schema are refused with the file untouched.
     // An older schema is copied to a backup beside the file and then migrated.
@@ -46,6 +47,9 @@ public:
 
 private:
     Registry(std::unique_ptr<Database> db, const Clock& clock, QString actor);
+    // A registry in a database on a PostgreSQL server: created there when asked and empty.
+    static Result<std::unique_ptr<Registry>> openOnServer(const ServerAddress& server, Create create, const Clock& clock,
+                                                          const QString& actor, const MigrationLadder& ladder);
 
     std::unique_ptr<Database> m_db;
     const Clock& m_clock;

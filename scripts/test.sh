@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 cmake -S . -B build-ci -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBUURTSIGNAAL_WERROR=ON >/dev/null
 cmake --build build-ci --parallel
+
+# A throwaway PostgreSQL 15 for the server-mode variants of the suites, stopped also when a test fails.
+pg_server="$PWD/tests/pg/server.sh"
+pg_dir=$("$pg_server" start)
+trap '"$pg_server" stop "$pg_dir"' EXIT
+BUURTSIGNAAL_TEST_PG=$("$pg_server" uri "$pg_dir")
+export BUURTSIGNAAL_TEST_PG
+
 cd build-ci
 QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600
 

@@ -218,7 +218,7 @@ void TestConcurrency::reopeningTwiceIsRefusedOnce()
     const Status reopened = Signals::changeStatus(temp.registry(), ref, u"heropend"_s, {{}, u"Weer vuil"_s, {}});
     QVERIFY(!reopened.ok());
     QCOMPARE(reopened.error().kind, ErrorKind::Rule);
-    QCOMPARE(count(temp.registry(), u"SELECT count(*) FROM history WHERE detail LIKE 'afgehandeld → heropend%'"_s), 1);
+    QCOMPARE(count(temp.registry(), u"SELECT count(*) FROM history WHERE detail LIKE 'Afgehandeld → heropend%'"_s), 1);
 }
 
 void TestConcurrency::escalatingASignalClosedMeanwhileIsRefused()

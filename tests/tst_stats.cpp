@@ -20,6 +20,7 @@ class TestStats : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void periods();
     void boundariesAndLeapDay();
     void emptyBuurtenAndPopulation();
@@ -59,6 +60,12 @@ const BuurtFigures& TestStats::buurt(const Statistics& s, const QString& name)
             return b;
     }
     qFatal("no buurt %s", qPrintable(name));
+}
+
+void TestStats::initTestCase()
+{
+    if (const QString why = engineUnavailable(); !why.isEmpty())
+        QSKIP(qPrintable(why));
 }
 
 void TestStats::periods()

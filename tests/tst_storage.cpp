@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "demo/DemoGenerator.h"
 #include "services/Signals.h"
+#include "storage/Location.h"
 #include "storage/Migrations.h"
 
 #include <QFile>
@@ -33,6 +34,10 @@ private slots:
     void refusedWriteLeavesNoTrace();
     void dayCountsStayExact();
     void duplicateOpenReferralsAreWithdrawnOnMigration();
+    void serverAddressesAreParsed_data();
+    void serverAddressesAreParsed();
+    void badServerAddressesAreRefused_data();
+    void badServerAddressesAreRefused();
 };
 
 void TestStorage::newRegistryHasSchemaAndReferenceData()
@@ -307,6 +312,85 @@ void TestStorage::duplicateOpenReferralsAreWithdrawnOnMigration()
                             " FROM referrals WHERE id = 2"_s);
     QVERIFY(!duplicate.ok());
     QVERIFY(duplicate.error().detail.contains(u"UNIQUE"_s));
+}
+
+void TestStorage::serverAddressesAreParsed_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("uri") << u"postgresql://p.bakker@db.gemeente.nl:6432/buurtsignaal"_s << u"db.gemeente.nl"_s << 6432
+                         << u"buurtsignaal"_s << u"p.bakker"_s << u"postgresql://p.bakker@db.gemeente.nl:6432/buurtsignaal"_s;
+    QTest::newRow("short scheme, no user or port") << u"postgres://db/buurtsignaal"_s << u"db"_s << 0 << u"buurtsignaal"_s << QString()
+                                                    << u"postgresql://db/buurtsignaal"_s;
+    QTest::newRow("socket folder as parameter") << u"postgresql://postgres@/bs?host=/tmp/bspg.x&port=54329&sslmode=disable"_s
+                                                << u"/tmp/bspg.x"_s << 54329 << u"bs"_s << u"postgres"_s
+                                                << u"postgresql://postgres@/bs?host=/tmp/bspg.x&port=54329"_s;
+    QTest::newRow("socket folder percent-encoded") << u"postgresql://%2Fvar%2Frun%2Fpostgresql/bs"_s << u"/var/run/postgresql"_s << 0
+                                                   << u"bs"_s << QString() << u"postgresql:///bs?host=/var/run/postgresql"_s;
+    QTest::newRow("keywords") << u"host=db.gemeente.nl port=5433 dbname=buurtsignaal user='p bakker'"_s << u"db.gemeente.nl"_s << 5433
+                              << u"buurtsignaal"_s << u"p bakker"_s << u"postgresql://p bakker@db.gemeente.nl:5433/buurtsignaal"_s;
+}
+
+void TestStorage::serverAddressesAreParsed()
+{
+    QFETCH(QString, text);
+    QVERIFY(Location::looksLikeServer(text));
+    auto location = Location::parse(text);
+    QVERIFY2(location.ok(), qPrintable(location.error().message));
+    QVERIFY(location->isServer());
+    QTEST(location->server.host, "host");
+    QTEST(location->server.port, "port");
+    QTEST(location->server.database, "database");
+    QTEST(location->server.user, "user");
+    QTEST(location->display(), "shown");
+    QVERIFY(location->server.password.isEmpty());
+    // What is shown can be given again and means the same.
+    auto again = Location::parse(location->display());
+    QVERIFY(again.ok());
+    QCOMPARE(again->server.host, location->server.host);
+    QCOMPARE(again->server.database, location->server.database);
+
+    // Files stay files, also with odd names.
+    for (const QString& file : {u"register.buurtsignaal"_s, u"/tmp/a=b.buurtsignaal"_s, u"postgresql.buurtsignaal"_s}) {
+        auto parsed = Location::parse(file);
+        QVERIFY(parsed.ok());
+        QVERIFY(!parsed->isServer());
+        QCOMPARE(parsed->path, file);
+    }
+}
+
+void TestStorage::badServerAddressesAreRefused_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("password in uri") << u"postgresql://p.bakker:geheim@db/buurtsignaal"_s << u"Zet geen wachtwoord in het serveradres"_s;
+    QTest::newRow("password parameter") << u"postgresql://db/buurtsignaal?password=geheim"_s << u"Zet geen wachtwoord in het serveradres"_s;
+    QTest::newRow("password keyword") << u"host=db dbname=bs password=geheim"_s << u"Zet geen wachtwoord in het serveradres"_s;
+    QTest::newRow("no database") << u"postgresql://db"_s << u"de naam van de database ontbreekt"_s;
+    QTest::newRow("bad port") << u"postgresql://db:99999/bs"_s << u"poort '99999' is geen getal van 1 tot 65535"_s;
+    QTest::newRow("unknown setting") << u"postgresql://db/bs?sslcert=x"_s << u"onbekende instelling 'sslcert'"_s;
+    QTest::newRow("password after a bad setting") << u"host=db sslcert=x dbname=bs password=geheim"_s << u"Zet geen wachtwoord"_s;
+    QTest::newRow("broken keywords") << u"host=db dbname=bs rommel"_s << u"verwacht 'naam=waarde' bij 'rommel'"_s;
+}
+
+void TestStorage::badServerAddressesAreRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, message);
+    auto location = Location::parse(text);
+    QVERIFY(!location.ok());
+    QCOMPARE(location.error().field, u"db"_s);
+    QVERIFY2(location.error().message.contains(message), qPrintable(location.error().message));
+    QVERIFY(!location.error().message.contains(u"geheim"_s));
+    // Registry::open refuses it the same way, before creating anything.
+    FixedClock clock(referenceToday());
+    auto opened = Registry::open(text, Registry::Create::IfMissing, clock, u"tester"_s);
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().message, location.error().message);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)

@@ -51,7 +51,7 @@ Measure signalsFrom(const QString& source)
 {
     return [source](Database& db, const Period& p, const QVariant& buurt) {
         return number(db, u"SELECT count(*) FROM signals WHERE source_code = ? AND observed_on >= ? AND observed_on <= ?"
-                          " AND (? IS NULL OR buurt_id = ?)"_s,
+                          " AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)"_s,
                       {source, p.fromText(), p.toText(), buurt, buurt});
     };
 }
@@ -69,7 +69,7 @@ Measure activities(const QString& aggregate, const QStringList& kinds, const QSt
         const QString kindCondition = kinds.isEmpty() ? QString() : u" AND kind IN (%1)"_s.arg(marks.join(u", "_s));
         // An average also reports how many activities it is taken over.
         const bool isAverage = aggregate.startsWith(u"avg"_s);
-        const QString sql = u"SELECT %1%2 FROM activities WHERE held_on >= ? AND held_on <= ? AND (? IS NULL OR buurt_id = ?)%3%4"_s
+        const QString sql = u"SELECT %1%2 FROM activities WHERE held_on >= ? AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)%3%4"_s
                                 .arg(aggregate, isAverage ? u", count(*)"_s : QString(), kindCondition, extra);
         return isAverage ? average(db, sql, values) : number(db, sql, values);
     };
@@ -86,7 +86,7 @@ Measure partnersJoined(bool formal)
 Result<Measured> handlingDays(Database& db, const Period& p, const QVariant& buurt)
 {
     auto rows = db.run(u"SELECT observed_on, closed_on FROM signals WHERE source_code IN ('fixie', 'politie')"
-                       " AND closed_on >= ? AND closed_on <= ? AND (? IS NULL OR buurt_id = ?)"_s,
+                       " AND closed_on >= ? AND closed_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)"_s,
                        {p.fromText(), p.toText(), buurt, buurt});
     if (!rows.ok())
         return rows.error();
@@ -138,7 +138,7 @@ struct Entered {
 Result<Entered> entered(Database& db, const QString& code, const Period& p, const QVariant& buurt)
 {
     auto row = db.run(u"SELECT value, note FROM indicator_entries WHERE indicator_code = ? AND period_from = ? AND period_to = ?"
-                      " AND ((? IS NULL AND buurt_id IS NULL) OR buurt_id = ?) ORDER BY id DESC LIMIT 1"_s,
+                      " AND ((CAST(? AS INTEGER) IS NULL AND buurt_id IS NULL) OR buurt_id = ?) ORDER BY id DESC LIMIT 1"_s,
                       {code, p.fromText(), p.toText(), buurt, buurt});
     if (!row.ok())
         return row.error();
@@ -269,7 +269,7 @@ Status enter(Registry& registry, const IndicatorEntry& entry)
         return Error::invalid(u"value"_s, u"Geef een cijfer of een toelichting op."_s);
     return db.write([&]() -> Status {
         BS_TRY(db.execute(u"DELETE FROM indicator_entries WHERE indicator_code = ? AND period_from = ? AND period_to = ?"
-                          " AND ((? IS NULL AND buurt_id IS NULL) OR buurt_id = ?)"_s,
+                          " AND ((CAST(? AS INTEGER) IS NULL AND buurt_id IS NULL) OR buurt_id = ?)"_s,
                           {entry.code, period->fromText(), period->toText(), buurtId, buurtId}));
         return db.execute(u"INSERT INTO indicator_entries (indicator_code, period_from, period_to, buurt_id, value, note,"
                           " entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,

@@ -73,7 +73,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();
     auto rows = scoped
         ? db.run(u"SELECT %1, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN categories c ON c.code = s.category_code"
-                 " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+                 " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
                  " GROUP BY %1"_s.arg(bucket),
                  {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme})
         : db.run(u"SELECT to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed, sum(referrals)"
@@ -120,7 +120,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     auto late = db.run(u"SELECT r.to_partner_id, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
                        " JOIN categories c ON c.code = s.category_code WHERE r.status IN ('verstuurd','geaccepteerd')"
                        " AND ((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"
-                       " AND r.sent_on >= ? AND r.sent_on <= ? AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+                       " AND r.sent_on >= ? AND r.sent_on <= ? AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
                        " GROUP BY r.to_partner_id"_s,
                        {today, today, filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!late.ok())
@@ -133,7 +133,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     auto overrides = db.scalar(u"SELECT count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
                                " JOIN categories c ON c.code = s.category_code"
                                " WHERE r.sent_on >= ? AND r.sent_on <= ? AND r.override_ground IS NOT NULL"
-                               " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"_s,
+                               " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"_s,
                                {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!overrides.ok())
         return overrides.error();
@@ -162,7 +162,7 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
     auto current = registry.db().run(
         u"SELECT s.escalation_level, count(*), sum(CASE WHEN s.level_due_on < ? THEN 1 ELSE 0 END) FROM signals s%1"
         " JOIN categories c ON c.code = s.category_code WHERE s.status IN ('nieuw','in_behandeling','heropend')"
-        " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s
+        " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s
             .arg(registry.db().dialect().useIndex(u"signals_open"_s)),
         {today, buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!current.ok())
@@ -181,7 +181,7 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
         ? registry.db().run(
               u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e JOIN signals s ON s.id = e.signal_id"
               " JOIN categories c ON c.code = s.category_code WHERE e.at >= ? AND e.at < ?"
-              " AND (? IS NULL OR s.buurt_id = ?) AND (coalesce(?, '') = '' OR c.theme_code = ?)"
+              " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
               " GROUP BY e.to_level, e.to_level > e.from_level"_s,
               {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme})
         : registry.db().run(u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e WHERE e.at >= ? AND e.at < ?"

@@ -159,7 +159,7 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
     const QString grouped = u"SELECT b.name, d.category_code, c.name, sum(d.signals) FROM signal_day_counts d"
                             " JOIN buurten b ON b.id = d.buurt_id JOIN categories c ON c.code = d.category_code"
                             " WHERE d.observed_on >= ? AND d.observed_on <= ?"
-                            " AND (coalesce(?, '') = '' OR c.theme_code = ?) GROUP BY b.name, d.category_code, c.name"_s;
+                            " AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY b.name, d.category_code, c.name"_s;
     QHash<QString, QPair<int, int>> cell;      // buurt|category -> (now, before)
     QHash<QString, QPair<int, int>> category;  // category -> (now, before)
     QHash<QString, QString> names;
@@ -207,7 +207,7 @@ Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics
         buurtId = buurt->id;
     }
     auto rows = registry.db().run(u"SELECT kind, count(*), sum(participants), sum(self_organised) FROM activities"
-                                  " WHERE held_on >= ? AND held_on <= ? AND (? IS NULL OR buurt_id = ?) GROUP BY kind ORDER BY kind"_s,
+                                  " WHERE held_on >= ? AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?) GROUP BY kind ORDER BY kind"_s,
                                   {filter.period.fromText(), filter.period.toText(), buurtId, buurtId});
     if (!rows.ok())
         return rows.error();

@@ -206,6 +206,11 @@ Result<BackupInfo> writeBackup(Database& db, const Clock& clock, const QString& 
 
 Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
 {
+    if (db.isServer()) {
+        return Error::rule(u"Van een register op een server maakt Buurtsignaal geen back-upbestanden: daar gelden de back-ups "
+                           "van de server zelf, bijvoorbeeld pg_dump --format=custom --file=buurtsignaal.dump '%1'. "
+                           "Er is niets gewijzigd."_s.arg(db.path()));
+    }
     if (!target.isEmpty())
         return writeBackup(db, clock, reason, generations, target);
     const QString folder = folderFor(db.path());
@@ -262,7 +267,8 @@ QString reasonLabel(const QString& reason)
 
 Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry)
 {
-    if (registry.wasCreated())
+    // On a server the server's own backups apply (pg_dump, base backups).
+    if (registry.wasCreated() || registry.db().isServer())
         return std::optional<BackupInfo>();
     auto generations = registry.intSetting(u"backup.generations"_s, 7);
     if (!generations.ok())

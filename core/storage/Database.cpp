@@ -1,6 +1,9 @@
 #include "Database.h"
 
+#include "storage/PostgresqlDialect.h"
+
 #include <QAtomicInt>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QThread>
 
@@ -16,9 +19,16 @@ QString nextConnectionName()
 }
 }  // namespace
 
-Database::Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode)
-    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_dialect(std::move(dialect)), m_mode(mode)
+Database::Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode, Location::Engine engine)
+    : m_connectionName(std::move(connectionName)), m_path(std::move(path)), m_dialect(std::move(dialect)), m_mode(mode), m_engine(engine)
 {
+}
+
+Status Database::runConnectionSetup()
+{
+    for (const QString& statement : m_dialect->connectionSetup())
+        BS_TRY(execute(statement));
+    return {};
 }
 
 Database::~Database()
@@ -50,11 +60,7 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path, Mode
         if (!db.open())
             return database->dialect().translate(db.lastError(), u"openen van %1"_s.arg(path));
     }
-    for (const QString& statement : database->dialect().connectionSetup()) {
-        auto result = database->run(statement);
-        if (!result.ok())
-            return result.error();
-    }
+    BS_TRY(database->runConnectionSetup());
     // Reading the schema fails on a file that is not a SQLite database, before anything is written.
     auto probe = database->run(u"SELECT count(*) FROM sqlite_master"_s);
     if (!probe.ok()) {
@@ -66,6 +72,62 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString& path, Mode
     return database;
 }
 
+Result<std::unique_ptr<Database>> Database::open(const Location& location, Mode mode)
+{
+    return location.isServer() ? openPostgresql(location.server, mode) : openSqlite(location.path, mode);
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgresql(const ServerAddress& server, Mode mode)
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+        return Error::storage(u"De PostgreSQL-driver van Qt ontbreekt (pakket libqt6sql6-psql)."_s);
+    const QString name = nextConnectionName();
+    const QString shown = server.display();
+    std::unique_ptr<Database> database(new Database(name, shown, std::make_unique<PostgresqlDialect>(), mode,
+                                                    Location::Engine::Postgresql));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(server.host);
+        if (server.port != 0)
+            db.setPort(server.port);
+        db.setDatabaseName(server.database);
+        db.setUserName(server.user);
+        if (!server.password.isEmpty())
+            db.setPassword(server.password);
+        QStringList options = {u"connect_timeout=10"_s, u"application_name=buurtsignaal"_s};
+        if (!server.sslMode.isEmpty())
+            options << u"sslmode=%1"_s.arg(server.sslMode);
+        db.setConnectOptions(options.join(u';'));
+        if (!db.open()) {
+            // libpq gives no SQLSTATE for a failed connection; a socket folder without the
+            // server's socket at least tells "not running" apart from "refused".
+            const QString socket = u"%1/.s.PGSQL.%2"_s.arg(server.host).arg(server.port != 0 ? server.port : 5432);
+            const QString detail = db.lastError().text();
+            if (server.host.startsWith(u'/') && !QFileInfo::exists(socket)) {
+                return Error::storage(u"De server %1 draait niet (geen verbindingspunt %2). Er is niets gewijzigd."_s.arg(shown, socket),
+                                      detail);
+            }
+            return Error::storage(u"Geen verbinding met de server %1: de server is niet bereikbaar, de database '%2' bestaat niet, "
+                                  "of de aanmelding als '%3' werd geweigerd (gebruikersnaam of wachtwoord onjuist; het wachtwoord "
+                                  "komt uit PGPASSWORD of ~/.pgpass). Er is niets gewijzigd."_s
+                                      .arg(shown, server.database, server.user.isEmpty() ? u"(standaardgebruiker)"_s : server.user),
+                                  detail);
+        }
+    }
+    BS_TRY(database->runConnectionSetup());
+    if (mode == Mode::ReadOnly)
+        BS_TRY(database->execute(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s));
+    auto version = database->scalar(u"SELECT current_setting('server_version_num')::integer"_s);
+    if (!version.ok())
+        return version.error();
+    if (version.value().toInt() < 150000) {
+        return Error::storage(u"De server %1 draait PostgreSQL %2; Buurtsignaal vraagt versie 15 of nieuwer. Er is niets gewijzigd."_s
+                                  .arg(shown)
+                                  .arg(version.value().toInt() / 10000));
+    }
+    return database;
+}
+
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
@@ -73,6 +135,8 @@ QSqlDatabase Database::connection() const
 
 Status Database::enableWriteAheadLog()
 {
+    if (isServer())
+        return {};  // the server keeps its own write-ahead log
     auto mode = scalar(u"PRAGMA journal_mode = WAL"_s);
     if (!mode.ok())
         return mode.error();
@@ -84,7 +148,7 @@ Status Database::enableWriteAheadLog()
 Result<QSqlQuery> Database::prepare(const QString& sql) const
 {
     QSqlQuery query(connection());
-    query.setForwardOnly(true);
+    query.setForwardOnly(forwardOnly());
     if (!query.prepare(sql))
         return m_dialect->translate(query.lastError(), u"voorbereiden van opdracht"_s);
     return query;
@@ -101,6 +165,13 @@ Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) 
 {
     if (m_tracer)
         m_tracer(sql, values);
+    if (values.isEmpty() && m_dialect->runsUnpreparedWithoutValues()) {
+        QSqlQuery direct(connection());
+        direct.setForwardOnly(forwardOnly());
+        if (!direct.exec(sql))
+            return m_dialect->translate(direct.lastError(), sql.section(u' ', 0, 2));
+        return direct;
+    }
     auto prepared = prepare(sql);
     if (!prepared.ok())
         return prepared.error();
@@ -139,13 +210,30 @@ Result<qint64> Database::changeCounter() const
     return value.value().toLongLong();
 }
 
+Result<QSqlQuery> Database::takeWriteLock(Result<QSqlQuery> begin, Wait wait)
+{
+    const QString lockSql = m_dialect->writeLockSql(wait == Wait::Patiently);
+    if (!begin.ok() || lockSql.isEmpty())
+        return begin;
+    auto locked = scalar(lockSql);
+    if (locked.ok() && locked.value().toBool())
+        return begin;
+    QSqlQuery rollback(connection());
+    rollback.exec(u"ROLLBACK"_s);
+    if (!locked.ok())
+        return locked.error();
+    Error busy = m_dialect->translate(QSqlError({}, {}, QSqlError::StatementError, u"55P03"_s), u"schrijven"_s);
+    busy.kind = ErrorKind::Busy;
+    return busy;
+}
+
 Result<QSqlQuery> Database::beginWrite(Wait wait)
 {
     if (wait == Wait::Patiently)
-        return run(m_dialect->beginWrite());
+        return takeWriteLock(run(m_dialect->beginWrite()), wait);
     // One try without the busy timeout, which is restored whatever the outcome.
     BS_TRY(execute(m_dialect->lockWaitSql(false)));
-    auto begin = run(m_dialect->beginWrite());
+    auto begin = takeWriteLock(run(m_dialect->beginWrite()), wait);
     const Status restored = execute(m_dialect->lockWaitSql(true));
     if (begin.ok() && !restored.ok()) {
         QSqlQuery rollback(connection());

@@ -4,6 +4,7 @@
 
 #include "Result.h"
 #include "storage/Dialect.h"
+#include "storage/Location.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -20,12 +21,20 @@ public:
     // switched to WAL separately, once the caller knows the file is a registry it may change.
     enum class Mode { ReadWrite, ReadOnly };
     static Result<std::unique_ptr<Database>> openSqlite(const QString& path, Mode mode = Mode::ReadWrite);
+    // Connects to a database on a PostgreSQL server (QtSql's QPSQL driver). The password, if any,
+    // comes from `server.password` (in memory), PGPASSWORD or ~/.pgpass; it is never stored.
+    // A server that cannot be reached or refuses the login gives one Dutch message.
+    static Result<std::unique_ptr<Database>> openPostgresql(const ServerAddress& server, Mode mode = Mode::ReadWrite);
+    // Opens whichever `location` names.
+    static Result<std::unique_ptr<Database>> open(const Location& location, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     const Dialect& dialect() const { return *m_dialect; }
+    // The file, or the server address as shown to people (never with a password).
     const QString& path() const { return m_path; }
+    bool isServer() const { return m_engine == Location::Engine::Postgresql; }
     // A read-only connection never takes the write lock, so it never waits for another program's writer.
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     QSqlDatabase connection() const;
@@ -58,13 +67,22 @@ public:
     bool inTransaction() const { return m_inTransaction; }
 
 private:
-    Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode);
+    Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode,
+             Location::Engine engine = Location::Engine::Sqlite);
+    Status runConnectionSetup();
+    // SQLite reads forward-only results row by row. The PostgreSQL driver would stream them in
+    // single-row mode, which loses a result as soon as another statement runs on the connection
+    // while it is read (the services nest queries), so there the whole result is fetched at once.
+    bool forwardOnly() const { return !isServer(); }
     Result<QSqlQuery> beginWrite(Wait wait);
+    // Where BEGIN takes no write lock (PostgreSQL), takes it; rolls back when it cannot.
+    Result<QSqlQuery> takeWriteLock(Result<QSqlQuery> begin, Wait wait);
 
     QString m_connectionName;
     QString m_path;
     std::unique_ptr<Dialect> m_dialect;
     Mode m_mode = Mode::ReadWrite;
+    Location::Engine m_engine = Location::Engine::Sqlite;
     bool m_inTransaction = false;
     Tracer m_tracer;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // Everything that differs between SQL engines lives here, so the rest of the core speaks
-// portable SQL. Today only SQLite is implemented; the shared-server issue adds PostgreSQL.
+// portable SQL: SQLite for a file, PostgreSQL for a shared server (PostgresqlDialect.h). Each
+// connection (Database) carries the dialect of its engine.
 
 #include "Result.h"
 
@@ -23,6 +24,13 @@ public:
     // Statement that makes the connection wait for a lock held by another program (the normal
     // timeout), or give up at once.
     virtual QString lockWaitSql(bool wait) const = 0;
+    // Run right after beginWrite() where the engine's BEGIN takes no write lock itself: a query
+    // whose one value is true when the lock was taken (false: another writer holds it and `wait`
+    // was false). Empty where beginWrite() already took it.
+    virtual QString writeLockSql(bool wait) const { Q_UNUSED(wait); return {}; }
+    // Whether a statement without bound values must be run as it is rather than prepared (the
+    // PostgreSQL driver prepares with PREPARE, which takes no DDL, BEGIN or SET).
+    virtual bool runsUnpreparedWithoutValues() const { return false; }
     // A number that changes whenever another connection commits a change to the database.
     virtual QString changeCounterSql() const = 0;
     // Text after a table name that makes the engine read it through `index` (where it supports
@@ -55,10 +63,12 @@ public:
     virtual QString countTablesSql(bool byName) const = 0;
     // Statement (one bound value: the target path) that writes a consistent copy of the database.
     virtual QString backupIntoSql() const = 0;
-    // Turns a driver error into the core's error with a Dutch message.
     // The bucket columns of a referral (row alias `r`: NEW, OLD or a table alias), shared by the
     // triggers and the back-fill so both count alike.
     QStringList referralBucket(const QString& r) const;
+    // Column type of a floating-point value (SQLite's REAL is a double; PostgreSQL's is not).
+    virtual QString realType() const { return QStringLiteral("REAL"); }
+    // Turns a driver error into the core's error with a Dutch message.
     virtual Error translate(const QSqlError& error, const QString& context) const = 0;
 };
 

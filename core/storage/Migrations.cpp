@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "storage/Database.h"
+#include "storage/Location.h"
 #include "storage/Schema.h"
 
 using namespace Qt::StringLiterals;
@@ -39,6 +40,10 @@ Result<int> schemaVersion(Database& db)
         auto anyTable = db.scalar(db.dialect().countTablesSql(false));
         if (!anyTable.ok())
             return anyTable.error();
+        if (anyTable.value().toInt() > 0 && db.isServer()) {
+            return Error::storage(u"De database %1 bevat tabellen van een ander programma en geen Buurtsignaal-register. "
+                                  "Er is niets gewijzigd; kies een lege database."_s.arg(db.path()));
+        }
         if (anyTable.value().toInt() > 0) {
             return Error::storage(u"Het bestand %1 is een SQLite-database van een ander programma, geen "
                                   "Buurtsignaal-register. Er is niets gewijzigd."_s.arg(db.path()));
@@ -55,10 +60,11 @@ Status checkVersionKnown(int version, const MigrationLadder& ladder, const QStri
 {
     if (version > latestVersion(ladder)) {
         return Error::storage(u"Het register %1 heeft schemaversie %2, nieuwer dan deze versie van Buurtsignaal "
-                              "kent (%3). Werk Buurtsignaal bij; het bestand is niet aangeraakt."_s
+                              "kent (%3). Werk Buurtsignaal bij; %4 is niet aangeraakt."_s
                                   .arg(path)
                                   .arg(version)
-                                  .arg(latestVersion(ladder)));
+                                  .arg(latestVersion(ladder))
+                                  .arg(Location::looksLikeServer(path) ? u"de database"_s : u"het bestand"_s));
     }
     return {};
 }

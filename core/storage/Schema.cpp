@@ -118,11 +118,11 @@ QStringList version3(const Dialect& dialect)
 {
     QStringList s = {
         u"CREATE TABLE indicators (code TEXT PRIMARY KEY, group_no INTEGER NOT NULL, label TEXT NOT NULL,"
-        " measured_by TEXT NOT NULL, target_kind TEXT NOT NULL, target_value REAL, scope TEXT NOT NULL, source_note TEXT,"
-        " sort_order INTEGER NOT NULL)"_s,
+        " measured_by TEXT NOT NULL, target_kind TEXT NOT NULL, target_value %1, scope TEXT NOT NULL, source_note TEXT,"
+        " sort_order INTEGER NOT NULL)"_s.arg(dialect.realType()),
         u"CREATE TABLE indicator_entries (id %1, indicator_code TEXT NOT NULL REFERENCES indicators(code),"
-        " period_from TEXT NOT NULL, period_to TEXT NOT NULL, buurt_id INTEGER REFERENCES buurten(id), value REAL, note TEXT,"
-        " entered_by TEXT NOT NULL, entered_at TEXT NOT NULL)"_s.arg(dialect.idColumn()),
+        " period_from TEXT NOT NULL, period_to TEXT NOT NULL, buurt_id INTEGER REFERENCES buurten(id), value %2, note TEXT,"
+        " entered_by TEXT NOT NULL, entered_at TEXT NOT NULL)"_s.arg(dialect.idColumn(), dialect.realType()),
         u"CREATE INDEX indicator_entries_period ON indicator_entries (indicator_code, period_from, period_to)"_s,
     };
     s << ReferenceData::indicatorInserts();

@@ -1,13 +1,19 @@
 #include "TestSupport.h"
 
 #include "services/Signals.h"
+#include "storage/Location.h"
 
+#include <QAtomicInt>
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -18,11 +24,89 @@ QDate referenceToday()
     return QDate(2026, 11, 26);
 }
 
-TempRegistry::TempRegistry() : TempRegistry(referenceToday()) {}
-
-TempRegistry::TempRegistry(const QDate& today) : m_clock(today), m_path(m_dir.filePath(u"test.buurtsignaal"_s))
+std::optional<ServerAddress> testServer()
 {
+    const QString text = qEnvironmentVariable("BUURTSIGNAAL_TEST_PG");
+    if (text.isEmpty())
+        return std::nullopt;
+    auto location = Location::parse(text);
+    if (!location.ok() || !location->isServer())
+        qFatal("BUURTSIGNAAL_TEST_PG is no server address: %s", qPrintable(text));
+    return location->server;
+}
+
+namespace {
+
+// Runs one statement on the test server's own database (CREATE/DROP DATABASE cannot run in a
+// transaction or be prepared).
+void onTestServer(const QString& sql)
+{
+    const std::optional<ServerAddress> server = testServer();
+    const QString name = u"test-server-admin"_s;
+    QString failure;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(server->host);
+        if (server->port != 0)
+            db.setPort(server->port);
+        db.setDatabaseName(server->database);
+        db.setUserName(server->user);
+        if (!db.open()) {
+            failure = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                failure = query.lastError().text();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!failure.isEmpty())
+        qFatal("test server: %s: %s", qPrintable(sql), qPrintable(failure));
+}
+
+}  // namespace
+
+Engine testEngine()
+{
+    return qEnvironmentVariable("BUURTSIGNAAL_TEST_ENGINE") == u"postgresql"_s ? Engine::Postgresql : Engine::Sqlite;
+}
+
+QString engineUnavailable()
+{
+    if (testEngine() == Engine::Postgresql && !testServer())
+        return u"no PostgreSQL test server: BUURTSIGNAAL_TEST_PG is not set (scripts/test.sh starts one with tests/pg/server.sh)"_s;
+    return {};
+}
+
+TempRegistry::TempRegistry() : TempRegistry(referenceToday(), testEngine()) {}
+
+TempServerDatabase::TempServerDatabase()
+{
+    if (!testServer())
+        qFatal("no PostgreSQL test server: BUURTSIGNAAL_TEST_PG is not set");
+    static QAtomicInt counter;
+    m_address = *testServer();
+    m_address.database = u"bs_test_%1_%2"_s.arg(QCoreApplication::applicationPid()).arg(counter.fetchAndAddRelaxed(1));
+    onTestServer(u"CREATE DATABASE %1"_s.arg(m_address.database));
+}
+
+TempServerDatabase::~TempServerDatabase()
+{
+    onTestServer(u"DROP DATABASE %1 WITH (FORCE)"_s.arg(m_address.database));
+}
+
+TempRegistry::TempRegistry(const QDate& today, Engine engine) : m_clock(today), m_path(m_dir.filePath(u"test.buurtsignaal"_s))
+{
+    if (engine == Engine::Postgresql) {
+        m_serverDatabase = std::make_unique<TempServerDatabase>();
+        m_path = m_serverDatabase->uri();
+    }
     reopen();
+}
+
+TempRegistry::~TempRegistry()
+{
+    m_registry.reset();  // before its database is dropped
 }
 
 void TempRegistry::reopen()
@@ -38,14 +122,27 @@ QByteArray contentFingerprint(const QString& path)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const QString name = u"fingerprint-%1"_s.arg(quintptr(&hash));
+    const auto location = Location::parse(path);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        QSqlDatabase db;
+        if (location.ok() && location->isServer()) {
+            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(location->server.host);
+            if (location->server.port != 0)
+                db.setPort(location->server.port);
+            db.setDatabaseName(location->server.database);
+            db.setUserName(location->server.user);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        }
         if (!db.open())
             return "cannot open";
         QSqlQuery tables(db);
-        tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
+        tables.exec(location.ok() && location->isServer()
+                        ? u"SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1"_s
+                        : u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s);
         QStringList names;
         while (tables.next())
             names << tables.value(0).toString();

@@ -4,6 +4,7 @@
 
 #include "Clock.h"
 #include "Registry.h"
+#include "storage/Location.h"
 
 #include <QByteArray>
 #include <QProcess>
@@ -11,19 +12,51 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace bs::test {
 
 // Thursday 2026-11-26: a working day, with the weekend and December holidays close by.
 QDate referenceToday();
 
+// The engine a suite runs on: PostgreSQL when BUURTSIGNAAL_TEST_ENGINE=postgresql (ctest registers
+// such suites a second time with it), SQLite files otherwise. A PostgreSQL run needs the
+// throwaway server of tests/pg/server.sh, named by BUURTSIGNAAL_TEST_PG (a server address).
+enum class Engine { Sqlite, Postgresql };
+Engine testEngine();
+// Why the suite cannot run on its engine here (to QSKIP with in initTestCase), or empty.
+QString engineUnavailable();
+
+// The test server's address (BUURTSIGNAAL_TEST_PG), if one is given.
+std::optional<ServerAddress> testServer();
+
+// A fresh, empty database on the test server for one test, dropped (with its connections) at the end.
+class TempServerDatabase {
+public:
+    TempServerDatabase();
+    ~TempServerDatabase();
+    TempServerDatabase(const TempServerDatabase&) = delete;
+    TempServerDatabase& operator=(const TempServerDatabase&) = delete;
+    const ServerAddress& address() const { return m_address; }
+    QString uri() const { return m_address.display(); }
+
+private:
+    ServerAddress m_address;
+};
+
+// A registry of its own for one test: a file in a temporary folder, or on PostgreSQL a fresh
+// database on the test server, dropped again at the end.
 class TempRegistry {
 public:
     TempRegistry();
-    explicit TempRegistry(const QDate& today);
+    explicit TempRegistry(const QDate& today, Engine engine = testEngine());
+    ~TempRegistry();
+    TempRegistry(const TempRegistry&) = delete;
+    TempRegistry& operator=(const TempRegistry&) = delete;
     Registry& registry() { return *m_registry; }
     Registry* operator->() { return m_registry.get(); }
     FixedClock& clock() { return m_clock; }
+    // The file, or the server address of the test's database (what --db takes).
     QString path() const { return m_path; }
     QString dir() const { return m_dir.path(); }
     void close() { m_registry.reset(); }
@@ -33,10 +66,12 @@ private:
     QTemporaryDir m_dir;
     FixedClock m_clock;
     QString m_path;
+    std::unique_ptr<TempServerDatabase> m_serverDatabase;  // PostgreSQL: the database of this registry
     std::unique_ptr<Registry> m_registry;
 };
 
 // SHA-256 over every row of every table, ordered; equal fingerprints mean equal content.
+// `path` is a file or a server address (TempRegistry::path()).
 QByteArray contentFingerprint(const QString& path);
 QByteArray fileBytesHash(const QString& path);
 

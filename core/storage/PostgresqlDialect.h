@@ -1,0 +1,43 @@
+#pragma once
+// The PostgreSQL 15 side of Dialect: a registry on a shared server. Triggers are PL/pgSQL
+// functions, errors are told apart by SQLSTATE (never by message text), and writers take one
+// transaction-scoped advisory lock after BEGIN, so writes are serialised as on a SQLite file and
+// the services' "check the state after taking the write lock" holds on both engines.
+
+#include "storage/Dialect.h"
+
+namespace bs {
+
+class PostgresqlDialect final : public Dialect {
+public:
+    static constexpr int lockTimeoutMs = 5000;
+    // Custom SQLSTATE raised by the append-only triggers (class "BS": Buurtsignaal's own).
+    static constexpr const char* appendOnlyState = "BS001";
+
+    QString idColumn() const override;
+    QString beginWrite() const override;
+    QString writeLockSql(bool wait) const override;
+    bool runsUnpreparedWithoutValues() const override { return true; }
+    QStringList connectionSetup() const override;
+    QString lockWaitSql(bool wait) const override;
+    QStringList bulkWriteSetup() const override { return {}; }
+    QStringList signalDayCountTriggers() const override;
+    QString daysBetween(const QString& from, const QString& to) const override;
+    QStringList referralDayCountTriggers() const override;
+    QStringList dropDayCountTriggers() const override;
+    // The planner has statistics; PostgreSQL has no index hints.
+    QString useIndex(const QString&) const override { return {}; }
+    QString changeCounterSql() const override;
+    QStringList appendOnly(const QString& table) const override;
+    QString droppableIndexesSql() const override;
+    QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const override;
+    QStringList accessFromHistoryTrigger() const override;
+    QStringList dropAccessFromHistoryTrigger() const override;
+    QString countTablesSql(bool byName) const override;
+    // The server's own backups apply (pg_dump, base backups); there is no statement for it.
+    QString backupIntoSql() const override { return {}; }
+    QString realType() const override { return QStringLiteral("DOUBLE PRECISION"); }
+    Error translate(const QSqlError& error, const QString& context) const override;
+};
+
+}  // namespace bs

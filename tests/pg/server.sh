@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 for the tests: socket only (no TCP), fsync off, in a short temporary
+# folder. `start` prints the folder (pass it to `stop`); `uri DIR` prints the connection URI.
+#   dir=$(tests/pg/server.sh start) ; tests/pg/server.sh uri "$dir" ; tests/pg/server.sh stop "$dir"
+# initdb refuses to run as root, so as root the server runs as the `postgres` user.
+set -euo pipefail
+
+bin=/usr/lib/postgresql/15/bin
+port=54329
+
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+case "${1:-}" in
+  start)
+    [ -x "$bin/initdb" ] || { echo "PostgreSQL 15 ontbreekt ($bin); draai scripts/install-deps.sh" >&2; exit 1; }
+    # Short: a socket path must stay under about 100 bytes.
+    dir=$(mktemp -d /tmp/bspg.XXXX)
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+    chmod 700 "$dir"
+    as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || { cat "$dir/initdb.log" >&2; exit 1; }
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+      -o "-c listen_addresses='' -c unix_socket_directories=$dir -c port=$port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "$dir"
+    ;;
+  uri)
+    echo "postgresql://postgres@/postgres?host=${2:?folder}&port=$port"
+    ;;
+  stop)
+    dir=${2:?folder}
+    case "$dir" in /tmp/bspg.*) ;; *) echo "geen testserver-map: $dir" >&2; exit 1 ;; esac
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
+    fi
+    rm -rf "$dir"
+    ;;
+  *)
+    echo "gebruik: $0 start | uri DIR | stop DIR" >&2
+    exit 2
+    ;;
+esac
