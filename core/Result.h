@@ -16,6 +16,8 @@ enum class ErrorKind {
     NotFound,  // the thing named does not exist
     Storage,   // the database refused or failed (read-only, corrupt, newer schema, I/O)
     Busy,      // another program holds the registry longer than we are willing to wait
+    Conflict,  // the database refused a second row where only one may be (a unique rule); the
+               // service that wrote it turns this into its own message
     Denied,    // the user's role does not allow the action
 };
 

@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "demo/DemoGenerator.h"
 #include "services/Escalations.h"
+#include "services/ReferenceAdmin.h"
 #include "services/Referrals.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
@@ -23,6 +24,7 @@ private slots:
     void badSignalInputIsRefusedWithoutTrace_data();
     void badSignalInputIsRefusedWithoutTrace();
     void sqlMetacharactersAreStoredLiterally();
+    void duplicatesAreRefusedByField();
     void closingWithOpenReferralIsRefused();
     void consentRuleForReferrals();
     void subjectOnlyForPersonalImpact();
@@ -103,6 +105,37 @@ void TestServices::sqlMetacharactersAreStoredLiterally()
     QCOMPARE(detail->description, nasty);
     QCOMPARE(detail->street, u"Dam; --"_s);
     QCOMPARE(temp->db().scalar(u"SELECT count(*) FROM signals"_s).value().toInt(), 1);
+    // Found again whatever the case typed, and a typed % or _ is matched as itself.
+    SignalFilter search;
+    search.text = u"o'BRIEN"_s;
+    QCOMPARE(Signals::count(temp.registry(), search).value(), 1);
+    search.text = u"drop_table"_s;
+    QCOMPARE(Signals::count(temp.registry(), search).value(), 0);
+}
+
+// The database's unique rules come back as the field that clashes, told by the engine's error
+// code (not by the words of its message, which differ per engine), and nothing is written.
+void TestServices::duplicatesAreRefusedByField()
+{
+    TempRegistry temp;
+    NewSignal input{u"Oranjebuurt"_s, u"vervuiling"_s, u"fixie"_s, u"straat"_s, u"normaal"_s, {}, {}, u"Afval"_s, u"FX-1"_s, {}};
+    QVERIFY(Signals::add(temp.registry(), input).ok());
+    QByteArray before = contentFingerprint(temp.path());
+    auto again = Signals::add(temp.registry(), input);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind, ErrorKind::Invalid);
+    QCOMPARE(again.error().field, u"external_id"_s);
+    QCOMPARE(contentFingerprint(temp.path()), before);
+    QCOMPARE(addSignal(temp.registry()), u"S-2026-000002"_s);  // the refused one used no number
+
+    PartnerInput partner;
+    partner.name = u"Stichting Welzijn Alblasserdam"_s;
+    partner.kind = u"welzijn"_s;
+    before = contentFingerprint(temp.path());
+    auto saved = ReferenceAdmin::savePartner(temp.registry(), partner);
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().field, u"name"_s);
+    QCOMPARE(contentFingerprint(temp.path()), before);
 }
 
 void TestServices::closingWithOpenReferralIsRefused()

@@ -1,5 +1,7 @@
 // The figures, against hand-computed expectations on small fixed datasets.
 #include "TestSupport.h"
+#include "demo/DemoGenerator.h"
+#include "domain/Workflow.h"
 #include "io/CbsImport.h"
 #include "services/Escalations.h"
 #include "services/Lookups.h"
@@ -33,6 +35,7 @@ private slots:
     void cbsImport();
     void smallCellsCannotBeRecovered();
     void runningPeriodsCompareLikeWithLike();
+    void oneLateDefinitionEverywhere();
 
 private:
     static QString add(Registry& registry, const QString& buurt, const QString& category, const QString& observed);
@@ -409,6 +412,109 @@ void TestStats::runningPeriodsCompareLikeWithLike()
         }
     }
     QVERIFY(found);
+}
+
+// "Open", "late" and "stalled" have one home (services/OpenAndLate): the work queues, the list's
+// late flags, the coordinator view and the dashboard figures must agree on demo data, and agree
+// with the rule worked out here from the rows themselves.
+void TestStats::oneLateDefinitionEverywhere()
+{
+    TempRegistry t;
+    QVERIFY(DemoGenerator::generate(t.registry(), {2000, 7}).ok());
+    // Late by its follow-up date alone (its escalation term runs for weeks yet).
+    NewSignal input;
+    input.buurt = u"Oranjebuurt"_s;
+    input.category = u"eenzaamheid"_s;
+    input.source = u"eigen_waarneming"_s;
+    input.description = u"Opvolgen is vergeten."_s;
+    input.followUpOn = referenceToday().addDays(-3).toString(Qt::ISODate);
+    QVERIFY(Signals::add(t.registry(), input).ok());
+    // Late by its referral's term alone: the partner did not answer in time.
+    input.followUpOn.clear();
+    input.description = u"Partner reageert niet."_s;
+    NewReferral referral;
+    referral.reference = Signals::add(t.registry(), input).value();
+    referral.toPartner = Lookups::partners(t.registry())->first().name;
+    referral.reason = u"Graag contact opnemen."_s;
+    const qint64 referralId = Referrals::add(t.registry(), referral).value();
+    QVERIFY(t->db().execute(u"UPDATE referrals SET respond_by = ? WHERE id = ?"_s,
+                            {referenceToday().addDays(-1).toString(Qt::ISODate), referralId}).ok());
+    const QString today = referenceToday().toString(Qt::ISODate);
+
+    // The coordinator view: every open referral with its late flag.
+    ReferralFilter openReferrals;
+    openReferrals.onlyOpen = true;
+    openReferrals.limit = 100000;
+    auto referrals = Referrals::list(t.registry(), openReferrals);
+    QVERIFY(referrals.ok());
+    int referralsLate = 0;
+    QSet<qint64> signalsWithLateReferral;
+    for (const ReferralInfo& r : referrals.value()) {
+        QVERIFY(Workflow::isReferralOpen(r.status));
+        const QString due = r.status == u"verstuurd"_s ? r.respondBy : r.completeBy;
+        QCOMPARE(r.late, due < today);
+        if (r.late) {
+            ++referralsLate;
+            signalsWithLateReferral.insert(r.signalId);
+        }
+    }
+    ReferralFilter lateReferrals;
+    lateReferrals.onlyLate = true;
+    lateReferrals.limit = 100000;
+    QCOMPARE(Referrals::list(t.registry(), lateReferrals)->size(), referralsLate);
+
+    // The rule from the rows: open, and its term, its follow-up date or a referral's term passed.
+    auto rows = t->db().run(u"SELECT id, status, level_due_on, follow_up_on FROM signals"_s);
+    QVERIFY(rows.ok());
+    int open = 0, late = 0, stalled = 0, lateByReferralOnly = 0;
+    while (rows->next()) {
+        if (!Workflow::isSignalOpen(rows->value(1).toString()))
+            continue;
+        ++open;
+        const QString due = rows->value(2).toString();
+        const QString followUp = rows->value(3).toString();
+        const bool termPassed = !due.isEmpty() && due < today;
+        const bool followUpPassed = !followUp.isEmpty() && followUp < today;
+        const bool referralLate = signalsWithLateReferral.contains(rows->value(0).toLongLong());
+        stalled += termPassed;
+        late += termPassed || followUpPassed || referralLate;
+        lateByReferralOnly += referralLate && !termPassed && !followUpPassed;
+    }
+    QVERIFY(referralsLate > 0 && lateByReferralOnly > 0 && stalled > 0 && late > stalled);
+
+    // The work queues and the list's own flags.
+    SignalFilter queue;
+    queue.queue = SignalQueue::Late;
+    QCOMPARE(Signals::count(t.registry(), queue).value(), qint64(late));
+    queue.queue = SignalQueue::Stalled;
+    QCOMPARE(Signals::count(t.registry(), queue).value(), qint64(stalled));
+    queue.queue = SignalQueue::All;
+    queue.onlyOpen = true;
+    QCOMPARE(Signals::count(t.registry(), queue).value(), qint64(open));
+    queue.limit = 10000;
+    int flagged = 0;
+    for (const SignalRow& row : Signals::list(t.registry(), queue).value())
+        flagged += row.late;
+    QCOMPARE(flagged, late);
+    QCOMPARE(Escalations::stalled(t.registry(), 100000)->size(), stalled);
+
+    // The dashboard's figures (referrals of every period: all were sent before today).
+    StatsFilter filter;
+    auto everything = Period::parse(u"2024-01-01"_s, today);  // demo data goes back two years
+    QVERIFY(everything.ok());
+    filter.period = everything.value();
+    auto stats = Stats::compute(t.registry(), filter);
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->openNow, open);
+    QCOMPARE(stats->lateNow, late);
+    int partnerLate = 0;
+    for (const PartnerFigures& p : stats->partners)
+        partnerLate += p.late;
+    QCOMPARE(partnerLate, referralsLate);
+    int levelStalled = 0;
+    for (const LevelFigures& l : stats->levels)
+        levelStalled += l.stalled;
+    QCOMPARE(levelStalled, stalled);
 }
 
 QTEST_GUILESS_MAIN(TestStats)

@@ -139,9 +139,9 @@ Result<qint64> purge(Registry& registry)
         return months.error();
     const int keep = qMax(6, months.value());
     // The database's own clock decides, like the trigger that guards the table.
-    const QString cutoffSql = u"strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)"_s;
-    const QVariantList cutoff = {u"-%1 months"_s.arg(keep)};
     Database& db = registry.db();
+    const QString cutoffSql = db.dialect().utcMonthsAgo();
+    const QVariantList cutoff = {keep};
     qint64 removed = 0;
     BS_TRY(db.write([&]() -> Status {
         auto n = db.scalar(u"SELECT count(*) FROM access_log WHERE at < "_s + cutoffSql, cutoff);

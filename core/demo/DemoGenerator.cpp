@@ -6,6 +6,8 @@
 #include "domain/WorkingDays.h"
 #include "services/History.h"
 #include "services/Lookups.h"
+#include "services/SignalWriter.h"
+#include "storage/InsertedId.h"
 #include "storage/Schema.h"
 
 #include <QRandomGenerator>
@@ -82,32 +84,42 @@ Status exec(QSqlQuery& query, const QVariantList& values)
     return {};
 }
 
+// Binds a statement whose new row's id is read by execReturningId.
+void bind(QSqlQuery& query, const QVariantList& values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+}
+
 struct Statements {
-    QSqlQuery signal, history, referral, escalation, subject, consent, activity, activityPartner, sequence;
+    std::optional<SignalWriter::Inserter> signal;
+    std::optional<History::Writer> history;
+    QSqlQuery referral, escalation, subject, consent, activity, activityPartner;
 };
 
 Result<Statements> prepare(Database& db)
 {
     Statements s;
+    auto signal = SignalWriter::Inserter::prepare(db, SignalWriter::Inserter::Id::Returned, u"demosignaal schrijven"_s);
+    if (!signal.ok())
+        return signal.error();
+    s.signal.emplace(std::move(signal).value());
+    auto history = History::Writer::prepare(db);
+    if (!history.ok())
+        return history.error();
+    s.history.emplace(std::move(history).value());
     const QList<QPair<QSqlQuery*, QString>> all = {
-        {&s.signal, u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
-                    " category_code, source_code, external_id, urgency, description, consent, consent_by, consent_on, status,"
-                    " escalation_level, level_since, level_due_on, outcome, outcome_text, closed_on, updated_at)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s},
-        {&s.history, u"INSERT INTO history (signal_id, at, actor, action, detail, reason, referral_id) VALUES (?,?,?,?,?,?,?)"_s},
-        {&s.referral, u"INSERT INTO referrals (signal_id, to_partner_id, reason, status, sent_on, sent_by, respond_by, accepted_on,"
-                      " complete_by, closed_on, rejection_reason, outcome, feedback, carries_subject, override_ground,"
-                      " override_reason, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s},
+        {&s.referral, returningId(u"INSERT INTO referrals (signal_id, to_partner_id, reason, status, sent_on, sent_by, respond_by,"
+                                  " accepted_on, complete_by, closed_on, rejection_reason, outcome, feedback, carries_subject,"
+                                  " override_ground, override_reason, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s)},
         {&s.escalation, u"INSERT INTO escalations (signal_id, from_level, to_level, trigger_code, reason, at, by_user)"
                         " VALUES (?,?,?,?,?,?,?)"_s},
         {&s.subject, u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
                      " VALUES (?,?,?,?,?,?,?)"_s},
         {&s.consent, u"INSERT INTO consent_scopes (signal_id, partner_kind) VALUES (?,?)"_s},
-        {&s.activity, u"INSERT INTO activities (held_on, buurt_id, kind, title, participants, organisations, self_organised,"
-                      " budget_cents, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)"_s},
+        {&s.activity, returningId(u"INSERT INTO activities (held_on, buurt_id, kind, title, participants, organisations,"
+                                  " self_organised, budget_cents, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?)"_s)},
         {&s.activityPartner, u"INSERT INTO activity_partners (activity_id, partner_id) VALUES (?,?)"_s},
-        {&s.sequence, u"INSERT INTO signal_sequence (year, last_number) VALUES (?, ?)"
-                      " ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number"_s},
     };
     for (const auto& [query, sql] : all) {
         *query = QSqlQuery(db.connection());
@@ -133,7 +145,7 @@ struct Context {
     QHash<QString, QList<Partner>> partnersByKind;
     QList<Partner> partners;
     QList<int> termDays;
-    QHash<int, int> lastNumber;  // per year
+    std::optional<SignalWriter::ReferenceNumbers> numbers;
     DemoSummary summary;
     int externalCounter = 0;
 };
@@ -141,8 +153,7 @@ struct Context {
 Status history(Context& c, qint64 signalId, const QString& at, const QString& action, const QString& detail,
                const QString& reason = {}, qint64 referralId = 0)
 {
-    return exec(c.q.history, {signalId, at, u"demo"_s, action, detail, reason.isEmpty() ? QVariant() : QVariant(reason),
-                              referralId == 0 ? QVariant() : QVariant(referralId)});
+    return c.q.history->add(at, u"demo"_s, {signalId, action, detail, reason, referralId});
 }
 
 const Partner& partnerFor(Context& c, const QString& theme)
@@ -201,11 +212,14 @@ Status addReferral(Context& c, qint64 signalId, const QString& theme, const QDat
         }
     }
     const bool override = carriesSubject && !consentGiven;
-    BS_TRY(exec(c.q.referral, {signalId, to.id, u"Graag contact opnemen en ondersteuning bieden."_s, status, iso(sent), u"demo"_s,
-                               iso(respondBy), acceptedOn, completeBy, closedOn, rejection, outcome, feedback, carriesSubject ? 1 : 0,
-                               override ? QVariant(u"veiligheidsrisico"_s) : QVariant(),
-                               override ? QVariant(u"Zorgen over de veiligheid van de bewoner."_s) : QVariant(), iso(c.today)}));
-    const qint64 id = c.q.referral.lastInsertId().toLongLong();
+    bind(c.q.referral, {signalId, to.id, u"Graag contact opnemen en ondersteuning bieden."_s, status, iso(sent), u"demo"_s,
+                        iso(respondBy), acceptedOn, completeBy, closedOn, rejection, outcome, feedback, carriesSubject ? 1 : 0,
+                        override ? QVariant(u"veiligheidsrisico"_s) : QVariant(),
+                        override ? QVariant(u"Zorgen over de veiligheid van de bewoner."_s) : QVariant(), iso(c.today)});
+    auto referralId = execReturningId(c.registry.db(), c.q.referral, u"demodoorverwijzing schrijven"_s);
+    if (!referralId.ok())
+        return referralId.error();
+    const qint64 id = referralId.value();
     ++c.summary.referrals;
     BS_TRY(history(c, signalId, stamp(sent, c.rng), u"doorverwijzing"_s, u"Doorverwezen naar %1 (#%2)"_s.arg(to.name).arg(id), {}, id));
     if (status != u"verstuurd"_s) {
@@ -284,9 +298,10 @@ Status addSignal(Context& c, const QDate& observed)
         status = roll < 0.12 ? u"afgehandeld"_s : roll < 0.15 ? u"geannuleerd"_s : roll < 0.55 ? u"in_behandeling"_s : u"nieuw"_s;
     const bool open = status != u"afgehandeld"_s && status != u"geannuleerd"_s;
 
-    const int year = registered.year();
-    const int number = ++c.lastNumber[year];
-    const QString reference = u"S-%1-%2"_s.arg(year).arg(number, 6, 10, QLatin1Char('0'));
+    auto numbered = c.numbers->next(registered.year());
+    if (!numbered.ok())
+        return numbered.error();
+    const QString reference = numbered.value();
     const qint64 buurtId = pick(rng, c.buurtWeights);
     const QStringList texts = DemoTexts::descriptions(category);
     const QString description = texts.at(int(rng.bounded(int(texts.size()))));
@@ -309,13 +324,36 @@ Status addSignal(Context& c, const QDate& observed)
         closedOn = iso(closed);
     }
 
-    const QString registeredAt = stamp(registered, rng);
-    BS_TRY(exec(c.q.signal, {reference, iso(observed), registeredAt, u"demo"_s, buurtId, street.isEmpty() ? QVariant() : QVariant(street),
-                             impact, category, source, externalId, urgency, description, consent,
-                             consent == u"gegeven"_s ? QVariant(u"betrokkene"_s) : QVariant(),
-                             consent == u"gegeven"_s ? QVariant(iso(registered)) : QVariant(), status, 0, iso(registered),
-                             iso(WorkingDays::add(registered, c.termDays.value(0))), outcome, outcomeText, closedOn, registeredAt}));
-    const qint64 id = c.q.signal.lastInsertId().toLongLong();
+    SignalWriter::NewSignalRow row;
+    row.reference = reference;
+    row.observedOn = iso(observed);
+    row.registeredAt = stamp(registered, rng);
+    row.registeredBy = u"demo"_s;
+    row.buurtId = buurtId;
+    row.street = street;
+    row.impact = impact;
+    row.category = category;
+    row.source = source;
+    row.externalId = externalId.toString();
+    row.urgency = urgency;
+    row.description = description;
+    row.consent = consent;
+    if (consent == u"gegeven"_s) {
+        row.consentBy = u"betrokkene"_s;
+        row.consentOn = iso(registered);
+    }
+    row.status = status;
+    row.levelSince = iso(registered);
+    row.levelDueOn = iso(WorkingDays::add(registered, c.termDays.value(0)));
+    row.outcome = outcome.toString();
+    row.outcomeText = outcomeText.toString();
+    row.closedOn = closedOn.toString();
+    row.updatedAt = row.registeredAt;
+    const QString& registeredAt = row.registeredAt;
+    auto inserted = c.q.signal->insert(row);
+    if (!inserted.ok())
+        return inserted.error();
+    const qint64 id = inserted.value();
     ++c.summary.signalCount;
     BS_TRY(history(c, id, registeredAt, u"aangemaakt"_s, u"Signaal %1 geregistreerd"_s.arg(reference)));
     if (hasSubject) {
@@ -379,13 +417,15 @@ Status addActivities(Context& c)
                 const QString kind = pick(c.rng, kinds);
                 const bool residents = kind == u"buurtevenement"_s || kind == u"bewonersinitiatief"_s;
                 const int participants = kind == u"spreekuur"_s ? 3 + int(c.rng.bounded(15)) : 8 + int(c.rng.bounded(70));
-                BS_TRY(exec(c.q.activity, {iso(held), buurt.id, kind, QVariant(), participants, 1 + int(c.rng.bounded(4)),
-                                           residents && chance(c.rng, 0.4) ? 1 : 0,
-                                           kind == u"bewonersinitiatief"_s ? QVariant(100 * (100 + int(c.rng.bounded(650)))) : QVariant(),
-                                           stamp(held, c.rng), u"demo"_s}));
-                const qint64 activityId = c.q.activity.lastInsertId().toLongLong();
+                bind(c.q.activity, {iso(held), buurt.id, kind, QVariant(), participants, 1 + int(c.rng.bounded(4)),
+                                    residents && chance(c.rng, 0.4) ? 1 : 0,
+                                    kind == u"bewonersinitiatief"_s ? QVariant(100 * (100 + int(c.rng.bounded(650)))) : QVariant(),
+                                    stamp(held, c.rng), u"demo"_s});
+                auto activityId = execReturningId(c.registry.db(), c.q.activity, u"demoactiviteit schrijven"_s);
+                if (!activityId.ok())
+                    return activityId.error();
                 const Partner& partner = c.partners.at(int(c.rng.bounded(int(c.partners.size()))));
-                BS_TRY(exec(c.q.activityPartner, {activityId, partner.id}));
+                BS_TRY(exec(c.q.activityPartner, {activityId.value(), partner.id}));
                 ++c.summary.activities;
             }
         }
@@ -434,9 +474,8 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
     }
     std::sort(dates.begin(), dates.end());
 
-    for (const QString& statement : db.dialect().bulkWriteSetup()) {
+    for (const QString& statement : db.dialect().bulkWriteSetup() + db.dialect().bulkReturningSetup())
         BS_TRY(db.execute(statement));
-    }
     BS_TRY(db.write([&]() -> Status {
         // Checked under the write lock together with the writes: demo data never lands beside
         // real signals, not even ones another program saved a moment ago.
@@ -463,17 +502,12 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
         if (!statements.ok())
             return statements.error();
         c.q = std::move(statements).value();
-        auto sequence = db.run(u"SELECT year, last_number FROM signal_sequence"_s);
-        if (!sequence.ok())
-            return sequence.error();
-        while (sequence->next())
-            c.lastNumber.insert(sequence->value(0).toInt(), sequence->value(1).toInt());
+        c.numbers.emplace(db);
         for (const QString& statement : Schema::suspendDayCounts(db.dialect()))
             BS_TRY(db.execute(statement));
         for (const QDate& day : dates)
             BS_TRY(addSignal(c, day));
-        for (auto it = c.lastNumber.cbegin(); it != c.lastNumber.cend(); ++it)
-            BS_TRY(exec(c.q.sequence, {it.key(), it.value()}));
+        BS_TRY(c.numbers->save());
         BS_TRY(addActivities(c));
         for (const QString& statement : Schema::rebuildDayCounts(db.dialect()))
             BS_TRY(db.execute(statement));

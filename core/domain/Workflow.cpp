@@ -108,14 +108,26 @@ Status checkReferralTransition(const QString& from, const QString& to, const Tra
     return checkRequirement(transition->requirement, input);
 }
 
+const QStringList& openSignalStatuses()
+{
+    static const QStringList statuses = {u"nieuw"_s, u"in_behandeling"_s, u"heropend"_s};
+    return statuses;
+}
+
+const QStringList& openReferralStatuses()
+{
+    static const QStringList statuses = {u"verstuurd"_s, u"geaccepteerd"_s};
+    return statuses;
+}
+
 bool isSignalOpen(const QString& status)
 {
-    return status == u"nieuw"_s || status == u"in_behandeling"_s || status == u"heropend"_s;
+    return openSignalStatuses().contains(status);
 }
 
 bool isReferralOpen(const QString& status)
 {
-    return status == u"verstuurd"_s || status == u"geaccepteerd"_s;
+    return openReferralStatuses().contains(status);
 }
 
 Status checkEscalationStep(int currentLevel, int toLevel, int maxLevel, const QString& trigger, const QString& reason)

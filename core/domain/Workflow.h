@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bs::Workflow {
 
@@ -38,6 +39,11 @@ struct TransitionInput {
 // Refuses a transition that is not in the table or lacks what the table requires.
 Status checkSignalTransition(const QString& from, const QString& to, const TransitionInput& input);
 Status checkReferralTransition(const QString& from, const QString& to, const TransitionInput& input);
+
+// The open statuses, the one list every rule, query and figure uses (services/OpenAndLate.h
+// turns them into SQL).
+const QStringList& openSignalStatuses();    // nieuw, in_behandeling, heropend
+const QStringList& openReferralStatuses();  // verstuurd, geaccepteerd
 
 bool isSignalOpen(const QString& status);      // work may still be done on it
 bool isReferralOpen(const QString& status);    // verstuurd or geaccepteerd

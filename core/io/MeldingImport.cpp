@@ -9,8 +9,8 @@
 #include "io/TextDecoding.h"
 #include "services/History.h"
 #include "services/Lookups.h"
+#include "services/SignalWriter.h"
 #include "storage/Schema.h"
-#include "storage/SqlValues.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -325,53 +325,48 @@ Result<ImportReport> run(Registry& registry, const QByteArray& file, const Meldi
                 rebuildIndexes = dropped.value();
             }
         }
-        auto last = db.scalar(u"SELECT last_number FROM signal_sequence WHERE year = ?"_s, {today.year()});
-        if (!last.ok())
-            return last.error();
-        int number = last.value().toInt();
-        QSqlQuery signal(db.connection());
-        if (!signal.prepare(u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
-                             " category_code, source_code, external_id, urgency, description, status, escalation_level, level_since,"
-                             " level_due_on, outcome, outcome_text, closed_on, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normaal', ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s))
-            return db.dialect().translate(signal.lastError(), u"import voorbereiden"_s);
-        // Values that are the same for every row are bound once.
-        const QString todayText = today.toString(Qt::ISODate);
+        SignalWriter::ReferenceNumbers numbers(db);
+        auto inserter = SignalWriter::Inserter::prepare(db, SignalWriter::Inserter::Id::NotNeeded, u"importeren"_s);
+        if (!inserter.ok())
+            return inserter.error();
+        // What is the same for every row is filled in once.
+        SignalWriter::NewSignalRow signal;
+        signal.registeredAt = stamp;
+        signal.registeredBy = registry.actor();
+        signal.impact = mapping.impact;
+        signal.source = source->code;
+        signal.levelSince = today.toString(Qt::ISODate);
+        signal.updatedAt = stamp;
         const QString closedText = u"Afgehandeld in %1"_s.arg(source->name);
-        signal.bindValue(2, stamp);
-        signal.bindValue(3, registry.actor());
-        signal.bindValue(6, mapping.impact);
-        signal.bindValue(8, source->code);
-        signal.bindValue(12, todayText);
-        signal.bindValue(17, stamp);
         for (qsizetype i = 0; i < rows.size(); ++i) {
             const Row& row = rows.at(i);
             const bool closed = row.status == u"afgehandeld"_s;
-            signal.bindValue(0, u"S-%1-%2"_s.arg(today.year()).arg(++number, 6, 10, QLatin1Char('0')));
-            signal.bindValue(1, row.observed.toString(Qt::ISODate));
-            signal.bindValue(4, row.buurtId);
-            signal.bindValue(5, orNull(row.street));
-            signal.bindValue(7, row.category);
-            signal.bindValue(9, row.externalId);
-            signal.bindValue(10, row.description);
-            signal.bindValue(11, row.status);
-            signal.bindValue(13, closed ? QVariant() : QVariant(levelDue));
-            signal.bindValue(14, closed ? QVariant(u"opgelost"_s) : QVariant());
-            signal.bindValue(15, closed ? QVariant(closedText) : QVariant());
-            signal.bindValue(16, closed ? QVariant(row.closed.toString(Qt::ISODate)) : QVariant());
-            if (!signal.exec())
-                return db.dialect().translate(signal.lastError(), u"importeren van regel %1"_s.arg(i + 2));
+            auto reference = numbers.next(today.year());
+            if (!reference.ok())
+                return reference.error();
+            signal.reference = reference.value();
+            signal.observedOn = row.observed.toString(Qt::ISODate);
+            signal.buurtId = row.buurtId;
+            signal.street = row.street;
+            signal.category = row.category;
+            signal.externalId = row.externalId;
+            signal.description = row.description;
+            signal.status = row.status;
+            signal.levelDueOn = closed ? QString() : levelDue;
+            signal.outcome = closed ? u"opgelost"_s : QString();
+            signal.outcomeText = closed ? closedText : QString();
+            signal.closedOn = closed ? row.closed.toString(Qt::ISODate) : QString();
+            auto inserted = inserter->insert(signal, i + 2);
+            if (!inserted.ok())
+                return inserted.error();
             if (progress && i % 5000 == 0 && !progress(i, rows.size()))
                 return Error::rule(u"Import afgebroken; er is niets opgeslagen."_s);
         }
-        // One history entry per new signal, written in one statement.
-        BS_TRY(db.execute(u"INSERT INTO history (signal_id, at, actor, action, detail)"
-                          " SELECT id, ?, ?, 'aangemaakt', ? || external_id FROM signals WHERE id > ? ORDER BY id"_s,
-                          {stamp, registry.actor(), u"Geïmporteerd uit %1 (%2), extern nummer "_s.arg(source->name, fileName), firstNewAfter}));
+        BS_TRY(History::recordCreatedAfter(db, stamp, registry.actor(),
+                                           u"Geïmporteerd uit %1 (%2), extern nummer "_s.arg(source->name, fileName), firstNewAfter));
         for (const QString& statement : std::as_const(rebuildIndexes))
             BS_TRY(db.execute(statement));
-        BS_TRY(db.execute(u"INSERT INTO signal_sequence (year, last_number) VALUES (?, ?)"
-                          " ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number"_s, {today.year(), number}));
+        BS_TRY(numbers.save());
         if (bulk) {
             for (const QString& statement : Schema::rebuildDayCounts(db.dialect()))
                 BS_TRY(db.execute(statement));

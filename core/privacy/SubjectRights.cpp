@@ -11,6 +11,7 @@
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 #include "services/Subjects.h"
+#include "services/TextSearch.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -70,14 +71,11 @@ Result<QList<SubjectMatch>> search(Registry& registry, const QString& text)
     const QString needle = text.trimmed();
     if (needle.size() < 2)
         return Error::invalid(u"text"_s, u"Zoektekst te kort: geef minstens 2 tekens van naam, adres of telefoonnummer."_s);
-    QString pattern = needle;
-    pattern.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
-    pattern = u"%"_s + pattern + u"%"_s;
+    const SqlCondition matching = TextSearch::containsAny(registry.db().dialect(), {u"j.name"_s, u"j.address"_s, u"j.phone"_s}, needle);
     auto query = registry.db().run(u"SELECT s.reference, j.name, j.address, j.phone, j.birth_year, s.observed_on, s.status"
                                    " FROM subjects j JOIN signals s ON s.id = j.signal_id"
-                                   " WHERE j.name LIKE ? ESCAPE '\\' OR j.address LIKE ? ESCAPE '\\' OR j.phone LIKE ? ESCAPE '\\'"
-                                   " ORDER BY s.observed_on DESC LIMIT 500"_s,
-                                   {pattern, pattern, pattern});
+                                   " WHERE %1 ORDER BY s.observed_on DESC LIMIT 500"_s.arg(matching.sql),
+                                   matching.values);
     if (!query.ok())
         return query.error();
     QList<SubjectMatch> matches;

@@ -7,6 +7,7 @@
 #include "domain/WorkingDays.h"
 #include "services/History.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
 #include "services/Signals.h"
 
 using namespace Qt::StringLiterals;
@@ -88,12 +89,12 @@ Result<QList<EscalationStepInfo>> forSignal(Registry& registry, qint64 signalId)
 Result<QList<StalledSignal>> stalled(Registry& registry, int limit)
 {
     const QDate today = registry.clock().today();
+    const SqlCondition stalledNow = OpenAndLate::signalStalled(u"s"_s, today);
     auto query = registry.db().run(
         u"SELECT s.reference, b.name, s.escalation_level, l.name, s.level_since, s.level_due_on FROM signals s"
         " JOIN buurten b ON b.id = s.buurt_id JOIN escalation_levels l ON l.level = s.escalation_level"
-        " WHERE s.status IN ('nieuw','in_behandeling','heropend') AND s.level_due_on < ?"
-        " ORDER BY s.escalation_level DESC, s.level_due_on, s.id LIMIT ?"_s,
-        {today.toString(Qt::ISODate), limit});
+        " WHERE %1 ORDER BY s.escalation_level DESC, s.level_due_on, s.id LIMIT ?"_s.arg(stalledNow.sql),
+        stalledNow.values + QVariantList{limit});
     if (!query.ok())
         return query.error();
     QList<StalledSignal> list;

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
 namespace bs {
@@ -32,6 +33,23 @@ struct Record {
 };
 
 Status record(Database& db, const QDateTime& at, const QString& actor, const Record& entry);
+
+// The same INSERT prepared once, for writers of many entries (the demo generator). `at` is a
+// timestamp as timestamp() gives it.
+class Writer {
+public:
+    static Result<Writer> prepare(Database& db);
+    Status add(const QString& at, const QString& actor, const Record& entry);
+
+private:
+    Writer(Database& db, QSqlQuery query) : m_db(&db), m_query(std::move(query)) {}
+    Database* m_db;
+    QSqlQuery m_query;
+};
+
+// One "aangemaakt" entry for every signal with an id above `afterId`, in one statement (a bulk
+// import): the detail is `detailPrefix` followed by the signal's external id.
+Status recordCreatedAfter(Database& db, const QString& at, const QString& actor, const QString& detailPrefix, qint64 afterId);
 Result<QList<HistoryEntry>> forSignal(Database& db, qint64 signalId);
 
 QString timestamp(const QDateTime& at);

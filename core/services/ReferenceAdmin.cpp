@@ -1,6 +1,7 @@
 #include "ReferenceAdmin.h"
 
 #include "Registry.h"
+#include "storage/InsertedId.h"
 #include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
@@ -38,7 +39,7 @@ Result<QVariant> optionalNumber(const QString& value, const QString& field, cons
 
 Status uniqueViolation(const Error& error, const QString& field, const QString& message)
 {
-    if (error.detail.contains(u"UNIQUE"_s))
+    if (error.kind == ErrorKind::Conflict)
         return Error::invalid(field, message);
     return error;
 }
@@ -70,17 +71,21 @@ Result<qint64> savePartner(Registry& registry, const PartnerInput& in)
     const QVariantList values = {name.value(), in.formal ? 1 : 0, in.kind, orNull(contact.value()), orNull(services.value()),
                                  orNull(in.themes.trimmed()), in.responseDays, joined.value(), verified.value(), in.active ? 1 : 0};
     BS_TRY(db.write([&]() -> Status {
-        Result<QSqlQuery> saved = id == 0
-            ? db.run(u"INSERT INTO partners (name, formal, kind, contact, services, themes, response_days, joined_on,"
-                     " last_verified_on, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, values)
-            : db.run(u"UPDATE partners SET name = ?, formal = ?, kind = ?, contact = ?, services = ?, themes = ?,"
-                     " response_days = ?, joined_on = ?, last_verified_on = ?, active = ? WHERE id = ?"_s,
-                     QVariantList(values) << id);
+        const QString duplicate = u"Er is al een partner met de naam '%1'."_s.arg(name.value());
+        if (id == 0) {
+            auto added = insertReturningId(db, u"INSERT INTO partners (name, formal, kind, contact, services, themes, response_days,"
+                                               " joined_on, last_verified_on, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s, values);
+            if (!added.ok())
+                return uniqueViolation(added.error(), u"name"_s, duplicate);
+            id = added.value();
+            return {};
+        }
+        auto saved = db.run(u"UPDATE partners SET name = ?, formal = ?, kind = ?, contact = ?, services = ?, themes = ?,"
+                            " response_days = ?, joined_on = ?, last_verified_on = ?, active = ? WHERE id = ?"_s,
+                            QVariantList(values) << id);
         if (!saved.ok())
-            return uniqueViolation(saved.error(), u"name"_s, u"Er is al een partner met de naam '%1'."_s.arg(name.value()));
-        if (id == 0)
-            id = saved->lastInsertId().toLongLong();
-        else if (saved->numRowsAffected() != 1)
+            return uniqueViolation(saved.error(), u"name"_s, duplicate);
+        if (saved->numRowsAffected() != 1)
             return Error::notFound(u"id"_s, u"Onbekende partner #%1."_s.arg(id));
         return {};
     }));
@@ -117,16 +122,20 @@ Result<qint64> saveBuurt(Registry& registry, const BuurtInput& in)
     qint64 id = in.id;
     const QVariantList values = {name.value(), orNull(wijk), orNull(cbs), population.value(), in.prioritised ? 1 : 0, since.value()};
     BS_TRY(db.write([&]() -> Status {
-        Result<QSqlQuery> saved = id == 0
-            ? db.run(u"INSERT INTO buurten (name, wijk_id, cbs_code, population, prioritised, active_since)"
-                     " VALUES (?, (SELECT id FROM wijken WHERE cbs_code = ?), ?, ?, ?, ?)"_s, values)
-            : db.run(u"UPDATE buurten SET name = ?, wijk_id = (SELECT id FROM wijken WHERE cbs_code = ?), cbs_code = ?,"
-                     " population = ?, prioritised = ?, active_since = ? WHERE id = ?"_s,
-                     QVariantList(values) << id);
+        const QString duplicate = u"Er is al een buurt met deze naam of CBS-code."_s;
+        if (id == 0) {
+            auto added = insertReturningId(db, u"INSERT INTO buurten (name, wijk_id, cbs_code, population, prioritised, active_since)"
+                                               " VALUES (?, (SELECT id FROM wijken WHERE cbs_code = ?), ?, ?, ?, ?)"_s, values);
+            if (!added.ok())
+                return uniqueViolation(added.error(), u"name"_s, duplicate);
+            id = added.value();
+            return {};
+        }
+        auto saved = db.run(u"UPDATE buurten SET name = ?, wijk_id = (SELECT id FROM wijken WHERE cbs_code = ?), cbs_code = ?,"
+                            " population = ?, prioritised = ?, active_since = ? WHERE id = ?"_s,
+                            QVariantList(values) << id);
         if (!saved.ok())
-            return uniqueViolation(saved.error(), u"name"_s, u"Er is al een buurt met deze naam of CBS-code."_s);
-        if (id == 0)
-            id = saved->lastInsertId().toLongLong();
+            return uniqueViolation(saved.error(), u"name"_s, duplicate);
         return {};
     }));
     return id;
@@ -235,15 +244,15 @@ Result<qint64> addActivity(Registry& registry, const ActivityInput& in)
     Database& db = registry.db();
     qint64 id = 0;
     BS_TRY(db.write([&]() -> Status {
-        auto added = db.run(u"INSERT INTO activities (held_on, buurt_id, kind, title, participants, organisations, self_organised,"
-                            " budget_cents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        auto added = insertReturningId(db, u"INSERT INTO activities (held_on, buurt_id, kind, title, participants, organisations,"
+                                           " self_organised, budget_cents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                             {held->toString(Qt::ISODate), buurtId, in.kind, orNull(title.value()),
                              participants.value().isNull() ? 0 : participants.value(),
                              organisations.value().isNull() ? 0 : organisations.value(), in.selfOrganised ? 1 : 0, budget,
                              registry.clock().now().toUTC().toString(Qt::ISODate), registry.actor()});
         if (!added.ok())
             return added.error();
-        id = added->lastInsertId().toLongLong();
+        id = added.value();
         for (qint64 partnerId : partnerIds) {
             BS_TRY(db.execute(u"INSERT INTO activity_partners (activity_id, partner_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s, {id, partnerId}));
         }
@@ -256,9 +265,9 @@ Result<QList<ActivityRow>> activities(Registry& registry, int limit)
 {
     auto query = registry.db().run(
         u"SELECT a.id, a.held_on, b.name, a.kind, a.title, a.participants, a.organisations, a.self_organised, a.budget_cents,"
-        " (SELECT group_concat(p.name, ', ') FROM activity_partners ap JOIN partners p ON p.id = ap.partner_id"
-        "  WHERE ap.activity_id = a.id)"
-        " FROM activities a LEFT JOIN buurten b ON b.id = a.buurt_id ORDER BY a.held_on DESC, a.id DESC LIMIT ?"_s,
+        " (SELECT %1 FROM activity_partners ap JOIN partners p ON p.id = ap.partner_id WHERE ap.activity_id = a.id)"
+        " FROM activities a LEFT JOIN buurten b ON b.id = a.buurt_id ORDER BY a.held_on DESC, a.id DESC LIMIT ?"_s
+            .arg(registry.db().dialect().joinTexts(u"p.name"_s, u", "_s)),
         {limit});
     if (!query.ok())
         return query.error();

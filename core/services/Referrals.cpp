@@ -1,12 +1,14 @@
 #include "Referrals.h"
 
 #include "Registry.h"
+#include "storage/InsertedId.h"
 #include "storage/SqlValues.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
 #include "services/History.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
 #include "services/Signals.h"
 #include "services/Subjects.h"
 
@@ -16,16 +18,11 @@ namespace bs::Referrals {
 
 namespace {
 
-// A referral is late when it was not answered by respond-by or not completed by complete-by.
-// Binds today twice.
-const QString lateCondition = u"((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"_s;
-
-// Selects referrals with their late flag; the caller binds today twice before its own values.
+// Selects referrals with their late flag (%1); the caller binds its values before its own.
 const QString selectReferral = u"SELECT r.id, r.signal_id, s.reference, fp.name, tp.name, r.reason, r.status, r.sent_on,"
                                " r.sent_by, r.respond_by, r.accepted_on, r.complete_by, r.closed_on, r.rejection_reason,"
-                               " r.outcome, r.outcome_reason, r.feedback, r.carries_subject, r.override_ground, r.override_reason, "_s
-                               + lateCondition +
-                               u" FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN partners tp ON tp.id = r.to_partner_id"
+                               " r.outcome, r.outcome_reason, r.feedback, r.carries_subject, r.override_ground, r.override_reason, %1"
+                               " FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN partners tp ON tp.id = r.to_partner_id"
                                " LEFT JOIN partners fp ON fp.id = r.from_partner_id"_s;
 
 ReferralInfo readRow(const QSqlQuery& q, const QDate& today)
@@ -45,8 +42,8 @@ ReferralInfo readRow(const QSqlQuery& q, const QDate& today)
 // here and backed by the unique index referrals_one_open.
 Result<QVariant> openReferralTo(Database& db, qint64 signalId, qint64 partnerId)
 {
-    return db.scalar(u"SELECT id FROM referrals WHERE signal_id = ? AND to_partner_id = ?"
-                     " AND status IN ('verstuurd','geaccepteerd')"_s,
+    return db.scalar(u"SELECT r.id FROM referrals r WHERE r.signal_id = ? AND r.to_partner_id = ? AND %1"_s
+                         .arg(OpenAndLate::referralOpen(u"r"_s)),
                      {signalId, partnerId});
 }
 
@@ -127,7 +124,7 @@ Result<qint64> addLocked(Registry& registry, const NewReferral& input)
 
     const QDate today = registry.clock().today();
     const QDateTime now = registry.clock().now();
-    auto inserted = db.run(
+    auto inserted = insertReturningId(db,
         u"INSERT INTO referrals (signal_id, from_partner_id, to_partner_id, reason, status, sent_on, sent_by, respond_by,"
         " carries_subject, override_ground, override_reason, updated_at) VALUES (?, ?, ?, ?, 'verstuurd', ?, ?, ?, ?, ?, ?, ?)"_s,
         {signal->id, fromId, to->id, reason.value(), today.toString(Qt::ISODate), registry.actor(),
@@ -135,13 +132,13 @@ Result<qint64> addLocked(Registry& registry, const NewReferral& input)
          orNull(overrideGround), orNull(overrideReason), History::timestamp(now)});
     if (!inserted.ok()) {
         // Only a writer that skipped the check above can hit the index; it gets the same answer.
-        if (inserted.error().detail.contains(u"UNIQUE"_s)) {
+        if (inserted.error().kind == ErrorKind::Conflict) {
             auto open = openReferralTo(db, signal->id, to->id);
             return alreadyReferred(signal.value(), to.value(), open.ok() ? open.value() : QVariant());
         }
         return inserted.error();
     }
-    const qint64 id = inserted->lastInsertId().toLongLong();
+    const qint64 id = inserted.value();
     QString detail = u"Doorverwezen naar %1 (#%2)"_s.arg(to->name).arg(id);
     if (!overrideGround.isEmpty())
         detail += u"; gedeeld zonder toestemming op grond van %1"_s.arg(overrideGround);
@@ -173,8 +170,8 @@ Result<qint64> add(Registry& registry, const NewReferral& input)
 
 Result<ReferralInfo> get(Registry& registry, qint64 id)
 {
-    const QString today = registry.clock().today().toString(Qt::ISODate);
-    auto query = registry.db().run(selectReferral + u" WHERE r.id = ?"_s, {today, today, id});
+    const SqlCondition late = OpenAndLate::referralLate(u"r"_s, registry.clock().today());
+    auto query = registry.db().run(selectReferral.arg(late.sql) + u" WHERE r.id = ?"_s, late.values + QVariantList{id});
     if (!query.ok())
         return query.error();
     if (!query->next())
@@ -255,12 +252,13 @@ Result<QList<ReferralInfo>> list(Registry& registry, const ReferralFilter& filte
 {
     QStringList conditions;
     const QDate today = registry.clock().today();
-    QVariantList values = {today.toString(Qt::ISODate), today.toString(Qt::ISODate)};
+    const SqlCondition late = OpenAndLate::referralLate(u"r"_s, today);
+    QVariantList values = late.values;
     if (filter.onlyOpen)
-        conditions << u"r.status IN ('verstuurd','geaccepteerd')"_s;
+        conditions << OpenAndLate::referralOpen(u"r"_s);
     if (filter.onlyLate) {
-        conditions << lateCondition;
-        values << today.toString(Qt::ISODate) << today.toString(Qt::ISODate);
+        conditions << late.sql;
+        values << late.values;
     }
     if (filter.signalId != 0) {
         conditions << u"r.signal_id = ?"_s;
@@ -270,7 +268,7 @@ Result<QList<ReferralInfo>> list(Registry& registry, const ReferralFilter& filte
         return Error::invalid(u"limit"_s, u"Ongeldig aantal regels %1; toegestaan: 1 t/m 100000."_s.arg(filter.limit));
     values << filter.limit;
     const QString where = conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
-    auto query = registry.db().run(selectReferral + where + u" ORDER BY r.sent_on, r.id LIMIT ?"_s, values);
+    auto query = registry.db().run(selectReferral.arg(late.sql) + where + u" ORDER BY r.sent_on, r.id LIMIT ?"_s, values);
     if (!query.ok())
         return query.error();
     QList<ReferralInfo> list;

@@ -5,6 +5,8 @@
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
+#include "services/TextSearch.h"
 #include "services/Signals.h"
 
 #include <QRegularExpression>
@@ -21,50 +23,36 @@ struct WhereClause {
     QString sql() const { return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s); }
 };
 
-const QString openCondition = u"s.status IN ('nieuw','in_behandeling','heropend')"_s;
-
-// Signals with an open referral, as a set SQLite builds once and probes by rowid.
-const QString awaitingFeedbackCondition =
-    u"s.id IN (SELECT signal_id FROM referrals WHERE status IN ('verstuurd','geaccepteerd'))"_s;
-
-// A signal is late when it is open and its escalation term, its follow-up date or one of its
-// referrals' terms has passed. Binds today four times.
-const QString lateCondition =
-    u"(s.status IN ('nieuw','in_behandeling','heropend') AND (s.level_due_on < ? OR s.follow_up_on < ?"
-    " OR s.id IN (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
-    " OR (status = 'geaccepteerd' AND complete_by < ?))))"_s;
-
-QString likePattern(const QString& text)
+void add(WhereClause& where, const SqlCondition& condition)
 {
-    QString escaped = text;
-    escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-    return u'%' + escaped + u'%';
+    where.conditions << condition.sql;
+    where.values << condition.values;
 }
 
 Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
 {
     WhereClause where;
-    const QString today = registry.clock().today().toString(Qt::ISODate);
+    const QDate today = registry.clock().today();
+    const QString open = OpenAndLate::signalOpen(u"s"_s);
     switch (filter.queue) {
     case SignalQueue::All:
         break;
     case SignalQueue::MineOpen:
-        where.conditions << openCondition << u"s.registered_by = ?"_s;
+        where.conditions << open << u"s.registered_by = ?"_s;
         where.values << registry.actor();
         break;
     case SignalQueue::New:
         where.conditions << u"s.status = 'nieuw'"_s;
         break;
     case SignalQueue::Late:
-        where.conditions << lateCondition;
-        where.values << today << today << today << today;
+        add(where, OpenAndLate::signalLate(u"s"_s, today));
         break;
     case SignalQueue::AwaitingFeedback:
-        where.conditions << awaitingFeedbackCondition;
+        // Signals with an open referral, as a set the engine builds once and probes by id.
+        where.conditions << u"s.id IN (SELECT r.signal_id FROM referrals r WHERE %1)"_s.arg(OpenAndLate::referralOpen(u"r"_s));
         break;
     case SignalQueue::Stalled:
-        where.conditions << openCondition << u"s.level_due_on < ?"_s;
-        where.values << today;
+        add(where, OpenAndLate::signalStalled(u"s"_s, today));
         break;
     }
     if (!filter.status.isEmpty()) {
@@ -123,16 +111,13 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
             where.values << prefix << prefix + QChar(0xFFFF);
             return where;
         }
-        where.conditions << u"(s.reference LIKE ? ESCAPE '\\' OR s.description LIKE ? ESCAPE '\\' OR s.street LIKE ? ESCAPE '\\')"_s;
-        const QString pattern = likePattern(text.value());
-        where.values << pattern << pattern << pattern;
+        const QStringList searched = {u"s.reference"_s, u"s.description"_s, u"s.street"_s};
+        add(where, TextSearch::containsAny(registry.db().dialect(), searched, text.value()));
     }
     if (filter.onlyOpen)
-        where.conditions << openCondition;
-    if (filter.onlyLate) {
-        where.conditions << lateCondition;
-        where.values << today << today << today << today;
-    }
+        where.conditions << open;
+    if (filter.onlyLate)
+        add(where, OpenAndLate::signalLate(u"s"_s, today));
     return where;
 }
 
@@ -197,8 +182,8 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         return Error::invalid(u"limit"_s, u"Ongeldig aantal regels %1; toegestaan: 1 t/m 10000."_s.arg(filter.limit));
     if (filter.offset < 0)
         return Error::invalid(u"offset"_s, u"Ongeldige beginregel %1; toegestaan: 0 of meer."_s.arg(filter.offset));
-    const QString today = registry.clock().today().toString(Qt::ISODate);
-    QVariantList values = {today, today, today, today};
+    const SqlCondition late = OpenAndLate::signalLate(u"s"_s, registry.clock().today());
+    QVariantList values = late.values;
     values << where->values << filter.limit << filter.offset;
     // The page is chosen on ids first (a walk over an index, however deep the offset), and only
     // its rows are joined and given their counts and late flags.
@@ -206,11 +191,11 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
     auto query = registry.db().run(
         u"SELECT s.id, s.reference, s.observed_on, b.name, s.category_code, c.name, c.theme_code, s.urgency, s.status,"
         " s.escalation_level,"
-        " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND r.status IN ('verstuurd','geaccepteerd')),"
+        " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND %5),"
         " %1"
         " FROM (SELECT s.id FROM signals s%2%3%4 LIMIT ? OFFSET ?) page"
         " JOIN signals s ON s.id = page.id JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
-        "%4"_s.arg(lateCondition, order.joins, where->sql(), orderBy(order)),
+        "%4"_s.arg(late.sql, order.joins, where->sql(), orderBy(order), OpenAndLate::referralOpen(u"r"_s)),
         values);
     if (!query.ok())
         return query.error();

@@ -7,6 +7,8 @@
 #include "domain/Validation.h"
 #include "domain/WorkingDays.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
+#include "services/SignalWriter.h"
 
 using namespace Qt::StringLiterals;
 
@@ -24,22 +26,6 @@ Validation::TextRule streetRule()
     return {u"street"_s, u"Straat"_s, false, 120, false};
 }
 
-
-// Numbers are handed out inside the write transaction, so two writers never get the same one,
-// and a number is never reused: the counter only goes up, even when a signal would be removed.
-Result<QString> nextReference(Database& db, int year)
-{
-    auto last = db.scalar(u"SELECT last_number FROM signal_sequence WHERE year = ?"_s, {year});
-    if (!last.ok())
-        return last.error();
-    const int next = last.value().isNull() ? 1 : last.value().toInt() + 1;
-    auto stored = last.value().isNull()
-                      ? db.run(u"INSERT INTO signal_sequence (year, last_number) VALUES (?, ?)"_s, {year, next})
-                      : db.run(u"UPDATE signal_sequence SET last_number = ? WHERE year = ?"_s, {next, year});
-    if (!stored.ok())
-        return stored.error();
-    return u"S-%1-%2"_s.arg(year).arg(next, 6, 10, QLatin1Char('0'));
-}
 
 Result<int> levelTerm(Database& db, int level)
 {
@@ -91,34 +77,45 @@ Result<QString> addLocked(Registry& registry, const NewSignal& input)
 
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    auto ref = nextReference(db, today.year());
-    if (!ref.ok())
-        return ref.error();
-    const QString reference = ref.value();
+    SignalWriter::ReferenceNumbers numbers(db);
+    auto reference = numbers.next(today.year());
+    if (!reference.ok())
+        return reference.error();
     auto term = levelTerm(db, 0);
     if (!term.ok())
         return term.error();
-    auto inserted = db.run(
-        u"INSERT INTO signals (reference, observed_on, registered_at, registered_by, buurt_id, street, impact,"
-        " category_code, source_code, external_id, urgency, description, follow_up_on, status,"
-        " escalation_level, level_since, level_due_on, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nieuw', 0, ?, ?, ?)"_s,
-        {reference, observed.toString(Qt::ISODate), History::timestamp(now), registry.actor(), buurt->id,
-         orNull(street.value()), input.impact, category->code, source->code, orNull(externalId.value()),
-         input.urgency, description.value(), orNull(followUp), today.toString(Qt::ISODate),
-         WorkingDays::add(today, term.value()).toString(Qt::ISODate), History::timestamp(now)});
-    if (!inserted.ok()) {
-        Error error = inserted.error();
-        if (error.detail.contains(u"UNIQUE"_s) && !externalId->isEmpty())
-            error = Error::invalid(u"external_id"_s, u"Er is al een signaal met extern nummer %1 van bron %2."_s.arg(externalId.value(), source->code));
-        return error;
+    auto inserter = SignalWriter::Inserter::prepare(db, SignalWriter::Inserter::Id::Returned, u"signaal opslaan"_s);
+    if (!inserter.ok())
+        return inserter.error();
+    SignalWriter::NewSignalRow row;
+    row.reference = reference.value();
+    row.observedOn = observed.toString(Qt::ISODate);
+    row.registeredAt = History::timestamp(now);
+    row.registeredBy = registry.actor();
+    row.buurtId = buurt->id;
+    row.street = street.value();
+    row.impact = input.impact;
+    row.category = category->code;
+    row.source = source->code;
+    row.externalId = externalId.value();
+    row.urgency = input.urgency;
+    row.description = description.value();
+    row.followUpOn = followUp;
+    row.levelSince = today.toString(Qt::ISODate);
+    row.levelDueOn = WorkingDays::add(today, term.value()).toString(Qt::ISODate);
+    row.updatedAt = row.registeredAt;
+    auto id = inserter->insert(row);
+    if (!id.ok()) {
+        if (id.error().kind == ErrorKind::Conflict && !externalId->isEmpty())
+            return Error::invalid(u"external_id"_s, u"Er is al een signaal met extern nummer %1 van bron %2."_s.arg(externalId.value(), source->code));
+        return id.error();
     }
-    const qint64 id = inserted->lastInsertId().toLongLong();
+    BS_TRY(numbers.save());
     BS_TRY(History::record(db, now, registry.actor(),
-                           {id, u"aangemaakt"_s,
-                            u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(reference, buurt->name, category->name, input.urgency),
+                           {id.value(), u"aangemaakt"_s,
+                            u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(row.reference, buurt->name, category->name, input.urgency),
                             {}, 0}));
-    return reference;
+    return row.reference;
 }
 
 // Called inside the write transaction: the signal is read after the write lock is taken, so the
@@ -222,7 +219,7 @@ Status changeStatusLocked(Registry& registry, const QString& reference, const QS
     Database& db = registry.db();
     if (toStatus == u"afgehandeld"_s) {
         auto open = db.run(u"SELECT r.id, p.name, r.status FROM referrals r JOIN partners p ON p.id = r.to_partner_id"
-                           " WHERE r.signal_id = ? AND r.status IN ('verstuurd', 'geaccepteerd') ORDER BY r.id"_s,
+                           " WHERE r.signal_id = ? AND %1 ORDER BY r.id"_s.arg(OpenAndLate::referralOpen(u"r"_s)),
                            {current->id});
         if (!open.ok())
             return open.error();

@@ -1,7 +1,9 @@
 // Referral figures per partner (sent, accepted, completed, rejected, closed-loop rate, median
 // days) and escalation figures per level (open now, stalled now, steps in the period).
 #include "Registry.h"
+#include "domain/Workflow.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
 #include "stats/Statistics.h"
 
 #include <QHash>
@@ -65,7 +67,6 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         out.partners << figures;
     }
     Database& db = registry.db();
-    const QString today = registry.clock().today().toString(Qt::ISODate);
     // Grouped without the day: per partner, status, days to accept and complete, reason, loop.
     const QString bucket = db.dialect().referralBucket(u"r"_s).mid(1).join(u", "_s);
     // Without a buurt or theme the day counts answer; with one, the referrals of those signals are
@@ -99,7 +100,7 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
             f.accepted += n;
             toAccept[i][acceptDays] += n;
         }
-        if (status == u"verstuurd"_s || status == u"geaccepteerd"_s) {
+        if (Workflow::isReferralOpen(status)) {
             f.open += n;
             continue;
         }
@@ -117,12 +118,13 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         }
     }
     // Late depends on today, so it is counted among the open referrals themselves.
+    const SqlCondition lateNow = OpenAndLate::referralLate(u"r"_s, registry.clock().today());
     auto late = db.run(u"SELECT r.to_partner_id, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
-                       " JOIN categories c ON c.code = s.category_code WHERE r.status IN ('verstuurd','geaccepteerd')"
-                       " AND ((r.status = 'verstuurd' AND r.respond_by < ?) OR (r.status = 'geaccepteerd' AND r.complete_by < ?))"
+                       " JOIN categories c ON c.code = s.category_code WHERE %1 AND %2"
                        " AND r.sent_on >= ? AND r.sent_on <= ? AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
-                       " GROUP BY r.to_partner_id"_s,
-                       {today, today, filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+                       " GROUP BY r.to_partner_id"_s.arg(OpenAndLate::referralOpen(u"r"_s), lateNow.sql),
+                       lateNow.values + QVariantList{filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(),
+                                                     filter.theme, filter.theme});
     if (!late.ok())
         return late.error();
     while (late->next()) {
@@ -158,13 +160,13 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
         return levels.error();
     for (const EscalationLevel& l : levels.value())
         out.levels << LevelFigures{l.level, l.name, 0, 0, 0, 0};
-    const QString today = registry.clock().today().toString(Qt::ISODate);
+    const SqlCondition stalled = OpenAndLate::signalStalled(u"s"_s, registry.clock().today());
     auto current = registry.db().run(
-        u"SELECT s.escalation_level, count(*), sum(CASE WHEN s.level_due_on < ? THEN 1 ELSE 0 END) FROM signals s%1"
-        " JOIN categories c ON c.code = s.category_code WHERE s.status IN ('nieuw','in_behandeling','heropend')"
+        u"SELECT s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END) FROM signals s%1"
+        " JOIN categories c ON c.code = s.category_code WHERE %2"
         " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s
-            .arg(registry.db().dialect().useIndex(u"signals_open"_s)),
-        {today, buurt.value(), buurt.value(), filter.theme, filter.theme});
+            .arg(registry.db().dialect().useIndex(u"signals_open"_s), OpenAndLate::signalOpen(u"s"_s), stalled.sql),
+        stalled.values + QVariantList{buurt.value(), buurt.value(), filter.theme, filter.theme});
     if (!current.ok())
         return current.error();
     while (current->next()) {

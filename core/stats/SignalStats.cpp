@@ -2,6 +2,7 @@
 // open and late counts of today; plus rising categories (the signaleringsfunctie).
 #include "Registry.h"
 #include "services/Lookups.h"
+#include "services/OpenAndLate.h"
 #include "stats/Statistics.h"
 
 #include <QHash>
@@ -61,7 +62,6 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     if (!openWhere.ok())
         return openWhere.error();
     Database& db = registry.db();
-    const QString today = registry.clock().today().toString(Qt::ISODate);
 
     auto themes = db.run(u"SELECT code, name FROM themes ORDER BY sort_order"_s);
     if (!themes.ok())
@@ -131,13 +131,12 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     }
 
     // Open and late as of today, per buurt.
-    auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN s.level_due_on < ? OR s.follow_up_on < ? OR s.id IN"
-                       " (SELECT signal_id FROM referrals WHERE (status = 'verstuurd' AND respond_by < ?)"
-                       " OR (status = 'geaccepteerd' AND complete_by < ?)) THEN 1 ELSE 0 END)"
+    const SqlCondition late = OpenAndLate::signalLate(u"s"_s, registry.clock().today());
+    auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END)"
                        " FROM signals s%2 JOIN categories c ON c.code = s.category_code"
-                       " WHERE s.status IN ('nieuw','in_behandeling','heropend')%1 GROUP BY s.buurt_id"_s
-                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s)),
-                       QVariantList{today, today, today, today} + openWhere->values);
+                       " WHERE %4%1 GROUP BY s.buurt_id"_s
+                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s), late.sql, OpenAndLate::signalOpen(u"s"_s)),
+                       late.values + openWhere->values);
     if (!open.ok())
         return open.error();
     while (open->next()) {

@@ -30,6 +30,14 @@ QStringList SqliteDialect::bulkWriteSetup() const
     return {u"PRAGMA cache_size = -65536"_s};
 }
 
+QStringList SqliteDialect::bulkReturningSetup() const
+{
+    // SQLite runs RETURNING as a trigger, so each such INSERT keeps a statement journal; kept in
+    // memory, or once one has spilled to a temporary file every later row writes to that file.
+    // (Not for other bulk writes: their index rebuilds sort faster with temporary files.)
+    return {u"PRAGMA temp_store = MEMORY"_s};
+}
+
 QString SqliteDialect::droppableIndexesSql() const
 {
     // Indexes behind constraints have no CREATE statement (sql IS NULL) and stay.
@@ -142,25 +150,105 @@ QStringList Dialect::referralBucket(const QString& r) const
     };
 }
 
-Error SqliteDialect::translate(const QSqlError& error, const QString& context) const
+Dialect::Fault SqliteDialect::classify(const QSqlError& error) const
 {
-    const QString text = (error.databaseText() + u' ' + error.driverText()).toLower();
+    // Extended result codes (the driver turns them on); the primary code is the low byte.
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    if (!numeric)
+        return Fault::Other;
+    switch (code) {
+    case 2067:  // SQLITE_CONSTRAINT_UNIQUE
+    case 1555:  // SQLITE_CONSTRAINT_PRIMARYKEY
+        return Fault::Unique;
+    case 787:  // SQLITE_CONSTRAINT_FOREIGNKEY
+        return Fault::ForeignKey;
+    case 1811:  // SQLITE_CONSTRAINT_TRIGGER: RAISE(ABORT) in the append-only triggers
+        return Fault::AppendOnly;
+    default:
+        break;
+    }
+    switch (code & 0xff) {
+    case 5:  // SQLITE_BUSY
+    case 6:  // SQLITE_LOCKED
+        return Fault::Busy;
+    case 8:  // SQLITE_READONLY
+        return Fault::ReadOnly;
+    case 13:  // SQLITE_FULL
+        return Fault::Full;
+    case 11:  // SQLITE_CORRUPT
+    case 26:  // SQLITE_NOTADB
+        return Fault::NotADatabase;
+    case 10:  // SQLITE_IOERR
+        return Fault::DiskIo;
+    default:
+        return Fault::Other;
+    }
+}
+
+QString SqliteDialect::utcMonthsAgo() const
+{
+    return u"strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || ? || ' months')"_s;
+}
+
+QString SqliteDialect::joinTexts(const QString& expression, const QString& separator) const
+{
+    return u"group_concat(%1, '%2')"_s.arg(expression, separator);
+}
+
+QString SqliteDialect::likeIgnoringCase(const QString& column) const
+{
+    // SQLite's LIKE ignores case already (of ASCII letters, as lower() would); no function
+    // around the column keeps a scan of a million texts fast.
+    return u"%1 LIKE ? ESCAPE '\\'"_s.arg(column);
+}
+
+Error Dialect::translate(const QSqlError& error, const QString& context) const
+{
     const QString detail = u"%1: %2 (%3)"_s.arg(context, error.text(), error.nativeErrorCode());
-    Error result = Error::storage(u"Het register kon de gegevens niet verwerken (%1). Er is niets gewijzigd."_s.arg(context), detail);
-    if (text.contains(u"locked"_s) || text.contains(u"busy"_s)) {
+    const bool server = onServer();
+    Error result = Error::storage(server ? u"De server kon de gegevens niet verwerken (%1). Er is niets gewijzigd."_s.arg(context)
+                                         : u"Het register kon de gegevens niet verwerken (%1). Er is niets gewijzigd."_s.arg(context),
+                                  detail);
+    switch (classify(error)) {
+    case Fault::Busy:
         result.kind = ErrorKind::Busy;
-        result.message = u"Het register is bezet door een ander programma. Er is niets gewijzigd; probeer het zo opnieuw."_s;
-    } else if (text.contains(u"readonly"_s) || text.contains(u"read-only"_s)) {
-        result.message = u"Het registerbestand is alleen-lezen. Er is niets gewijzigd."_s;
-    } else if (text.contains(u"disk is full"_s) || text.contains(u"database or disk is full"_s)) {
-        result.message = u"De schijf is vol. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw."_s;
-    } else if (text.contains(u"not a database"_s) || text.contains(u"malformed"_s)) {
+        result.message = server ? u"Het register op de server is bezet door een andere gebruiker. Er is niets gewijzigd; probeer het zo opnieuw."_s
+                                : u"Het register is bezet door een ander programma. Er is niets gewijzigd; probeer het zo opnieuw."_s;
+        break;
+    case Fault::ReadOnly:
+        result.message = server ? u"Deze verbinding met de server is alleen-lezen. Er is niets gewijzigd."_s
+                                : u"Het registerbestand is alleen-lezen. Er is niets gewijzigd."_s;
+        break;
+    case Fault::Full:
+        result.message = server ? u"De schijf van de server is vol. Er is niets gewijzigd; vraag de beheerder van de server om ruimte."_s
+                                : u"De schijf is vol. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw."_s;
+        break;
+    case Fault::NotADatabase:
         result.message = u"Het bestand is geen (leesbaar) Buurtsignaal-register. Er is niets gewijzigd."_s;
-    } else if (text.contains(u"disk i/o"_s)) {
-        result.message = u"Lezen of schrijven van het registerbestand mislukte (schijffout). Er is niets gewijzigd."_s;
-    } else if (text.contains(u"append-only"_s)) {
+        break;
+    case Fault::DiskIo:
+        result.message = server ? u"De server kon niet lezen of schrijven (schijffout). Er is niets gewijzigd."_s
+                                : u"Lezen of schrijven van het registerbestand mislukte (schijffout). Er is niets gewijzigd."_s;
+        break;
+    case Fault::AppendOnly:
         result.kind = ErrorKind::Rule;
         result.message = u"De geschiedenis kan niet worden gewijzigd of verwijderd."_s;
+        break;
+    case Fault::Unique:
+        result.kind = ErrorKind::Conflict;
+        result.message = u"Dit staat al in het register (%1). Er is niets gewijzigd."_s.arg(context);
+        break;
+    case Fault::Denied:
+        result.kind = ErrorKind::Denied;
+        result.message = u"Uw aanmelding op de server heeft geen rechten hiervoor (%1). Er is niets gewijzigd."_s.arg(context);
+        break;
+    case Fault::ConnectionLost:
+        result.message = u"De verbinding met de server is verbroken. Er is niets gewijzigd; probeer het opnieuw."_s;
+        break;
+    case Fault::ForeignKey:
+    case Fault::Other:
+        break;
     }
     return result;
 }

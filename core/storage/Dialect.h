@@ -47,6 +47,8 @@ public:
     virtual QStringList signalDayCountTriggers() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
+    // Added to those when the batch reads back the id of each row it inserts (INSERT ... RETURNING).
+    virtual QStringList bulkReturningSetup() const = 0;
     // Query (one bound value: a table name) giving name and CREATE statement of each index of
     // that table that may be dropped and rebuilt (not those behind PRIMARY KEY or UNIQUE).
     virtual QString droppableIndexesSql() const = 0;
@@ -68,8 +70,22 @@ public:
     QStringList referralBucket(const QString& r) const;
     // Column type of a floating-point value (SQLite's REAL is a double; PostgreSQL's is not).
     virtual QString realType() const { return QStringLiteral("REAL"); }
+    // Whether the registry lives on a server (messages speak of the server, not of a file).
+    virtual bool onServer() const { return false; }
+    // What went wrong, as the engine's error code says (SQLite's extended result codes,
+    // PostgreSQL's SQLSTATE), never read from the text of its message.
+    enum class Fault { Other, Busy, ReadOnly, Full, NotADatabase, DiskIo, Unique, ForeignKey, AppendOnly, Denied, ConnectionLost };
+    virtual Fault classify(const QSqlError& error) const = 0;
+    // The timestamp text (ISO 8601 UTC, as History::timestamp writes it) of the database clock's
+    // now minus a number of months: one bound value, the whole number of months.
+    virtual QString utcMonthsAgo() const = 0;
+    // Condition (one bound value: a LIKE pattern with \ as its escape character) that `column`
+    // matches the pattern, ignoring case.
+    virtual QString likeIgnoringCase(const QString& column) const = 0;
+    // Aggregate that joins the texts of `expression` with `separator` (a literal) in one value.
+    virtual QString joinTexts(const QString& expression, const QString& separator) const = 0;
     // Turns a driver error into the core's error with a Dutch message.
-    virtual Error translate(const QSqlError& error, const QString& context) const = 0;
+    Error translate(const QSqlError& error, const QString& context) const;
 };
 
 class SqliteDialect final : public Dialect {
@@ -81,6 +97,7 @@ public:
     QStringList connectionSetup() const override;
     QString lockWaitSql(bool wait) const override;
     QStringList bulkWriteSetup() const override;
+    QStringList bulkReturningSetup() const override;
     QStringList signalDayCountTriggers() const override;
     QString daysBetween(const QString& from, const QString& to) const override;
     QStringList referralDayCountTriggers() const override;
@@ -94,7 +111,10 @@ public:
     QStringList dropAccessFromHistoryTrigger() const override;
     QString countTablesSql(bool byName) const override;
     QString backupIntoSql() const override;
-    Error translate(const QSqlError& error, const QString& context) const override;
+    Fault classify(const QSqlError& error) const override;
+    QString utcMonthsAgo() const override;
+    QString joinTexts(const QString& expression, const QString& separator) const override;
+    QString likeIgnoringCase(const QString& column) const override;
 };
 
 }  // namespace bs

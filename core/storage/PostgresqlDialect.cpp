@@ -185,32 +185,44 @@ QString PostgresqlDialect::countTablesSql(bool byName) const
                   : u"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"_s;
 }
 
-Error PostgresqlDialect::translate(const QSqlError& error, const QString& context) const
+Dialect::Fault PostgresqlDialect::classify(const QSqlError& error) const
 {
+    // SQLSTATE only, never the words of the message.
     const QString state = error.nativeErrorCode();
-    QString detail = u"%1: %2 (%3)"_s.arg(context, error.text(), state);
-    Error result = Error::storage(u"De server kon de gegevens niet verwerken (%1). Er is niets gewijzigd."_s.arg(context), detail);
-    if (state == u"23505"_s) {
-        // The services still recognise a unique violation by SQLite's word for it; the work that
-        // moves that recognition into the dialects replaces this marker.
-        result.detail += u" UNIQUE constraint"_s;
-    } else if (state == u"55P03"_s || state == u"40001"_s || state == u"40P01"_s) {
-        result.kind = ErrorKind::Busy;
-        result.message = u"Het register op de server is bezet door een andere gebruiker. Er is niets gewijzigd; probeer het zo opnieuw."_s;
-    } else if (state == QLatin1StringView(appendOnlyState)) {
-        result.kind = ErrorKind::Rule;
-        result.message = u"De geschiedenis kan niet worden gewijzigd of verwijderd."_s;
-    } else if (state == u"25006"_s) {
-        result.message = u"Deze verbinding met de server is alleen-lezen. Er is niets gewijzigd."_s;
-    } else if (state == u"53100"_s) {
-        result.message = u"De schijf van de server is vol. Er is niets gewijzigd; vraag de beheerder van de server om ruimte."_s;
-    } else if (state == u"42501"_s) {
-        result.kind = ErrorKind::Denied;
-        result.message = u"Uw aanmelding op de server heeft geen rechten hiervoor (%1). Er is niets gewijzigd."_s.arg(context);
-    } else if (state.startsWith(u"08"_s) || state == u"57P01"_s || (state.isEmpty() && error.type() == QSqlError::ConnectionError)) {
-        result.message = u"De verbinding met de server is verbroken. Er is niets gewijzigd; probeer het opnieuw."_s;
-    }
-    return result;
+    if (state == u"23505"_s)
+        return Fault::Unique;
+    if (state == u"23503"_s)
+        return Fault::ForeignKey;
+    if (state == u"55P03"_s || state == u"40001"_s || state == u"40P01"_s)
+        return Fault::Busy;
+    if (state == QLatin1StringView(appendOnlyState))
+        return Fault::AppendOnly;
+    if (state == u"25006"_s)
+        return Fault::ReadOnly;
+    if (state == u"53100"_s)
+        return Fault::Full;
+    if (state == u"58030"_s)
+        return Fault::DiskIo;
+    if (state == u"42501"_s)
+        return Fault::Denied;
+    if (state.startsWith(u"08"_s) || state == u"57P01"_s || (state.isEmpty() && error.type() == QSqlError::ConnectionError))
+        return Fault::ConnectionLost;
+    return Fault::Other;
+}
+
+QString PostgresqlDialect::utcMonthsAgo() const
+{
+    return u"to_char((now() AT TIME ZONE 'UTC') - make_interval(months => CAST(? AS INTEGER)), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"_s;
+}
+
+QString PostgresqlDialect::likeIgnoringCase(const QString& column) const
+{
+    return u"%1 ILIKE ? ESCAPE '\\'"_s.arg(column);
+}
+
+QString PostgresqlDialect::joinTexts(const QString& expression, const QString& separator) const
+{
+    return u"string_agg(CAST(%1 AS TEXT), '%2')"_s.arg(expression, separator);
 }
 
 }  // namespace bs

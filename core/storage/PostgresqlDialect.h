@@ -37,7 +37,12 @@ public:
     // The server's own backups apply (pg_dump, base backups); there is no statement for it.
     QString backupIntoSql() const override { return {}; }
     QString realType() const override { return QStringLiteral("DOUBLE PRECISION"); }
-    Error translate(const QSqlError& error, const QString& context) const override;
+    bool onServer() const override { return true; }
+    Fault classify(const QSqlError& error) const override;
+    QString utcMonthsAgo() const override;
+    QString likeIgnoringCase(const QString& column) const override;
+    QString joinTexts(const QString& expression, const QString& separator) const override;
+    QStringList bulkReturningSetup() const override { return {}; }
 };
 
 }  // namespace bs

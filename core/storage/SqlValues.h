@@ -3,6 +3,7 @@
 
 #include <QString>
 #include <QVariant>
+#include <QVariantList>
 
 namespace bs {
 
@@ -10,5 +11,11 @@ inline QVariant orNull(const QString& value)
 {
     return value.isEmpty() ? QVariant() : QVariant(value);
 }
+
+// A piece of a WHERE clause with the values of its `?` placeholders, in order.
+struct SqlCondition {
+    QString sql;
+    QVariantList values;
+};
 
 }  // namespace bs
