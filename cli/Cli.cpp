@@ -52,7 +52,7 @@ QList<Command> allCommands()
 {
     QList<Command> commands;
     commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands()
-             << cli::adminCommands() << cli::privacyCommands();
+             << cli::adminCommands() << cli::privacyCommands() << cli::serverCommands();
     return commands;
 }
 
@@ -112,6 +112,7 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"retention"_s, Permission::Retention}, {u"subject search"_s, Permission::Retention},
         {u"subject inzage"_s, Permission::Retention}, {u"subject erase"_s, Permission::Retention},
         {u"user list"_s, Permission::ManageUsers}, {u"user set"_s, Permission::ManageUsers},
+        {u"user add"_s, Permission::ManageUsers},
         {u"access-log"_s, Permission::ViewAccessLog},
     };
     const auto it = table.constFind(words.join(u' '));

@@ -57,5 +57,6 @@ QList<Command> importCommands();
 QList<Command> reportCommands();
 QList<Command> adminCommands();
 QList<Command> privacyCommands();
+QList<Command> serverCommands();
 
 }  // namespace bs::cli

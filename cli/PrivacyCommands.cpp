@@ -1,4 +1,4 @@
-// retention, subject search/inzage/erase, user list/set, access-log
+// retention, subject search/inzage/erase, user list/set/add, access-log
 #include "Cli.h"
 #include "CommandContext.h"
 #include "access/Access.h"
@@ -83,6 +83,23 @@ int userSet(Context& c)
     return ExitCode::Done;
 }
 
+int userAdd(Context& c)
+{
+    if (!c.isSet(u"role"_s))
+        return c.usage(u"'user add' heeft --role ROL nodig (medewerker, coordinator, stuurgroep, beheerder)."_s, u"user add"_s);
+    const QString login = c.positional.at(0);
+    // Only from the environment, never from the command line (which other users can see).
+    const QString password = qEnvironmentVariable("BUURTSIGNAAL_NEW_PASSWORD");
+    if (auto done = Access::addUser(*c.registry, login, c.value(u"name"_s), c.value(u"role"_s), password); !done.ok())
+        return c.fail(done.error());
+    c.out << u"Gebruiker %1 toegevoegd met rol %2."_s.arg(login, c.value(u"role"_s));
+    if (c.registry->db().isServer())
+        c.out << (password.isEmpty() ? u" Inloggen op de server zonder wachtwoord (peer, LDAP of GSSAPI volgens pg_hba.conf)."_s
+                                     : u" Inloggen op de server met het wachtwoord uit BUURTSIGNAAL_NEW_PASSWORD."_s);
+    c.out << Qt::endl;
+    return ExitCode::Done;
+}
+
 int accessLog(Context& c)
 {
     AccessFilter filter;
@@ -139,6 +156,10 @@ QList<Command> privacyCommands()
         {{u"user"_s, u"set"_s}, u"LOGIN ROL"_s, 2, u"Gebruiker toevoegen of rol wijzigen (medewerker, coordinator, stuurgroep, beheerder)."_s,
          {opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"inactive"_s, u"Gebruiker op inactief zetten."_s)},
          Registry::Create::No, true, userSet},
+        {{u"user"_s, u"add"_s}, u"LOGIN"_s, 1,
+         u"Gebruiker toevoegen; op een server ook een eigen login (wachtwoord uit BUURTSIGNAAL_NEW_PASSWORD)."_s,
+         {opt(u"role"_s, u"Rol: medewerker, coordinator, stuurgroep of beheerder."_s, u"ROL"_s), opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s)},
+         Registry::Create::No, true, userAdd},
         {{u"access-log"_s}, {}, 0, u"Toegangslogboek (NEN 7513): wie zag of wijzigde wat, wanneer."_s,
          {opt(u"user"_s, u"Alleen deze gebruiker."_s, u"LOGIN"_s), opt(u"action"_s, u"Alleen deze handeling: %1."_s.arg(Codes::accessAction().allowedText()), u"CODE"_s),
           opt(u"signal"_s, u"Alleen dit signaal."_s, u"REF"_s), opt(u"from"_s, u"Vanaf datum dd-mm-jjjj."_s, u"DATUM"_s),

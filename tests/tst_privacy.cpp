@@ -30,6 +30,7 @@ class TestPrivacy : public QObject {
 
 private slots:
     void rolesAreHonouredByTheCommandLine();
+    void userAddOnAFileIsUserSet();
     void accessLogIsCompleteAndAppendOnly();
     void retentionWipesSubjectsAndKeepsFigures();
     void subjectSearchInzageAndErasure();
@@ -90,6 +91,22 @@ void TestPrivacy::rolesAreHonouredByTheCommandLine()
     // Refusals are in the access log.
     QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"access-log"_s, u"--action"_s, u"geweigerd"_s}, &out), 0);
     QVERIFY(out.contains(u"sg"_s) && out.contains(u"vreemde"_s));
+}
+
+// On a file `user add` only adds the users row (a server also gets a login: tst_rls).
+void TestPrivacy::userAddOnAFileIsUserSet()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"r.buurtsignaal"_s);
+    QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"init"_s}), 0);
+    QString out, err;
+    QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"user"_s, u"add"_s, u"mo"_s, u"--role"_s, u"medewerker"_s, u"--name"_s, u"Mo"_s}, &out), 0);
+    QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"user"_s, u"list"_s}, &out), 0);
+    QVERIFY2(out.contains(u"mo "_s) && out.contains(u"Medewerker"_s) && out.contains(u"Mo"_s), qPrintable(out));
+    QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"user"_s, u"add"_s, u"mo2"_s}, &out, &err), int(ExitCode::Usage));
+    QCOMPARE(cli(u"mo"_s, {u"--db"_s, db, u"user"_s, u"add"_s, u"mo3"_s, u"--role"_s, u"beheerder"_s}), int(ExitCode::Refused));
+    QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"user"_s, u"list"_s}, &out), 0);
+    QVERIFY(!out.contains(u"mo2"_s) && !out.contains(u"mo3"_s));
 }
 
 void TestPrivacy::accessLogIsCompleteAndAppendOnly()

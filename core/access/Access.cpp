@@ -3,6 +3,7 @@
 #include "Registry.h"
 #include "access/AccessLog.h"
 #include "services/History.h"
+#include "storage/ServerSetup.h"
 
 #include <QRegularExpression>
 
@@ -155,7 +156,11 @@ Result<QStringList> administrators(Registry& registry)
     return names;
 }
 
-Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active)
+namespace {
+
+// The users row (and, where given, what must change with it in the same transaction).
+Status writeUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active,
+                 const std::function<Status(const QString& name, const QString& role)>& alongside)
 {
     BS_TRY(require(registry, Permission::ManageUsers));
     const QString name = login.trimmed();
@@ -173,6 +178,8 @@ Status setUser(Registry& registry, const QString& login, const QString& displayN
         if (others.value().toInt() == 0 && (parsed.value() != Role::Beheerder || !active)) {
             return Error::rule(u"'%1' is de laatste actieve beheerder; maak eerst iemand anders beheerder."_s.arg(name));
         }
+        if (alongside)
+            BS_TRY(alongside(name, roleCode(parsed.value())));
         BS_TRY(db.execute(u"INSERT INTO users (login, display_name, role, active, created_at) VALUES (?, ?, ?, ?, ?)"
                           " ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,"
                           " active = excluded.active"_s,
@@ -180,6 +187,22 @@ Status setUser(Registry& registry, const QString& login, const QString& displayN
                            active ? 1 : 0, History::timestamp(registry.clock().now())}));
         return AccessLog::record(registry, AccessAction::Admin, 0,
                                  u"gebruiker %1: rol %2%3"_s.arg(name, roleCode(parsed.value()), active ? QString() : u", inactief"_s));
+    });
+}
+
+}  // namespace
+
+Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active)
+{
+    return writeUser(registry, login, displayName, code, active, {});
+}
+
+Status addUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, const QString& password)
+{
+    if (!registry.db().isServer())
+        return writeUser(registry, login, displayName, code, true, {});
+    return writeUser(registry, login, displayName, code, true, [&](const QString& name, const QString& role) {
+        return ServerSetup::createLogin(registry.db(), name, role, password);
     });
 }
 

@@ -59,6 +59,11 @@ Result<QList<User>> users(Registry& registry);
 Result<QStringList> administrators(Registry& registry);
 // Adds or changes a user (beheerder only). The last active beheerder cannot be demoted or deactivated.
 Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode, bool active);
+// `user add`: on a file the same as setUser (active). On a server also the person's own login role
+// (with `password`, or none where the server authenticates otherwise) and its group role, in the
+// same transaction as the users row; the beheerder's login needs CREATEROLE for that.
+Status addUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode,
+               const QString& password);
 
 }  // namespace Access
 }  // namespace bs
