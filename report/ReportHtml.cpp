@@ -2,6 +2,7 @@
 
 #include "Charts.h"
 #include "domain/Codes.h"
+#include "domain/DutchLocale.h"
 #include "stats/Disclosure.h"
 #include "stats/Publication.h"
 
@@ -17,13 +18,6 @@ namespace bs::ReportHtml {
 
 namespace {
 
-
-const QLocale& dutch()
-{
-    static const QLocale locale(QLocale::Dutch, QLocale::Netherlands);
-    return locale;
-}
-
 QString esc(const QString& text)
 {
     return text.toHtmlEscaped();
@@ -36,7 +30,7 @@ QString date(const QDate& d)
 
 QString number(int n)
 {
-    return dutch().toString(n);
+    return dutchLocale().toString(n);
 }
 
 // Every figure prints as Publication gave it: a number, or the sign of its mark.
@@ -50,13 +44,13 @@ QString change(const Figure& pct, int decimals)
 {
     if (!pct.shown())
         return fig(pct);
-    return (pct.value > 0 ? u"+"_s : QString()) + dutch().toString(pct.value, 'f', decimals) + u" %"_s;
+    return (pct.value > 0 ? u"+"_s : QString()) + dutchLocale().toString(pct.value, 'f', decimals) + u" %"_s;
 }
 
 // A share (0..1) in whole percent.
 QString share(const Figure& fraction)
 {
-    return fraction.shown() ? dutch().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fig(fraction);
+    return fraction.shown() ? dutchLocale().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fig(fraction);
 }
 
 // Column widths in percent where names need room (by default the first column gets 26 %);
@@ -191,7 +185,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         header << theme;
     header << tr("Total");
     for (const PublishedMonth& m : pub.months) {
-        QStringList row = {dutch().toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMMM yyyy"_s)};
+        QStringList row = {dutchLocale().toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMMM yyyy"_s)};
         for (const QString& theme : pub.themes)
             row << fig(m.byTheme.value(theme));
         row << fig(m.total);
@@ -244,7 +238,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         };
         const QString label = f.basisWords.isEmpty() ? esc(f.label) : u"%1<br><i>%2</i>"_s.arg(esc(f.label), esc(f.basisWords));
         rows << QStringList{QString::number(f.group), label, value(i.value), value(i.previous),
-                            f.target ? dutch().toString(*f.target) + (f.targetKind == u"relative_change_pct"_s ? u" %"_s : tr(" per year"))
+                            f.target ? dutchLocale().toString(*f.target) + (f.targetKind == u"relative_change_pct"_s ? u" %"_s : tr(" per year"))
                                      : tr("none"),
                             i.status.isEmpty() ? none : tr(statuses.value(i.status, "no target"))};
     }

@@ -2,6 +2,7 @@
 
 #include "Charts.h"
 #include "DateField.h"
+#include "domain/DutchLocale.h"
 #include "Labels.h"
 #include "RecordForm.h"
 #include "Registry.h"
@@ -40,12 +41,6 @@ namespace bs {
 
 namespace {
 
-const QLocale& dutch()
-{
-    static const QLocale locale(QLocale::Dutch, QLocale::Netherlands);
-    return locale;
-}
-
 // Puts a new chart in the view (which owns it) and deletes the one it replaces.
 void showChart(QChartView* view, QChart* chart)
 {
@@ -65,12 +60,12 @@ QChartView* makeView(QWidget* parent, const QString& name)
 
 QString share(const Figure& fraction)
 {
-    return fraction.shown() ? dutch().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fraction.text();
+    return fraction.shown() ? dutchLocale().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fraction.text();
 }
 
 QString change(const Figure& pct, int decimals)
 {
-    return pct.shown() ? (pct.value > 0 ? u"+"_s : QString()) + dutch().toString(pct.value, 'f', decimals) + u" %"_s : pct.text();
+    return pct.shown() ? (pct.value > 0 ? u"+"_s : QString()) + dutchLocale().toString(pct.value, 'f', decimals) + u" %"_s : pct.text();
 }
 
 }  // namespace
@@ -454,9 +449,9 @@ void DashboardView::fillIndicators()
         const IndicatorFigure& f = figures.at(i).source;
         QString target = tr("none");
         if (f.target && f.targetKind == u"relative_change_pct"_s)
-            target = tr("%1%2 % per period").arg(*f.target > 0 ? u"+"_s : QString()).arg(dutch().toString(*f.target));
+            target = tr("%1%2 % per period").arg(*f.target > 0 ? u"+"_s : QString()).arg(dutchLocale().toString(*f.target));
         else if (f.target && f.targetKind == u"absolute_per_year"_s)
-            target = tr("%1 per year").arg(dutch().toString(*f.target));
+            target = tr("%1 per year").arg(dutchLocale().toString(*f.target));
         const auto status = statuses.value(figures.at(i).status);
         // An average or median says what it is taken over.
         const QString label = f.basisWords.isEmpty() ? f.label : u"%1 (%2)"_s.arg(f.label, f.basisWords);

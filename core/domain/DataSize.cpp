@@ -1,6 +1,6 @@
 #include "DataSize.h"
 
-#include <QLocale>
+#include "DutchLocale.h"
 
 using namespace Qt::StringLiterals;
 
@@ -8,7 +8,6 @@ namespace bs::DataSize {
 
 QString text(qint64 bytes)
 {
-    static const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
     if (bytes < 1000)
         return u"%1 bytes"_s.arg(bytes);
     static const char* const units[] = {"kB", "MB", "GB", "TB"};
@@ -18,7 +17,7 @@ QString text(qint64 bytes)
         value /= 1000.0;
         ++unit;
     }
-    return u"%1 %2"_s.arg(dutch.toString(value, 'f', 1), QLatin1StringView(units[unit]));
+    return u"%1 %2"_s.arg(dutchLocale().toString(value, 'f', 1), QLatin1StringView(units[unit]));
 }
 
 }  // namespace bs::DataSize

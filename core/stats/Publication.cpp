@@ -1,26 +1,14 @@
 #include "Publication.h"
 
+#include "domain/DutchLocale.h"
 #include "stats/Disclosure.h"
 
-#include <QLocale>
-
 #include <algorithm>
-
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace bs {
-
-namespace {
-
-const QLocale& dutch()
-{
-    static const QLocale locale(QLocale::Dutch, QLocale::Netherlands);
-    return locale;
-}
-
-}  // namespace
 
 QString Figure::text(int decimals) const
 {
@@ -30,7 +18,7 @@ QString Figure::text(int decimals) const
     case Mark::Withheld: return u"–"_s;
     case Mark::Value: break;
     }
-    return dutch().toString(value, 'f', decimals);
+    return dutchLocale().toString(value, 'f', decimals);
 }
 
 QJsonValue Figure::json() const

@@ -1,0 +1,175 @@
+// The main window's file work: exporting the list, the steering-group report, the CBS import,
+// the recent registries and the offer of demo data on an empty registry.
+#include "MainWindow.h"
+
+#include "CbsImportDialog.h"
+#include "CoordinatorView.h"
+#include "DailyBackupStatus.h"
+#include "DashboardView.h"
+#include "FilterBar.h"
+#include "ImportDialog.h"
+#include "RecordForm.h"
+#include "StuurgroepReport.h"
+#include "ManagementDialog.h"
+#include "PrivacyDialog.h"
+#include "access/Access.h"
+#include "storage/Backups.h"
+#include "storage/FileSystem.h"
+#include "NewSignalDialog.h"
+#include "QueuePanel.h"
+#include "Registry.h"
+#include "SignalDetailPanel.h"
+#include "SignalListModel.h"
+#include "demo/DemoGenerator.h"
+#include "services/Export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QProgressDialog>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+void MainWindow::exportList()
+{
+    if (!m_registry)
+        return;
+    const QString semicolon = tr("CSV for Dutch Excel, semicolons (*.csv)");
+    const QString comma = tr("CSV with commas (*.csv)");
+    QString chosen;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export list"), QString(), semicolon + u";;"_s + comma, &chosen);
+    if (path.isEmpty())
+        return;
+    ExportOptions options;
+    options.separator = chosen == comma ? u',' : u';';
+    auto rows = Export::signalList(*m_registry, m_model->filter(), path, options);
+    if (!rows.ok()) {
+        showError(rows.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("%1 signals exported to %2.").arg(QLocale(QLocale::Dutch).toString(rows.value())).arg(path), 8000);
+}
+
+void MainWindow::writeReport()
+{
+    if (!m_registry)
+        return;
+    const QDate today = m_clock.today();
+    const int quarter = (today.month() - 1) / 3 + 1;
+    const Period last = quarter == 1 ? Period::quarter(today.year() - 1, 4) : Period::quarter(today.year(), quarter - 1);
+    auto* form = new RecordForm(tr("Steering-group report"),
+                                {{u"from"_s, tr("From"), FormField::Date, last.fromText(), {}},
+                                 {u"to"_s, tr("To"), FormField::Date, last.toText(), {}}},
+                                [this](const QVariantMap& v) -> Status {
+                                    auto period = Period::parse(v.value(u"from"_s).toString(), v.value(u"to"_s).toString());
+                                    if (!period.ok())
+                                        return period.error();
+                                    const QString path = QFileDialog::getSaveFileName(
+                                        this, tr("Save report"), u"stuurgroeprapportage-%1.pdf"_s.arg(period->toText()), tr("PDF (*.pdf)"));
+                                    if (path.isEmpty())
+                                        return {};
+                                    QProgressDialog progress(tr("Writing the report…"), QString(), 0, 100, this);
+                                    progress.setWindowModality(Qt::WindowModal);
+                                    progress.setMinimumDuration(0);
+                                    const Status written = StuurgroepReport::write(*m_registry, {period.value(), {}}, path,
+                                                                                   [&progress](int percent, const QString& step) {
+                                                                                       progress.setLabelText(step);
+                                                                                       progress.setValue(percent);
+                                                                                   });
+                                    if (written.ok())
+                                        statusBar()->showMessage(tr("Report saved: %1").arg(path), 8000);
+                                    return written;
+                                },
+                                this);
+    form->open();
+}
+
+void MainWindow::importCbs()
+{
+    if (!m_registry)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("CBS file 'Kerncijfers wijken en buurten'"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("The file %1 cannot be read.").arg(path));
+        return;
+    }
+    auto changes = CbsImport::plan(*m_registry, file.readAll());
+    if (!changes.ok()) {
+        showError(changes.error().message);
+        return;
+    }
+    auto* dialog = new CbsImportDialog(*m_registry, changes.value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this]() {
+        m_filterBar->setRegistry(m_registry.get());
+        m_detail->setRegistry(m_registry.get());
+        m_dashboardStale = true;
+        refresh();
+    });
+    dialog->open();
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(u"registry/recent"_s).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(u"registry/recent"_s, recent.mid(0, 8));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(u"registry/recent"_s).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(path, this, [this, path]() { openRegistry(path, false); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::offerDemoData()
+{
+    if (!m_interactive || !m_registry)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Empty registry"),
+                                tr("This registry holds no signals yet. Fill it with demonstration data (2,000 fictional "
+                                   "signals over two years) to try Buurtsignaal out?"),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::accepted, this, [this]() {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        auto result = DemoGenerator::generate(*m_registry, {2000, 1});
+        QApplication::restoreOverrideCursor();
+        if (!result.ok())
+            showError(result.error().message);
+        refresh();
+    });
+    box->open();
+}
+
+}  // namespace bs
