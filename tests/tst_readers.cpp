@@ -22,33 +22,9 @@ using namespace bs::test;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& arguments)
+ProgramRun cli(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"BUURTSIGNAAL_USER"_s, u"tester"_s);
-    env.insert(u"BUURTSIGNAAL_TODAY"_s, referenceToday().toString(Qt::ISODate));
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments);
-    Run run;
-    // Far longer than any read takes; a reader that waits for the writer runs into it.
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        run.err = u"niet klaar binnen een minuut"_s;
-        return run;
-    }
-    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments);
 }
 
 QStringList actionsLogged(Registry& registry)
@@ -94,7 +70,7 @@ void TestReaders::readCommandsFinishWhileAnotherProgramWrites()
         {u"referral"_s, u"list"_s},
     };
     for (const QStringList& command : readers) {
-        const Run run = cli(QStringList{u"--db"_s, db} + command);
+        const ProgramRun run = cli(QStringList{u"--db"_s, db} + command);
         QVERIFY2(run.code == 0, qPrintable(command.join(u' ') + u": "_s + run.err));
         // Finished while the other program still held the lock: it never waited for it.
         QVERIFY2(holder.holding(), qPrintable(command.join(u' ')));
@@ -124,7 +100,7 @@ void TestReaders::aViewThatCannotBeLoggedIsNotShown()
     QVERIFY(QDir().mkpath(temp.path() + u".logwachtrij"_s));
     WriteLockHolder holder(temp.path());
     QVERIFY(holder.holding());
-    const Run run = cli({u"--db"_s, temp.path(), u"signal"_s, u"show"_s, reference});
+    const ProgramRun run = cli({u"--db"_s, temp.path(), u"signal"_s, u"show"_s, reference});
     QCOMPARE(run.code, 1);
     QVERIFY2(run.err.contains(u"toegangslogboek"_s), qPrintable(run.err));
     QVERIFY(!run.out.contains(u"nauwelijks buiten"_s));

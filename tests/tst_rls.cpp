@@ -84,23 +84,9 @@ void makeLogin(LoginConnection& admin, const QString& login, const QString& role
     QCOMPARE(admin.failure(u"GRANT %1 TO %2"_s.arg(ServerSetup::groupRole(role), login)), QString());
 }
 
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun cli(const QStringList& arguments, const QList<std::pair<QString, QString>>& extraEnvironment = {})
+ProgramRun cli(const QStringList& arguments, const QList<std::pair<QString, QString>>& extraEnvironment = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"BUURTSIGNAAL_TODAY"_s, u"2026-11-26"_s);
-    for (const auto& [name, value] : extraEnvironment)
-        env.insert(name, value);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments);
-    process.waitForFinished(60000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return runProgram(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments, extraEnvironment);
 }
 
 }  // namespace
@@ -183,7 +169,7 @@ void TestRls::initMakesOwnerOwnEverythingAndLoginFirstBeheerder()
 void TestRls::initTwiceIsRefusedUnchanged()
 {
     const QByteArray before = contentFingerprint(m_database->uri());
-    const CliRun again = cli({u"--db"_s, m_database->uri(), u"server"_s, u"init"_s});
+    const ProgramRun again = cli({u"--db"_s, m_database->uri(), u"server"_s, u"init"_s});
     QVERIFY(again.code != 0);
     QVERIFY2(again.err.contains(u"al ingericht als Buurtsignaal-register"_s), qPrintable(again.err));
     QVERIFY2(again.err.contains(u"niets gewijzigd"_s), qPrintable(again.err));
@@ -277,7 +263,7 @@ void TestRls::userAddCreatesLoginWithGroupRole()
 {
     const QString login = u"rls_nieuw"_s;
     // A quote in the password proves the server, not string pasting, quotes it.
-    const CliRun added = cli({u"--db"_s, m_database->uri(), u"user"_s, u"add"_s, login, u"--role"_s, u"coordinator"_s},
+    const ProgramRun added = cli({u"--db"_s, m_database->uri(), u"user"_s, u"add"_s, login, u"--role"_s, u"coordinator"_s},
                              {{u"BUURTSIGNAAL_USER"_s, m_database->address().user}, {u"BUURTSIGNAAL_NEW_PASSWORD"_s, u"it's geheim"_s}});
     QVERIFY2(added.code == 0, qPrintable(added.err));
     LoginConnection admin(m_database->address(), m_database->address().user);
@@ -298,7 +284,7 @@ void TestRls::userAddByMedewerkerIsRefused()
     LoginConnection admin(m_database->address(), m_database->address().user);
     const QString usersSql = u"SELECT string_agg(login || ':' || role, ',' ORDER BY login) FROM users"_s;
     const QString usersBefore = admin.scalar(usersSql).toString();
-    const CliRun refused = cli({u"--db"_s, uri, u"user"_s, u"add"_s, login, u"--role"_s, u"beheerder"_s},
+    const ProgramRun refused = cli({u"--db"_s, uri, u"user"_s, u"add"_s, login, u"--role"_s, u"beheerder"_s},
                                {{u"BUURTSIGNAAL_USER"_s, medewerker}});
     QVERIFY(refused.code != 0);
     QVERIFY2(!refused.err.isEmpty(), qPrintable(refused.out));

@@ -75,22 +75,9 @@ ServerAddress addressOf(const QString& uri)
     return Location::parse(uri).value().server;
 }
 
-struct CliRun {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliRun cli(const QStringList& arguments)
+ProgramRun cli(const QStringList& arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"BUURTSIGNAAL_TODAY"_s, u"2026-11-26"_s);
-    env.insert(u"BUURTSIGNAAL_USER"_s, u"tester"_s);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments);
-    process.waitForFinished(60000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return runProgram(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), arguments);
 }
 
 }  // namespace
@@ -302,7 +289,7 @@ void TestServer::cliWorksAgainstTheServer()
 {
     TempServerDatabase database;
     const QString db = database.uri();
-    CliRun run = cli({u"--db"_s, db, u"init"_s});
+    ProgramRun run = cli({u"--db"_s, db, u"init"_s});
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QCOMPARE(run.out.trimmed(), u"Nieuw register aangemaakt met referentiegegevens: %1"_s.arg(db));
     run = cli({u"--db"_s, db, u"signal"_s, u"add"_s, u"--buurt"_s, u"Oranjebuurt"_s, u"--category"_s, u"eenzaamheid"_s, u"--source"_s,
@@ -329,7 +316,7 @@ void TestServer::cliWorksAgainstTheServer()
 void TestServer::cliRefusesBadServerAddresses()
 {
     TempServerDatabase empty;
-    CliRun run = cli({u"--db"_s, empty.uri(), u"signal"_s, u"list"_s});
+    ProgramRun run = cli({u"--db"_s, empty.uri(), u"signal"_s, u"list"_s});
     QCOMPARE(run.code, 1);
     QCOMPARE(run.err.trimmed(), u"De database %1 heeft nog geen Buurtsignaal-register. Maak het met 'buurtsignaal-cli --db %1 init'. "
                                  "Er is niets gewijzigd."_s.arg(empty.uri()));

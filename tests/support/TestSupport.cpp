@@ -163,6 +163,31 @@ QByteArray contentFingerprint(const QString& path)
     return hash.result().toHex();
 }
 
+ProgramRun runProgram(const QString& program, const QStringList& arguments, const QList<std::pair<QString, QString>>& environment)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"BUURTSIGNAAL_USER"_s, u"tester"_s);
+    env.insert(u"BUURTSIGNAAL_TODAY"_s, referenceToday().toString(Qt::ISODate));
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    for (const auto& [name, value] : environment)
+        env.insert(name, value);
+    process.setProcessEnvironment(env);
+    process.start(program, arguments);
+    ProgramRun run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = u"niet klaar binnen een minuut"_s;
+        return run;
+    }
+    run.finished = true;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
 QByteArray fileBytesHash(const QString& path)
 {
     QFile file(path);

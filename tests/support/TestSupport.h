@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -74,6 +75,18 @@ private:
 // `path` is a file or a server address (TempRegistry::path()).
 QByteArray contentFingerprint(const QString& path);
 QByteArray fileBytesHash(const QString& path);
+
+// A program (the real command line) run as its own process on the reference day, as the user
+// 'tester' unless `environment` says otherwise, for at most a minute: a command that takes that
+// long has hung (and is killed). `finished` is false then.
+struct ProgramRun {
+    int code = -1;
+    QString out;
+    QString err;
+    bool finished = false;
+};
+ProgramRun runProgram(const QString& program, const QStringList& arguments,
+                      const QList<std::pair<QString, QString>>& environment = {});
 
 // Adds a signal with sensible defaults and returns its reference (fails the test on error).
 QString addSignal(Registry& registry, const QString& category = QStringLiteral("eenzaamheid"),
