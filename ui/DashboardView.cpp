@@ -291,6 +291,7 @@ bool DashboardView::refresh()
     const QString path = m_registry->path();
     const QString actor = m_registry->actor();
     const Clock* clock = &m_registry->clock();
+    const Publication::Mode mode = m_mode;
     const quint64 generation = ++m_generation;
     m_summary->setText(tr("Computing the figures…"));
     // A year of a large registry takes a moment: counted on a second connection so the window
@@ -309,8 +310,8 @@ bool DashboardView::refresh()
             figures.error = stats.ok() ? indicators.error().message : stats.error().message;
             return figures;
         }
+        figures.published = Publication::publish(stats.value(), indicators.value(), mode);
         figures.stats = std::move(stats).value();
-        figures.indicators = std::move(indicators).value();
         return figures;
     }));
     return true;
@@ -335,7 +336,7 @@ void DashboardView::figuresArrived()
         return;
     }
     m_stats = std::move(figures.stats);
-    m_published = Publication::publish(m_stats, figures.indicators, m_mode);
+    m_published = std::move(figures.published);
     const Published& p = m_published;
     // Both periods named; a period that still runs is compared day for day.
     const bool running = p.elapsed.to < p.filter.period.to;

@@ -67,7 +67,7 @@ private:
         quint64 generation = 0;
         QString error;
         Statistics stats;
-        QList<IndicatorFigure> indicators;
+        Published published;  // protected in the background too: on a large registry it takes a moment
     };
     Statistics m_stats;
     Published m_published;
