@@ -124,21 +124,20 @@ Result<qint64> addLocked(Registry& registry, const NewReferral& input)
 
     const QDate today = registry.clock().today();
     const QDateTime now = registry.clock().now();
-    auto inserted = insertReturningId(db,
+    auto inserted = insertUnlessDuplicate(db,
         u"INSERT INTO referrals (signal_id, from_partner_id, to_partner_id, reason, status, sent_on, sent_by, respond_by,"
         " carries_subject, override_ground, override_reason, updated_at) VALUES (?, ?, ?, ?, 'verstuurd', ?, ?, ?, ?, ?, ?, ?)"_s,
         {signal->id, fromId, to->id, reason.value(), today.toString(Qt::ISODate), registry.actor(),
          WorkingDays::add(today, to->responseDays).toString(Qt::ISODate), signal->hasSubject ? 1 : 0,
          orNull(overrideGround), orNull(overrideReason), History::timestamp(now)});
-    if (!inserted.ok()) {
-        // Only a writer that skipped the check above can hit the index; it gets the same answer.
-        if (inserted.error().kind == ErrorKind::Conflict) {
-            auto open = openReferralTo(db, signal->id, to->id);
-            return alreadyReferred(signal.value(), to.value(), open.ok() ? open.value() : QVariant());
-        }
+    if (!inserted.ok())
         return inserted.error();
+    if (!inserted->has_value()) {
+        // Only a writer that skipped the check above can meet the index; it gets the same answer.
+        auto open = openReferralTo(db, signal->id, to->id);
+        return alreadyReferred(signal.value(), to.value(), open.ok() ? open.value() : QVariant());
     }
-    const qint64 id = inserted.value();
+    const qint64 id = inserted->value();
     QString detail = u"Doorverwezen naar %1 (#%2)"_s.arg(to->name).arg(id);
     if (!overrideGround.isEmpty())
         detail += u"; gedeeld zonder toestemming op grond van %1"_s.arg(overrideGround);

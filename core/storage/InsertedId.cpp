@@ -30,6 +30,19 @@ Result<qint64> insertReturningId(const Database& db, const QString& insertSql, c
     return readReturnedId(query.value());
 }
 
+Result<std::optional<qint64>> insertUnlessDuplicate(const Database& db, const QString& insertSql, const QVariantList& values)
+{
+    // SQLite (3.35 and later) and PostgreSQL both take this form.
+    auto query = db.run(insertSql + u" ON CONFLICT DO NOTHING RETURNING id"_s, values);
+    if (!query.ok())
+        return query.error();
+    if (!query->next())
+        return std::optional<qint64>();
+    const qint64 id = query->value(0).toLongLong();
+    query->finish();
+    return std::optional<qint64>(id);
+}
+
 Result<qint64> execReturningId(const Database& db, QSqlQuery& prepared, const QString& context)
 {
     BS_TRY(db.exec(prepared, context));
