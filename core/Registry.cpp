@@ -133,6 +133,14 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
     return open(path, create, clock, actor, standardLadder());
 }
 
+Result<std::unique_ptr<Registry>> Registry::open(const Location& location, Create create, const Clock& clock,
+                                                 const QString& actor)
+{
+    if (location.isServer())
+        return openOnServer(location.server, create, clock, actor, standardLadder());
+    return open(location.path, create, clock, actor);
+}
+
 Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create create, const Clock& clock,
                                                  const QString& actor, const MigrationLadder& ladder)
 {
@@ -209,8 +217,15 @@ Result<std::unique_ptr<Registry>> Registry::openOnServer(const ServerAddress& se
     std::unique_ptr<Registry> registry(new Registry(std::move(opened).value(), clock, actor));
     Database& db = registry->db();
     auto version = schemaVersion(db);
-    if (!version.ok())
-        return version.error();
+    if (!version.ok()) {
+        Error refused = version.error();
+        if (refused.kind == ErrorKind::Denied) {
+            refused.message = u"De aanmelding '%1' heeft geen rechten op het register op de server %2. Vraag een beheerder "
+                              "van het register om u toegang te geven. Er is niets gewijzigd."_s
+                                  .arg(server.user.isEmpty() ? u"(standaardgebruiker)"_s : server.user, db.path());
+        }
+        return refused;
+    }
     BS_TRY(checkVersionKnown(version.value(), ladder, db.path()));
     const bool isNew = version.value() == 0;
     if (isNew && create == Create::No) {

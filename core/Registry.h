@@ -25,6 +25,10 @@ public:
     // An older schema is copied to a backup beside the file and then migrated.
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor);
+    // The same for a location already read (a server address with a password typed by the user,
+    // kept in memory only).
+    static Result<std::unique_ptr<Registry>> open(const Location& location, Create create, const Clock& clock,
+                                                  const QString& actor);
     // Opens the registry for a program that only reads (lists, a signal's detail, figures, reports,
     // exports, the app's background counts) on a read-only connection: it never takes the write
     // lock, so it never waits for another program's writer. A registry that must be set up first
@@ -39,6 +43,7 @@ public:
     const Clock& clock() const { return m_clock; }
     const QString& actor() const { return m_actor; }
     const QString& path() const { return m_db->path(); }
+    bool isOnServer() const { return m_db->isServer(); }
     bool wasCreated() const { return m_created; }
     QString lastBackup() const { return m_lastBackup; }
 

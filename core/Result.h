@@ -19,6 +19,8 @@ enum class ErrorKind {
     Conflict,  // the database refused a second row where only one may be (a unique rule); the
                // service that wrote it turns this into its own message
     Denied,    // the user's role does not allow the action
+    ConnectionLost,  // the server went away (SQLSTATE class 08 or a closed connection): nothing was
+                     // changed, and the same action may succeed once the connection is back
 };
 
 struct Error {

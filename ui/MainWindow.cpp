@@ -20,6 +20,7 @@
 #include "SignalListModel.h"
 #include "demo/DemoGenerator.h"
 #include "services/Export.h"
+#include "storage/ChangeFeed.h"
 
 #include <QAction>
 #include <QApplication>
@@ -107,9 +108,15 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_demoBand->setWordWrap(true);
     m_demoBand->setStyleSheet(u"background: #ffb000; color: black; padding: 6px; font-weight: bold;"_s);
     m_demoBand->hide();
+    m_connectionBand = new QLabel(tr("Connection to the server lost — reconnecting…"), this);
+    m_connectionBand->setObjectName(u"connectionBand"_s);
+    m_connectionBand->setWordWrap(true);
+    m_connectionBand->setStyleSheet(u"background: #b00020; color: white; padding: 6px; font-weight: bold;"_s);
+    m_connectionBand->hide();
     auto* central = new QWidget(this);
     auto* centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_connectionBand);
     centralLayout->addWidget(m_storageWarning);
     centralLayout->addWidget(m_demoBand);
     centralLayout->addWidget(m_tabs);
@@ -168,16 +175,14 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         if (index == 2 && m_dashboardStale) {
             // The figures are computed when the dashboard is shown, not at start-up.
             m_dashboardStale = false;
+            m_dashboardOutdated = false;
             m_dashboard->setRegistry(m_registry.get());
+        } else if (index == 2 && std::exchange(m_dashboardOutdated, false)) {
+            m_dashboard->refresh();  // another desk changed the registry; the chosen period stays
         }
     });
     connect(m_dashboard, &DashboardView::openSignals, this, &MainWindow::showSignals);
 
-    // Another program (a colleague's window on the same file) may change the registry.
-    m_changePoll = new QTimer(this);
-    m_changePoll->setInterval(2000);
-    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::checkForOutsideChanges);
-    m_changePoll->start();
     // Totals of the whole registry are counted after the list shows, so opening stays instant.
     m_countsTimer = new QTimer(this);
     m_countsTimer->setSingleShot(true);
@@ -199,12 +204,7 @@ void MainWindow::buildMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* newSignalAction = file->addAction(tr("&New signal…"), QKeySequence::New, this, &MainWindow::newSignal);
     newSignalAction->setObjectName(u"actionNewSignal"_s);
-    file->addAction(tr("&Open registry…"), QKeySequence::Open, this, [this]() {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open registry"), QFileInfo(Registry::defaultPath()).path(),
-                                                          tr("Buurtsignaal registry (*.buurtsignaal);;All files (*)"));
-        if (!path.isEmpty())
-            openRegistry(path, false);
-    });
+    file->addAction(tr("&Open registry…"), QKeySequence::Open, this, &MainWindow::chooseRegistryToOpen);
     file->addAction(tr("New &registry…"), this, [this]() {
         const QString path = QFileDialog::getSaveFileName(this, tr("New registry"), QFileInfo(Registry::defaultPath()).path(),
                                                           tr("Buurtsignaal registry (*.buurtsignaal)"));
@@ -285,11 +285,18 @@ bool MainWindow::openRegistry(const QString& path, bool create)
         showError(opened.error().message);
         return false;
     }
+    return useRegistry(std::move(opened).value());
+}
+
+bool MainWindow::useRegistry(std::unique_ptr<Registry> opened)
+{
     if (!resolveUnsavedWork())
         return false;
     m_detail->setRegistry(nullptr);
     m_model->setSource(nullptr, m_model->filter());
-    m_registry = std::move(opened).value();
+    m_feed.reset();
+    m_connectionBand->hide();
+    m_registry = std::move(opened);
     applyRole();
     warnAboutStorage();
     m_filterBar->setRegistry(m_registry.get());
@@ -300,13 +307,13 @@ bool MainWindow::openRegistry(const QString& path, bool create)
         m_dashboardStale = false;
         m_dashboard->setRegistry(m_registry.get());
     }
-    // The baseline for noticing other programs' changes; our own commits do not move it.
-    auto counter = m_registry->db().changeCounter();
-    m_lastChangeCounter = counter.ok() ? counter.value() : -1;
-    QSettings().setValue(u"registry/last"_s, QFileInfo(path).absoluteFilePath());
-    rememberRecent(QFileInfo(path).absoluteFilePath());
+    startLiveUpdates();
+    // A server is remembered by its address, which never holds the password.
+    const QString shown = m_registry->isOnServer() ? m_registry->path() : QFileInfo(m_registry->path()).absoluteFilePath();
+    QSettings().setValue(u"registry/last"_s, shown);
+    rememberRecent(shown);
     updateTitle();
-    m_fileLabel->setText(tr("Registry: %1").arg(QFileInfo(path).absoluteFilePath()));
+    m_fileLabel->setText(tr("Registry: %1").arg(shown));
     // A new file starts on "Alle signalen" without filters; the list is read once.
     m_currentQueue = int(SignalQueue::All);
     m_onlyOpen = false;
@@ -435,7 +442,11 @@ void MainWindow::newSignal()
         m_detail->showSignal(reference);
         statusBar()->showMessage(tr("Signal %1 saved.").arg(reference), 5000);
     });
-    connect(m_newDialog, &QObject::destroyed, this, [this]() { m_newDialog = nullptr; });
+    connect(m_newDialog, &QObject::destroyed, this, [this]() {
+        m_newDialog = nullptr;
+        if (std::exchange(m_outsideChangePending, false))
+            takeOutsideChange();
+    });
     m_newDialog->open();
 }
 
@@ -444,7 +455,8 @@ void MainWindow::updateTitle()
     auto demo = m_registry ? DemoGenerator::isDemo(*m_registry) : Result<bool>(false);
     const bool isDemo = demo.ok() && demo.value();
     m_demoBand->setVisible(isDemo);
-    QString title = m_registry ? tr("%1 — Buurtsignaal").arg(QFileInfo(m_registry->path()).fileName()) : tr("Buurtsignaal");
+    const QString name = !m_registry ? QString() : m_registry->isOnServer() ? m_registry->path() : QFileInfo(m_registry->path()).fileName();
+    QString title = m_registry ? tr("%1 — Buurtsignaal").arg(name) : tr("Buurtsignaal");
     if (isDemo)
         title = tr("DEMO — fictional data — %1").arg(title);
     setWindowTitle(title);
@@ -483,20 +495,6 @@ void MainWindow::updateCounts()
     }));
 }
 
-void MainWindow::checkForOutsideChanges()
-{
-    if (!m_registry || m_newDialog)
-        return;
-    auto counter = m_registry->db().changeCounter();
-    if (!counter.ok())
-        return;
-    if (m_lastChangeCounter >= 0 && counter.value() != m_lastChangeCounter) {
-        refresh();
-        statusBar()->showMessage(tr("The registry was changed in another window; the list is up to date."), 5000);
-    }
-    m_lastChangeCounter = counter.value();
-}
-
 void MainWindow::saveCurrentFilter()
 {
     bool ok = false;
@@ -507,7 +505,9 @@ void MainWindow::saveCurrentFilter()
 
 void MainWindow::showError(const QString& message)
 {
-    if (m_interactive && isVisible())
+    // While the server is away the band says so; a box per failed read would only pile up.
+    const bool away = !m_connectionBand->isHidden();
+    if (m_interactive && isVisible() && !away)
         QMessageBox::warning(this, tr("Buurtsignaal"), message);
     else
         statusBar()->showMessage(message, 10000);

@@ -1,13 +1,15 @@
 #pragma once
 // The main window: work queues on the left, the signal list in the middle, the selected signal
 // on the right, and the coordinator's overview as a second tab. It opens one registry file at a
-// time and notices when another program changed it. Typed work is never dropped silently:
+// time and notices when another program or desk changed it (ChangeFeed), and shows a band while
+// the connection to a server is lost. Typed work is never dropped silently:
 // before the detail panel shows something else, or the window closes or opens another file,
 // unsaved edits are saved, discarded or kept, as the user answers.
 
 #include "Clock.h"
 #include "access/Access.h"
 #include "services/Signals.h"
+#include "storage/Location.h"
 
 #include <QMainWindow>
 
@@ -26,6 +28,7 @@ class QTimer;
 
 namespace bs {
 
+class ChangeFeed;
 class CoordinatorView;
 class DailyBackupStatus;
 class DashboardView;
@@ -34,6 +37,7 @@ class NewSignalDialog;
 class PrivacyDialog;
 class QueuePanel;
 class Registry;
+class ServerLoginDialog;
 class SignalDetailPanel;
 class SignalListModel;
 
@@ -46,6 +50,13 @@ public:
 
     // Opens a registry file (creating it when asked); on failure shows why and keeps the current one.
     bool openRegistry(const QString& path, bool create);
+    // Shows `registry` (opened elsewhere, e.g. by a server login) instead of the current one,
+    // unless the user keeps unsaved work.
+    bool useRegistry(std::unique_ptr<Registry> registry);
+    // File ▸ Open: a file, or a registry on a server through the login dialog (prefilled with `server`).
+    void chooseRegistryToOpen();
+    void openServerLogin(const ServerAddress& server = {});
+    ServerLoginDialog* serverLogin() const;
     Registry* registry() const { return m_registry.get(); }
     SignalListModel* listModel() const { return m_model; }
     QTableView* listView() const { return m_view; }
@@ -63,6 +74,8 @@ public:
     Role role() const { return m_role; }
     QTabWidget* tabs() const { return m_tabs; }
     DailyBackupStatus* dailyBackup() const { return m_dailyBackup; }
+    ChangeFeed* changeFeed() const { return m_feed.get(); }
+    QLabel* connectionBand() const { return m_connectionBand; }
 
     // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -81,7 +94,11 @@ private:
     void applyFilter();
     void updateTitle();
     void updateCounts();
-    void checkForOutsideChanges();
+    // Live across desks (MainWindowLive.cpp): other desks' changes and a lost server connection.
+    void startLiveUpdates();
+    void takeOutsideChange();
+    void connectionLost();
+    void connectionBack();
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
     void offerDemoData();
@@ -100,6 +117,7 @@ private:
 
     const Clock& m_clock;
     std::unique_ptr<Registry> m_registry;
+    std::unique_ptr<ChangeFeed> m_feed;  // after m_registry: destroyed before the registry it watches
     SignalListModel* m_model;
     QTableView* m_view;
     FilterBar* m_filterBar;
@@ -108,12 +126,14 @@ private:
     CoordinatorView* m_coordinator;
     DashboardView* m_dashboard;
     bool m_dashboardStale = true;
+    bool m_dashboardOutdated = false;  // shown figures predate another desk's change
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     QLabel* m_fileLabel;
     QLabel* m_roleLabel;
     QLabel* m_storageWarning;
     QLabel* m_demoBand;
+    QLabel* m_connectionBand;  // while the server is away and the window reconnects
     QWidget* m_noAccessPage;  // instead of the tabs, for a login that is not a user of the registry
     QLabel* m_noAccessText;
     QString m_privacyMenuPath;  // "Beheer ▸ Privacy, gebruikers en back-ups", as the menu reads
@@ -121,13 +141,13 @@ private:
     QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
     Role m_role = Role::None;
     QPointer<PrivacyDialog> m_privacy;
+    QPointer<ServerLoginDialog> m_serverLogin;
     QLabel* m_countLabel;
     DailyBackupStatus* m_dailyBackup;
     QMenu* m_recentMenu;
-    QTimer* m_changePoll;
     QTimer* m_countsTimer;
     NewSignalDialog* m_newDialog = nullptr;
-    qint64 m_lastChangeCounter = -1;
+    bool m_outsideChangePending = false;  // arrived while the new-signal form was open
     int m_currentQueue = 0;
     bool m_onlyOpen = false;  // set when the dashboard opens "open signals of a buurt"; a queue clears it
     bool m_interactive = true;

@@ -19,6 +19,7 @@
 #include "QueuePanel.h"
 #include "Registry.h"
 #include "SignalDetailPanel.h"
+#include "ServerLoginDialog.h"
 #include "SignalListModel.h"
 #include "demo/DemoGenerator.h"
 #include "services/Export.h"
@@ -36,6 +37,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -133,6 +135,46 @@ void MainWindow::importCbs()
     dialog->open();
 }
 
+void MainWindow::chooseRegistryToOpen()
+{
+    QMessageBox choice(QMessageBox::Question, tr("Open registry"),
+                       tr("Open a registry file on this computer, or the team's registry on a server?"), QMessageBox::Cancel, this);
+    QPushButton* file = choice.addButton(tr("&File…"), QMessageBox::AcceptRole);
+    QPushButton* server = choice.addButton(tr("&Server…"), QMessageBox::AcceptRole);
+    choice.setDefaultButton(file);
+    choice.exec();
+    if (choice.clickedButton() == server) {
+        openServerLogin();
+    } else if (choice.clickedButton() == file) {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open registry"), QFileInfo(Registry::defaultPath()).path(),
+                                                          tr("Buurtsignaal registry (*.buurtsignaal);;All files (*)"));
+        if (!path.isEmpty())
+            openRegistry(path, false);
+    }
+}
+
+void MainWindow::openServerLogin(const ServerAddress& server)
+{
+    if (m_serverLogin) {
+        m_serverLogin->raise();
+        return;
+    }
+    m_serverLogin = new ServerLoginDialog(m_clock, currentLogin(), this);
+    m_serverLogin->setAttribute(Qt::WA_DeleteOnClose);
+    if (!server.database.isEmpty())
+        m_serverLogin->setAddress(server);
+    connect(m_serverLogin, &QDialog::accepted, this, [this]() {
+        if (m_serverLogin)
+            useRegistry(m_serverLogin->takeRegistry());
+    });
+    m_serverLogin->open();
+}
+
+ServerLoginDialog* MainWindow::serverLogin() const
+{
+    return m_serverLogin;
+}
+
 void MainWindow::rememberRecent(const QString& path)
 {
     QSettings settings;
@@ -148,7 +190,14 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(u"registry/recent"_s).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(path, this, [this, path]() { openRegistry(path, false); });
+        m_recentMenu->addAction(path, this, [this, path]() {
+            // A server asks for the password again (it was never stored).
+            auto location = Location::parse(path);
+            if (location.ok() && location->isServer())
+                openServerLogin(location->server);
+            else
+                openRegistry(path, false);
+        });
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

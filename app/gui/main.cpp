@@ -2,6 +2,7 @@
 // on the command line (or the last one used, or the user's own) and shows the main window.
 #include "Clock.h"
 #include "MainWindow.h"
+#include "storage/Location.h"
 #include "Registry.h"
 
 #include <QApplication>
@@ -49,7 +50,10 @@ int main(int argc, char* argv[])
         window.openRegistry(parser.value(db), false);
     } else {
         const QString last = QSettings().value(u"registry/last"_s).toString();
-        if (last.isEmpty() || !QFileInfo::exists(last) || !window.openRegistry(last, false))
+        auto lastServer = bs::Location::parse(last);
+        if (!last.isEmpty() && lastServer.ok() && lastServer->isServer())
+            window.openServerLogin(lastServer->server);  // the password was never kept: asked again
+        else if (last.isEmpty() || !QFileInfo::exists(last) || !window.openRegistry(last, false))
             window.openRegistry(bs::Registry::defaultPath(), true);
     }
     return app.exec();

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "storage/PostgresqlDialect.h"
+#include "storage/ServerPasswords.h"
 
 #include <QAtomicInt>
 #include <QFileInfo>
@@ -92,8 +93,9 @@ Result<std::unique_ptr<Database>> Database::openPostgresql(const ServerAddress& 
             db.setPort(server.port);
         db.setDatabaseName(server.database);
         db.setUserName(server.user);
-        if (!server.password.isEmpty())
-            db.setPassword(server.password);
+        const QString password = server.password.isEmpty() ? ServerPasswords::recall(server) : server.password;
+        if (!password.isEmpty())
+            db.setPassword(password);
         QStringList options = {u"connect_timeout=10"_s, u"application_name=buurtsignaal"_s};
         if (!server.sslMode.isEmpty())
             options << u"sslmode=%1"_s.arg(server.sslMode);
@@ -107,16 +109,23 @@ Result<std::unique_ptr<Database>> Database::openPostgresql(const ServerAddress& 
                 return Error::storage(u"De server %1 draait niet (geen verbindingspunt %2). Er is niets gewijzigd."_s.arg(shown, socket),
                                       detail);
             }
+            const QString login = server.user.isEmpty() ? u"(standaardgebruiker)"_s : server.user;
+            if (!password.isEmpty()) {
+                // Typed by the user: a wrong one is the likeliest cause, and the first one named.
+                return Error::storage(u"Aanmelden op de server %1 als '%2' is mislukt: het wachtwoord of de gebruikersnaam is onjuist, "
+                                      "de database '%3' bestaat niet, of de server is niet bereikbaar. Er is niets gewijzigd."_s
+                                          .arg(shown, login, server.database),
+                                      detail);
+            }
             return Error::storage(u"Geen verbinding met de server %1: de server is niet bereikbaar, de database '%2' bestaat niet, "
                                   "of de aanmelding als '%3' werd geweigerd (gebruikersnaam of wachtwoord onjuist; het wachtwoord "
                                   "komt uit PGPASSWORD of ~/.pgpass). Er is niets gewijzigd."_s
-                                      .arg(shown, server.database, server.user.isEmpty() ? u"(standaardgebruiker)"_s : server.user),
+                                      .arg(shown, server.database, login),
                                   detail);
         }
     }
-    BS_TRY(database->runConnectionSetup());
-    if (mode == Mode::ReadOnly)
-        BS_TRY(database->execute(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s));
+    BS_TRY(database->setUpServerSession());
+    ServerPasswords::remember(server);
     auto version = database->scalar(u"SELECT current_setting('server_version_num')::integer"_s);
     if (!version.ok())
         return version.error();
@@ -126,6 +135,56 @@ Result<std::unique_ptr<Database>> Database::openPostgresql(const ServerAddress& 
                                   .arg(version.value().toInt() / 10000));
     }
     return database;
+}
+
+Status Database::setUpServerSession()
+{
+    BS_TRY(runConnectionSetup());
+    if (m_mode == Mode::ReadOnly)
+        BS_TRY(execute(u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s));
+    return {};
+}
+
+namespace {
+// A connection that could not be (re)made to a server that was reached before: the server is
+// away, not the login wrong, so the caller may try again later.
+Error serverAway(const Dialect& dialect, const QSqlError& error, const QString& shown)
+{
+    Error away = dialect.translate(error, u"verbinden"_s);
+    away.kind = ErrorKind::ConnectionLost;
+    away.message = u"De verbinding met de server %1 is verbroken en kon nog niet worden hersteld."_s.arg(shown);
+    return away;
+}
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::openSibling() const
+{
+    if (!isServer())
+        return openSqlite(m_path, m_mode);
+    const QString name = nextConnectionName();
+    std::unique_ptr<Database> sibling(new Database(name, m_path, std::make_unique<PostgresqlDialect>(), m_mode, m_engine));
+    {
+        // The clone carries address, login and (in memory) password of this connection.
+        QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
+        if (!db.open())
+            return serverAway(*m_dialect, db.lastError(), m_path);
+    }
+    BS_TRY(sibling->setUpServerSession());
+    return sibling;
+}
+
+Status Database::reconnect()
+{
+    if (!isServer())
+        return {};
+    m_inTransaction = false;  // a transaction does not outlive its connection
+    {
+        QSqlDatabase db = connection();
+        db.close();
+        if (!db.open())
+            return serverAway(*m_dialect, db.lastError(), m_path);
+    }
+    return setUpServerSession();
 }
 
 QSqlDatabase Database::connection() const
@@ -145,19 +204,27 @@ Status Database::enableWriteAheadLog()
     return {};
 }
 
+Error Database::failure(const QSqlError& error, const QString& context) const
+{
+    Error translated = m_dialect->translate(error, context);
+    if (translated.kind == ErrorKind::ConnectionLost && m_connectionLost)
+        m_connectionLost();
+    return translated;
+}
+
 Result<QSqlQuery> Database::prepare(const QString& sql) const
 {
     QSqlQuery query(connection());
     query.setForwardOnly(forwardOnly());
     if (!query.prepare(sql))
-        return m_dialect->translate(query.lastError(), u"voorbereiden van opdracht"_s);
+        return failure(query.lastError(), u"voorbereiden van opdracht"_s);
     return query;
 }
 
 Status Database::exec(QSqlQuery& query, const QString& context) const
 {
     if (!query.exec())
-        return m_dialect->translate(query.lastError(), context);
+        return failure(query.lastError(), context);
     return {};
 }
 
@@ -169,7 +236,7 @@ Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) 
         QSqlQuery direct(connection());
         direct.setForwardOnly(forwardOnly());
         if (!direct.exec(sql))
-            return m_dialect->translate(direct.lastError(), sql.section(u' ', 0, 2));
+            return failure(direct.lastError(), sql.section(u' ', 0, 2));
         return direct;
     }
     auto prepared = prepare(sql);
@@ -179,7 +246,7 @@ Result<QSqlQuery> Database::run(const QString& sql, const QVariantList& values) 
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return m_dialect->translate(query.lastError(), sql.section(u' ', 0, 2));
+        return failure(query.lastError(), sql.section(u' ', 0, 2));
     return query;
 }
 
@@ -258,6 +325,8 @@ Status Database::write(const std::function<Status()>& body, Wait wait)
         return begin.error();
     m_inTransaction = true;
     Status status = body();
+    if (status.ok() && !m_dialect->announceChangeSql().isEmpty())
+        status = execute(m_dialect->announceChangeSql());
     if (status.ok()) {
         auto commit = run(u"COMMIT"_s);
         if (commit.ok()) {

@@ -27,6 +27,13 @@ public:
     static Result<std::unique_ptr<Database>> openPostgresql(const ServerAddress& server, Mode mode = Mode::ReadWrite);
     // Opens whichever `location` names.
     static Result<std::unique_ptr<Database>> open(const Location& location, Mode mode = Mode::ReadWrite);
+    // A second connection to the same database with the same login (the password stays in memory),
+    // e.g. to listen for other desks' changes apart from the connection that reads and writes.
+    Result<std::unique_ptr<Database>> openSibling() const;
+    // After the server went away: connects this same connection again (same address and login),
+    // so everything holding this Database carries on. Nothing to do for a file.
+    // Fails with ErrorKind::ConnectionLost while the server cannot be reached.
+    Status reconnect();
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -56,6 +63,10 @@ public:
     using Tracer = std::function<void(const QString& sql, const QVariantList& values)>;
     void setTracer(Tracer tracer) { m_tracer = std::move(tracer); }
 
+    // Called (once per failed statement) when a statement fails because the server went away,
+    // whoever ran it: ChangeFeed hears of it and reconnects. Empty: nobody listens.
+    void setConnectionLostHandler(std::function<void()> handler) { m_connectionLost = std::move(handler); }
+
     // Changes when another program committed to the same file (to refresh what is shown).
     Result<qint64> changeCounter() const;
 
@@ -70,11 +81,15 @@ private:
     Database(QString connectionName, QString path, std::unique_ptr<Dialect> dialect, Mode mode,
              Location::Engine engine = Location::Engine::Sqlite);
     Status runConnectionSetup();
+    // The session settings of a fresh server connection (timeouts, read-only).
+    Status setUpServerSession();
     // SQLite reads forward-only results row by row. The PostgreSQL driver would stream them in
     // single-row mode, which loses a result as soon as another statement runs on the connection
     // while it is read (the services nest queries), so there the whole result is fetched at once.
     bool forwardOnly() const { return !isServer(); }
     Result<QSqlQuery> beginWrite(Wait wait);
+    // The driver's error as the core's, telling the connection-lost handler when that is what it is.
+    Error failure(const QSqlError& error, const QString& context) const;
     // Where BEGIN takes no write lock (PostgreSQL), takes it; rolls back when it cannot.
     Result<QSqlQuery> takeWriteLock(Result<QSqlQuery> begin, Wait wait);
 
@@ -85,6 +100,7 @@ private:
     Location::Engine m_engine = Location::Engine::Sqlite;
     bool m_inTransaction = false;
     Tracer m_tracer;
+    std::function<void()> m_connectionLost;
 };
 
 }  // namespace bs

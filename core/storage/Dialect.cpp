@@ -244,6 +244,7 @@ Error Dialect::translate(const QSqlError& error, const QString& context) const
         result.message = u"Uw aanmelding op de server heeft geen rechten hiervoor (%1). Er is niets gewijzigd."_s.arg(context);
         break;
     case Fault::ConnectionLost:
+        result.kind = ErrorKind::ConnectionLost;
         result.message = u"De verbinding met de server is verbroken. Er is niets gewijzigd; probeer het opnieuw."_s;
         break;
     case Fault::ForeignKey:

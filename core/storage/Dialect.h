@@ -33,6 +33,12 @@ public:
     virtual bool runsUnpreparedWithoutValues() const { return false; }
     // A number that changes whenever another connection commits a change to the database.
     virtual QString changeCounterSql() const = 0;
+    // Run inside every write transaction just before COMMIT where the engine tells other
+    // connections of a commit itself (PostgreSQL's NOTIFY, delivered only when the transaction
+    // commits). Empty where others must look for changes themselves (SQLite: changeCounterSql).
+    virtual QString announceChangeSql() const { return {}; }
+    // The identity of this connection as announceChangeSql names it (empty: none).
+    virtual QString sessionIdSql() const { return {}; }
     // Text after a table name that makes the engine read it through `index` (where it supports
     // such a hint and would otherwise pick a worse plan without statistics).
     virtual QString useIndex(const QString& index) const = 0;

@@ -50,8 +50,15 @@ QString PostgresqlDialect::lockWaitSql(bool) const
 
 QString PostgresqlDialect::changeCounterSql() const
 {
-    // Moves with every commit on the server. The live-refresh step replaces polling by NOTIFY.
+    // Moves with every commit on the server (windows learn of commits through announceChangeSql).
     return u"SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint"_s;
+}
+
+QString PostgresqlDialect::announceChangeSql() const
+{
+    // NOTIFY as a function, so the payload can name the writing connection's backend: a window
+    // then tells its own commits (already shown) from another desk's. Delivered at COMMIT only.
+    return u"SELECT pg_notify('%1', pg_backend_pid()::text)"_s.arg(QStringView(changeChannel));
 }
 
 QString PostgresqlDialect::daysBetween(const QString& from, const QString& to) const
@@ -181,8 +188,10 @@ QString PostgresqlDialect::droppableIndexesSql() const
 
 QString PostgresqlDialect::countTablesSql(bool byName) const
 {
-    return byName ? u"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"_s
-                  : u"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"_s;
+    // pg_tables lists every table; information_schema only those the login may use, so a login
+    // without rights would be told the registry is absent instead of being refused.
+    return byName ? u"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = ?"_s
+                  : u"SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"_s;
 }
 
 Dialect::Fault PostgresqlDialect::classify(const QSqlError& error) const
@@ -205,7 +214,11 @@ Dialect::Fault PostgresqlDialect::classify(const QSqlError& error) const
         return Fault::DiskIo;
     if (state == u"42501"_s)
         return Fault::Denied;
-    if (state.startsWith(u"08"_s) || state == u"57P01"_s || (state.isEmpty() && error.type() == QSqlError::ConnectionError))
+    // Class 08 (connection exception) and 57P01-57P03 (the server shutting down or starting). Every
+    // error the server raises carries a SQLSTATE; one without is libpq's own, which on an
+    // established connection means the connection broke (e.g. "server closed the connection").
+    if (state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s || state == u"57P03"_s
+        || (state.isEmpty() && error.type() != QSqlError::NoError))
         return Fault::ConnectionLost;
     return Fault::Other;
 }

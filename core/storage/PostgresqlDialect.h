@@ -13,6 +13,8 @@ public:
     static constexpr int lockTimeoutMs = 5000;
     // Custom SQLSTATE raised by the append-only triggers (class "BS": Buurtsignaal's own).
     static constexpr const char* appendOnlyState = "BS001";
+    // The channel every committed write notifies (ChangeFeed listens on it).
+    static constexpr const char16_t* changeChannel = u"buurtsignaal";
 
     QString idColumn() const override;
     QString beginWrite() const override;
@@ -28,6 +30,8 @@ public:
     // The planner has statistics; PostgreSQL has no index hints.
     QString useIndex(const QString&) const override { return {}; }
     QString changeCounterSql() const override;
+    QString announceChangeSql() const override;
+    QString sessionIdSql() const override { return QStringLiteral("SELECT pg_backend_pid()::text"); }
     QStringList appendOnly(const QString& table) const override;
     QString droppableIndexesSql() const override;
     QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const override;

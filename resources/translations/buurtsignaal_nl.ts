@@ -1224,6 +1224,73 @@
         <source>&lt;h2&gt;No access to this registry&lt;/h2&gt;&lt;p&gt;You are logged in as &lt;b&gt;%1&lt;/b&gt;, and %1 is not an active user of this registry, so Buurtsignaal shows none of its signals or figures.&lt;/p&gt;&lt;p&gt;Access is given by a beheerder: &lt;b&gt;%2&lt;/b&gt;. The beheerder adds you with a role in the menu &lt;b&gt;%3&lt;/b&gt;, tab Users and roles, button Add user… (or on the command line: &lt;code&gt;buurtsignaal-cli user set %1 ROLE&lt;/code&gt;). Then open this registry again.&lt;/p&gt;&lt;p&gt;Registry: %4&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Geen toegang tot dit register&lt;/h2&gt;&lt;p&gt;U bent aangemeld als &lt;b&gt;%1&lt;/b&gt;, en %1 is geen actieve gebruiker van dit register. Daarom toont Buurtsignaal geen signalen of cijfers.&lt;/p&gt;&lt;p&gt;Toegang geeft een beheerder: &lt;b&gt;%2&lt;/b&gt;. De beheerder voegt u met een rol toe via het menu &lt;b&gt;%3&lt;/b&gt;, tabblad Gebruikers en rollen, knop Gebruiker toevoegen… (of op de opdrachtregel: &lt;code&gt;buurtsignaal-cli user set %1 ROL&lt;/code&gt;). Open daarna dit register opnieuw.&lt;/p&gt;&lt;p&gt;Register: %4&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Connection to the server lost — reconnecting…</source>
+        <translation>Verbinding met de server verbroken — opnieuw verbinden…</translation>
+    </message>
+    <message>
+        <source>Changes made elsewhere are not shown by themselves (%1); use Refresh.</source>
+        <translation>Wijzigingen van elders verschijnen niet vanzelf (%1); kies Vernieuwen.</translation>
+    </message>
+    <message>
+        <source>Connection to the server restored; everything shown is up to date.</source>
+        <translation>Verbinding met de server hersteld; alles wat u ziet is bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>Open a registry file on this computer, or the team's registry on a server?</source>
+        <translation>Een registerbestand op deze computer openen, of het register van het team op een server?</translation>
+    </message>
+    <message>
+        <source>&amp;File…</source>
+        <translation>&amp;Bestand…</translation>
+    </message>
+    <message>
+        <source>&amp;Server…</source>
+        <translation>&amp;Server…</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ServerLoginDialog</name>
+    <message>
+        <source>Open registry on a server</source>
+        <translation>Register op een server openen</translation>
+    </message>
+    <message>
+        <source>Log in to the team's registry on the PostgreSQL server. Your password is used for this session only and is never saved.</source>
+        <translation>Meld u aan bij het register van het team op de PostgreSQL-server. Uw wachtwoord wordt alleen tijdens deze sessie gebruikt en nooit bewaard.</translation>
+    </message>
+    <message>
+        <source>e.g. db.alblasserdam.nl</source>
+        <translation>bijv. db.alblasserdam.nl</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Poort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Aanmelden</translation>
+    </message>
+    <message>
+        <source>Fill in the database and your user name.</source>
+        <translation>Vul de database en uw gebruikersnaam in.</translation>
+    </message>
 </context>
 <context>
     <name>bs::ManagementDialog</name>

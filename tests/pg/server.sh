@@ -2,6 +2,8 @@
 # A throwaway PostgreSQL 15 for the tests: socket only (no TCP), fsync off, in a short temporary
 # folder. `start` prints the folder (pass it to `stop`); `uri DIR` prints the connection URI.
 #   dir=$(tests/pg/server.sh start) ; tests/pg/server.sh uri "$dir" ; tests/pg/server.sh stop "$dir"
+# `halt DIR` stops the server but keeps its data, `resume DIR` starts it again (a server that goes
+# away and comes back, for the reconnect tests).
 # initdb refuses to run as root, so as root the server runs as the `postgres` user.
 set -euo pipefail
 
@@ -16,6 +18,16 @@ as_owner() {
   fi
 }
 
+run_server() {
+  as_owner "$bin/pg_ctl" -D "$1/data" -l "$1/server.log" -w \
+    -o "-c listen_addresses='' -c unix_socket_directories=$1 -c port=$port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$1/server.log" >&2; exit 1; }
+}
+
+test_folder() {
+  case "$1" in /tmp/bspg.*) echo "$1" ;; *) echo "geen testserver-map: $1" >&2; exit 1 ;; esac
+}
+
 case "${1:-}" in
   start)
     [ -x "$bin/initdb" ] || { echo "PostgreSQL 15 ontbreekt ($bin); draai scripts/install-deps.sh" >&2; exit 1; }
@@ -25,24 +37,28 @@ case "${1:-}" in
     chmod 700 "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-      -o "-c listen_addresses='' -c unix_socket_directories=$dir -c port=$port -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-      start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    run_server "$dir"
     echo "$dir"
+    ;;
+  halt)
+    dir=$(test_folder "${2:-}")
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    run_server "$(test_folder "${2:-}")"
     ;;
   uri)
     echo "postgresql://postgres@/postgres?host=${2:?folder}&port=$port"
     ;;
   stop)
-    dir=${2:?folder}
-    case "$dir" in /tmp/bspg.*) ;; *) echo "geen testserver-map: $dir" >&2; exit 1 ;; esac
+    dir=$(test_folder "${2:-}")
     if [ -f "$dir/data/postmaster.pid" ]; then
       as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true
     fi
     rm -rf "$dir"
     ;;
   *)
-    echo "gebruik: $0 start | uri DIR | stop DIR" >&2
+    echo "gebruik: $0 start | uri DIR | halt DIR | resume DIR | stop DIR" >&2
     exit 2
     ;;
 esac
