@@ -84,7 +84,7 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     }
     step(5, tr("Computing the figures"));
     const StatsFilter filter{options.period, buurten.size() == 1 ? buurten.first() : QString(), {}};
-    auto stats = Stats::compute(registry, filter);
+    auto stats = Stats::compute(registry, filter, buurten.size() > 1 ? buurten : QStringList());
     if (!stats.ok())
         return stats.error();
     auto indicators = Indicators::compute(registry, options.period, filter.buurt);

@@ -182,8 +182,16 @@ QStringList TestDisclosure::attack(const QJsonObject& shown, const QJsonObject& 
     const QStringList columnsWithTotals = {u"sent"_s, u"accepted"_s, u"completed"_s, u"rejected"_s, u"closed"_s, u"loop_closed"_s};
     QHash<QString, QList<Term>> partnerColumns;
     QHash<QString, QList<Term>> reasons;
+    // Paired by name: for the steering group partners with fewer than 5 are not ordered by size.
+    auto exactPartner = [](const QJsonArray& list, const QString& name) {
+        for (const QJsonValue& v : list) {
+            if (v.toObject().value(u"partner"_s).toString() == name)
+                return v.toObject();
+        }
+        return QJsonObject();
+    };
     for (int i = 0; i < sp.size(); ++i) {
-        const QJsonObject s = sp.at(i).toObject(), x = xp.at(i).toObject();
+        const QJsonObject s = sp.at(i).toObject(), x = exactPartner(xp, s.value(u"partner"_s).toString());
         const QString name = x.value(u"partner"_s).toString();
         QHash<QString, Term> t;
         for (const QString& key : {u"sent"_s, u"accepted"_s, u"completed"_s, u"rejected"_s, u"withdrawn"_s, u"closed"_s, u"loop_closed"_s}) {
@@ -267,7 +275,12 @@ QStringList TestDisclosure::derivedLeaks(const QJsonObject& s, const QJsonObject
     exactPartners.append(exact.value(u"partners_total"_s));
     for (int i = 0; i < partners.size(); ++i) {
         const QJsonObject p = partners.at(i).toObject();
-        const QJsonObject x = exactPartners.at(i).toObject();
+        // Paired by name (the total last): for the steering group small partners are not ordered by size.
+        QJsonObject x = exactPartners.last().toObject();
+        for (const QJsonValue& v : std::as_const(exactPartners)) {
+            if (i + 1 < partners.size() && v.toObject().value(u"partner"_s) == p.value(u"partner"_s))
+                x = v.toObject();
+        }
         // The share of closed referrals with feedback: the closed ones, those with and those
         // without feedback may each be 0 or at least 5, never 1 to 4 (printed or not).
         const double closed = x.value(u"closed"_s).toDouble(), loop = x.value(u"loop_closed"_s).toDouble();

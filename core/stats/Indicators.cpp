@@ -4,6 +4,8 @@
 #include "domain/Validation.h"
 #include "services/Lookups.h"
 #include "stats/Statistics.h"
+#include "stats/SteeringFigures.h"
+#include "storage/SteeringViews.h"
 #include "storage/SqlValues.h"
 
 #include <QHash>
@@ -22,7 +24,15 @@ struct Measured {
     std::optional<int> basis;
 };
 
-using Measure = std::function<Result<Measured>(Database&, const Period&, const QVariant& buurtId)>;
+// Where a measure reads: the tables, or for the steering group on a server the server's function
+// and view, whose small counts never leave the server.
+struct Source {
+    Database& db;
+    bool steering = false;
+    QString activities() const { return steering ? SteeringViews::activitiesSource() : u"activities"_s; }
+};
+
+using Measure = std::function<Result<Measured>(const Source&, const Period&, const QVariant& buurtId)>;
 
 Result<Measured> number(Database& db, const QString& sql, const QVariantList& values)
 {
@@ -47,10 +57,33 @@ Result<Measured> average(Database& db, const QString& sql, const QVariantList& v
     return m;
 }
 
+// One figure of the server's steering-group counts for the success factors: the count (hiddenCount
+// when from 1 to 4) and the median that comes with it (only over 5 or more).
+Result<std::optional<QPair<int, std::optional<double>>>> steeringCount(const Source& from, const Period& p, const QVariant& buurt,
+                                                                      const QString& figure, const QString& key)
+{
+    auto rows = from.db.run(SteeringViews::indicatorsQuery(), {p.fromText(), p.toText(), buurt});
+    if (!rows.ok())
+        return rows.error();
+    while (rows->next()) {
+        if (rows->value(0).toString() != figure || rows->value(1).toString() != key)
+            continue;
+        const int count = rows->value(4).toBool() ? hiddenCount : rows->value(3).toInt();
+        return std::optional(qMakePair(count, rows->value(5).isNull() ? std::optional<double>() : std::optional(rows->value(5).toDouble())));
+    }
+    return std::optional<QPair<int, std::optional<double>>>();
+}
+
 Measure signalsFrom(const QString& source)
 {
-    return [source](Database& db, const Period& p, const QVariant& buurt) {
-        return number(db, u"SELECT count(*) FROM signals WHERE source_code = ? AND observed_on >= ? AND observed_on <= ?"
+    return [source](const Source& from, const Period& p, const QVariant& buurt) -> Result<Measured> {
+        if (from.steering) {
+            auto counted = steeringCount(from, p, buurt, u"bron"_s, source);
+            if (!counted.ok())
+                return counted.error();
+            return Measured{double(counted.value() ? counted.value()->first : 0), {}};
+        }
+        return number(from.db, u"SELECT count(*) FROM signals WHERE source_code = ? AND observed_on >= ? AND observed_on <= ?"
                           " AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)"_s,
                       {source, p.fromText(), p.toText(), buurt, buurt});
     };
@@ -59,7 +92,7 @@ Measure signalsFrom(const QString& source)
 // An aggregate over the activities of some kinds in the period.
 Measure activities(const QString& aggregate, const QStringList& kinds, const QString& extra = {})
 {
-    return [aggregate, kinds, extra](Database& db, const Period& p, const QVariant& buurt) {
+    return [aggregate, kinds, extra](const Source& from, const Period& p, const QVariant& buurt) {
         QStringList marks;
         QVariantList values = {p.fromText(), p.toText(), buurt, buurt};
         for (const QString& kind : kinds) {
@@ -69,23 +102,32 @@ Measure activities(const QString& aggregate, const QStringList& kinds, const QSt
         const QString kindCondition = kinds.isEmpty() ? QString() : u" AND kind IN (%1)"_s.arg(marks.join(u", "_s));
         // An average also reports how many activities it is taken over.
         const bool isAverage = aggregate.startsWith(u"avg"_s);
-        const QString sql = u"SELECT %1%2 FROM activities WHERE held_on >= ? AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)%3%4"_s
-                                .arg(aggregate, isAverage ? u", count(*)"_s : QString(), kindCondition, extra);
-        return isAverage ? average(db, sql, values) : number(db, sql, values);
+        const QString sql = u"SELECT %1%2 FROM %5 WHERE held_on >= ? AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)%3%4"_s
+                                .arg(aggregate, isAverage ? u", count(*)"_s : QString(), kindCondition, extra, from.activities());
+        return isAverage ? average(from.db, sql, values) : number(from.db, sql, values);
     };
 }
 
 Measure partnersJoined(bool formal)
 {
-    return [formal](Database& db, const Period& p, const QVariant&) {
-        return number(db, u"SELECT count(*) FROM partners WHERE formal = ? AND joined_on >= ? AND joined_on <= ?"_s,
+    return [formal](const Source& from, const Period& p, const QVariant&) {
+        return number(from.db, u"SELECT count(*) FROM partners WHERE formal = ? AND joined_on >= ? AND joined_on <= ?"_s,
                       {formal ? 1 : 0, p.fromText(), p.toText()});
     };
 }
 
-Result<Measured> handlingDays(Database& db, const Period& p, const QVariant& buurt)
+Result<Measured> handlingDays(const Source& from, const Period& p, const QVariant& buurt)
 {
-    auto rows = db.run(u"SELECT observed_on, closed_on FROM signals WHERE source_code IN ('fixie', 'politie')"
+    if (from.steering) {
+        auto counted = steeringCount(from, p, buurt, u"afhandeltijd"_s, {});
+        if (!counted.ok())
+            return counted.error();
+        const int basis = counted.value() ? counted.value()->first : 0;
+        // Over fewer than 5 the server gives no median; any value stands in, Publication leaves it out.
+        const std::optional<double> median = counted.value() ? counted.value()->second : std::nullopt;
+        return Measured{median ? median : basis != 0 ? std::optional(0.0) : std::nullopt, basis};
+    }
+    auto rows = from.db.run(u"SELECT observed_on, closed_on FROM signals WHERE source_code IN ('fixie', 'politie')"
                        " AND closed_on >= ? AND closed_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)"_s,
                        {p.fromText(), p.toText(), buurt, buurt});
     if (!rows.ok())
@@ -188,6 +230,10 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
     if (!rows.ok())
         return rows.error();
     const Period previous = period.comparedWith(registry.clock().today());
+    auto steering = Stats::readsSteeringFigures(registry);
+    if (!steering.ok())
+        return steering.error();
+    const Source source{db, steering.value()};
     QList<IndicatorFigure> figures;
     while (rows->next()) {
         IndicatorFigure f;
@@ -216,14 +262,14 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
         if (f.measure == u"registry"_s && computed().contains(f.code)) {
             const Measure& measure = computed().value(f.code);
             if (!f.value) {
-                auto value = measure(db, period, scopeBuurt);
+                auto value = measure(source, period, scopeBuurt);
                 if (!value.ok())
                     return value.error();
                 f.value = value->value;
                 f.basis = value->basis;
             }
             if (!f.previous) {
-                auto value = measure(db, previous, scopeBuurt);
+                auto value = measure(source, previous, scopeBuurt);
                 if (!value.ok())
                     return value.error();
                 f.previous = value->value;

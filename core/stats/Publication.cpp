@@ -3,6 +3,8 @@
 #include "domain/DutchLocale.h"
 #include "stats/Disclosure.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -42,40 +44,61 @@ class Counts {
 public:
     explicit Counts(Mode mode) : m_mode(mode) {}
 
+    // A hiddenCount (a count from 1 to 4 the server kept) enters the ledger as some count from 1
+    // to 4: the ledger never looks at the value of a hidden count, only at the shown ones.
     Id count(int value, Figure& figure)
     {
-        figure.value = value;
-        const Id id = m_ledger.count(value);
+        figure.value = value == hiddenCount ? 0 : value;
+        const Id id = m_ledger.count(value == hiddenCount ? 1 : value);
+        if (value == hiddenCount)
+            m_unknown << id;
         m_bound << qMakePair(id, &figure);
         return id;
     }
     // The same count shown in a second place: one entry, so both places show the same mark.
     Id same(Id id, int value, Figure& figure)
     {
-        if (m_ledger.cell(id).value != value)
+        if (this->value(id) != value)
             return count(value, figure);  // not the same count after all: kept apart
-        figure.value = value;
+        figure.value = value == hiddenCount ? 0 : value;
         m_bound << qMakePair(id, &figure);
         return id;
     }
     // A count nobody sees but a reader could work out (closed minus loop closed).
-    Id unpublished(int value) { return m_ledger.unpublished(value); }
-    int value(Id id) const { return m_ledger.cell(id).value; }
-    // Adds the sum only when it really holds: a sum that does not add up gives nothing away.
+    Id unpublished(int value)
+    {
+        const Id id = m_ledger.unpublished(value == hiddenCount ? 1 : value);
+        if (value == hiddenCount)
+            m_unknown << id;
+        return id;
+    }
+    // hiddenCount for a count the server kept.
+    int value(Id id) const { return m_unknown.contains(id) ? hiddenCount : m_ledger.cell(id).value; }
+    // Adds the sum only when it really holds: a sum that does not add up gives nothing away. With
+    // a hidden part the sum holds when it can (the server's counts add up).
     void sum(const QList<Id>& addends, Id total)
     {
-        int s = 0;
-        for (Id id : addends)
-            s += m_ledger.cell(id).value;
-        if (s == m_ledger.cell(total).value)
+        int low = 0;
+        int high = 0;
+        for (Id id : addends) {
+            low += m_unknown.contains(id) ? 1 : m_ledger.cell(id).value;
+            high += m_unknown.contains(id) ? Disclosure::threshold - 1 : m_ledger.cell(id).value;
+        }
+        const int totalLow = m_unknown.contains(total) ? 1 : m_ledger.cell(total).value;
+        const int totalHigh = m_unknown.contains(total) ? Disclosure::threshold - 1 : m_ledger.cell(total).value;
+        if (low <= totalHigh && totalLow <= high)
             m_ledger.sum(addends, total);
     }
-    Id sumOf(const QList<Id>& addends, Figure& total)
+    // The total of `addends`: added up here, or where a part is hidden the server's `given` total.
+    Id sumOf(const QList<Id>& addends, Figure& total, int given)
     {
         int s = 0;
-        for (Id id : addends)
+        bool known = true;
+        for (Id id : addends) {
+            known = known && !m_unknown.contains(id);
             s += m_ledger.cell(id).value;
-        const Id id = count(s, total);
+        }
+        const Id id = count(known ? s : given, total);
         m_ledger.sum(addends, id);
         return id;
     }
@@ -96,7 +119,40 @@ private:
     Mode m_mode;
     Ledger m_ledger;
     QList<QPair<Id, Figure*>> m_bound;
+    QSet<Id> m_unknown;
 };
+
+// A difference of counts, or the server's `given` one where a part is hidden.
+int rest(std::initializer_list<int> minuendFirst, int given)
+{
+    int value = 0;
+    bool first = true;
+    for (int part : minuendFirst) {
+        if (part == hiddenCount)
+            return given;
+        value += first ? part : -part;
+        first = false;
+    }
+    return value;
+}
+
+// A sum of counts, or the server's `given` one where a part is hidden.
+int total(const QList<int>& parts, int given)
+{
+    int value = 0;
+    for (int part : parts) {
+        if (part == hiddenCount)
+            return given;
+        value += part;
+    }
+    return value;
+}
+
+// A count from 1 to 4, also one the server kept.
+bool small(int value)
+{
+    return value == hiddenCount || Disclosure::single(value).hidden;
+}
 
 // A derived figure: shown only when every input is shown and, in protected mode, it is taken
 // over at least as many items as a cell must hold.
@@ -116,13 +172,12 @@ Figure derived(std::optional<double> value, std::initializer_list<const Figure*>
 // The share of closed referrals with feedback. For the steering group only when the closed ones,
 // those with feedback and those without are each 0 or at least 5: the share and one shown count
 // would otherwise give a small one away.
-Figure closedLoopShare(int closed, int loopClosed, Mode mode)
+Figure closedLoopShare(int closed, int loopClosed, int withoutLoop, Mode mode)
 {
-    if (closed <= 0)
+    const bool unknown = closed == hiddenCount || loopClosed == hiddenCount || withoutLoop == hiddenCount;
+    if (closed == 0 || unknown)
         return Figure::withheld();
-    const bool small = Disclosure::single(closed).hidden || Disclosure::single(loopClosed).hidden
-                       || Disclosure::single(closed - loopClosed).hidden;
-    if (mode == Mode::Protected && small)
+    if (mode == Mode::Protected && (small(closed) || small(loopClosed) || small(withoutLoop)))
         return Figure::withheld();
     return Figure::exact(double(loopClosed) / closed);
 }
@@ -130,8 +185,41 @@ Figure closedLoopShare(int closed, int loopClosed, Mode mode)
 // A count that is not printed but feeds a derived figure, marked as it would be if it were.
 Figure unprinted(int value, Mode mode)
 {
-    const bool small = mode == Mode::Protected && Disclosure::single(value).hidden;
-    return {double(value), small ? Figure::Mark::Small : Figure::Mark::Value};
+    const bool hidden = value == hiddenCount || (mode == Mode::Protected && Disclosure::single(value).hidden);
+    return {double(value == hiddenCount ? 0 : value), hidden ? Figure::Mark::Small : Figure::Mark::Value};
+}
+
+// The charts draw a count the server kept as nothing, like every count that is not shown.
+void zeroHidden(Statistics& s)
+{
+    auto zero = [](int& value) {
+        if (value == hiddenCount)
+            value = 0;
+    };
+    for (int* value : {&s.signalCount, &s.previousSignalCount, &s.openNow, &s.lateNow, &s.overrides})
+        zero(*value);
+    for (BuurtFigures& b : s.buurten) {
+        for (int& n : b.byTheme)
+            zero(n);
+        for (int* value : {&b.total, &b.previousTotal, &b.open, &b.late})
+            zero(*value);
+    }
+    for (MonthFigures& m : s.months) {
+        for (int& n : m.byTheme)
+            zero(n);
+    }
+    for (PartnerFigures& f : s.partners) {
+        for (int* value : {&f.sent, &f.accepted, &f.completed, &f.rejected, &f.withdrawn, &f.open, &f.late, &f.closed, &f.loopClosed})
+            zero(*value);
+    }
+    for (LevelFigures& l : s.levels) {
+        for (int* value : {&l.current, &l.stalled, &l.stepsUp, &l.stepsDown})
+            zero(*value);
+    }
+    for (TrendSignal& t : s.trends) {
+        for (int* value : {&t.count, &t.previous, &t.municipalityCount, &t.municipalityPrevious})
+            zero(*value);
+    }
 }
 
 std::optional<double> growth(double now, double before)
@@ -180,17 +268,21 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
     p.months.resize(stats.months.size());
     QList<const PartnerFigures*> partners;
     for (const PartnerFigures& f : stats.partners) {
-        if (f.sent > 0)
+        if (f.sent != 0)
             partners << &f;
     }
-    std::stable_sort(partners.begin(), partners.end(), [](const PartnerFigures* a, const PartnerFigures* b) { return a->sent > b->sent; });
+    // Most first; for the steering group the partners with fewer than 5 in their own order, since
+    // an order by exact value would tell their small counts apart.
+    auto rank = [mode](int sent) { return mode == Mode::Protected && small(sent) ? 1 : sent; };
+    std::stable_sort(partners.begin(), partners.end(),
+                     [&rank](const PartnerFigures* a, const PartnerFigures* b) { return rank(a->sent) > rank(b->sent); });
     p.partners.resize(partners.size());
     p.levels.resize(stats.levels.size());
     p.trends.resize(stats.trends.size());
     p.indicators.resize(indicators.size());
     for (const QString& theme : stats.themes)
         p.themeTotals[theme] = {};
-    QMap<QString, int> allReasons;
+    QMap<QString, int> allReasons = stats.rejectionReasons;
     for (const PartnerFigures* f : partners) {
         for (auto it = f->rejectionReasons.cbegin(); it != f->rejectionReasons.cend(); ++it)
             allReasons[it.key()] += it.value();
@@ -199,6 +291,15 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         p.rejectionReasons[it.key()] = {};
 
     Counts counts(mode);
+    // Where a part is hidden, the server's totals: of the buurt table over every buurt, or over a
+    // selection and of the buurten left out (a selection the server was not told of: unknown,
+    // so counted as possibly small rather than printed wrong).
+    auto overTable = [&](const QString& figure, const QString& theme = {}) {
+        return everyBuurt ? stats.serverCount(figure, {}, theme) : stats.serverCount(u"selectie_"_s + figure, {}, theme, hiddenCount);
+    };
+    auto outside = [&](const QString& figure, const QString& theme = {}) {
+        return stats.serverCount(u"selectie_rest_"_s + figure, {}, theme, hiddenCount);
+    };
 
     // Signals per buurt and theme, with row and column totals and the previous period.
     QList<QList<Id>> cells;
@@ -214,22 +315,23 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         for (const QString& theme : stats.themes)
             row << counts.count(b.byTheme.value(theme), out.byTheme[theme]);
         cells << row;
-        rowTotals << counts.sumOf(row, out.total);
+        rowTotals << counts.sumOf(row, out.total, b.total);
         previous << counts.count(b.previousTotal, out.previous);
         open << counts.count(b.open, out.open);
         late << counts.count(b.late, out.late);
-        counts.sum({late.last(), counts.unpublished(b.open - b.late)}, open.last());  // late is part of open
+        const int openNotLate = rest({b.open, b.late}, stats.serverCount(u"open_niet_laat"_s, QString::number(b.buurtId)));
+        counts.sum({late.last(), counts.unpublished(openNotLate)}, open.last());  // late is part of open
     }
     QList<Id> themeTotals;
     for (int t = 0; t < stats.themes.size(); ++t) {
         QList<Id> column;
         for (const QList<Id>& row : std::as_const(cells))
             column << row.at(t);
-        themeTotals << counts.sumOf(column, p.themeTotals[stats.themes.at(t)]);
+        themeTotals << counts.sumOf(column, p.themeTotals[stats.themes.at(t)], overTable(u"thema"_s, stats.themes.at(t)));
     }
-    const Id corner = counts.sumOf(rowTotals, p.buurtTotal);
+    const Id corner = counts.sumOf(rowTotals, p.buurtTotal, everyBuurt ? stats.signalCount : overTable(u"totaal"_s));
     counts.sum(themeTotals, corner);
-    const Id previousCorner = counts.sumOf(previous, p.previousBuurtTotal);
+    const Id previousCorner = counts.sumOf(previous, p.previousBuurtTotal, everyBuurt ? stats.previousSignalCount : overTable(u"vorige"_s));
     // The key figures are the corners of the table when it holds every buurt; for a selection the
     // buurten left out are one more (unprinted) row, so a key figure minus the table's total does
     // not give them away.
@@ -237,33 +339,36 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
     if (everyBuurt) {
         counts.same(corner, stats.signalCount, p.signalCount);
         counts.same(previousCorner, stats.previousSignalCount, p.previousSignalCount);
-        counts.sumOf(open, p.openNow);
-        counts.sumOf(late, p.lateNow);
+        counts.sumOf(open, p.openNow, stats.openNow);
+        counts.sumOf(late, p.lateNow, stats.lateNow);
     } else {
         QList<Id> restRow;
         municipalityThemes.clear();
         for (int t = 0; t < stats.themes.size(); ++t) {
-            int all = 0;
+            QList<int> parts;
             for (const BuurtFigures& b : stats.buurten)
-                all += b.byTheme.value(stats.themes.at(t));
-            restRow << counts.unpublished(all - counts.value(themeTotals.at(t)));
+                parts << b.byTheme.value(stats.themes.at(t));
+            const int all = total(parts, stats.serverCount(u"thema"_s, {}, stats.themes.at(t)));
+            restRow << counts.unpublished(rest({all, counts.value(themeTotals.at(t))}, outside(u"thema"_s, stats.themes.at(t))));
             municipalityThemes << counts.unpublished(all);
             counts.sum({themeTotals.at(t), restRow.last()}, municipalityThemes.last());
         }
         const Id signalTotal = counts.count(stats.signalCount, p.signalCount);
         counts.sum(municipalityThemes, signalTotal);
-        counts.sum({corner, counts.unpublished(stats.signalCount - counts.value(corner))}, signalTotal);
-        counts.sum({previousCorner, counts.unpublished(stats.previousSignalCount - counts.value(previousCorner))},
+        counts.sum({corner, counts.unpublished(rest({stats.signalCount, counts.value(corner)}, outside(u"totaal"_s)))}, signalTotal);
+        counts.sum({previousCorner, counts.unpublished(rest({stats.previousSignalCount, counts.value(previousCorner)}, outside(u"vorige"_s)))},
                    counts.count(stats.previousSignalCount, p.previousSignalCount));
-        int selectedOpen = 0;
-        int selectedLate = 0;
+        QList<int> openParts;
+        QList<int> lateParts;
         for (const BuurtFigures* b : buurten) {
-            selectedOpen += b->open;
-            selectedLate += b->late;
+            openParts << b->open;
+            lateParts << b->late;
         }
-        counts.sum({counts.sumOf(open, p.selectedOpen), counts.unpublished(stats.openNow - selectedOpen)},
+        const int selectedOpen = total(openParts, overTable(u"open"_s));
+        const int selectedLate = total(lateParts, overTable(u"laat"_s));
+        counts.sum({counts.sumOf(open, p.selectedOpen, selectedOpen), counts.unpublished(rest({stats.openNow, selectedOpen}, outside(u"open"_s)))},
                    counts.count(stats.openNow, p.openNow));
-        counts.sum({counts.sumOf(late, p.selectedLate), counts.unpublished(stats.lateNow - selectedLate)},
+        counts.sum({counts.sumOf(late, p.selectedLate, selectedLate), counts.unpublished(rest({stats.lateNow, selectedLate}, outside(u"laat"_s)))},
                    counts.count(stats.lateNow, p.lateNow));
     }
 
@@ -279,7 +384,7 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         for (const QString& theme : stats.themes)
             row << counts.count(stats.months.at(m).byTheme.value(theme), out.byTheme[theme]);
         monthCells << row;
-        monthTotals << counts.sumOf(row, out.total);
+        monthTotals << counts.sumOf(row, out.total, stats.serverCount(u"maand"_s, out.month));
     }
     for (int t = 0; t < stats.themes.size(); ++t) {
         QList<Id> column;
@@ -309,9 +414,12 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         completed << counts.count(f.completed, out.completed);
         rejected << counts.count(f.rejected, out.rejected);
         partnerLate << counts.count(f.late, out.late);
-        counts.sum({accepted.last(), rejected.last(), counts.unpublished(f.sent - f.accepted - f.rejected)}, sent.last());
-        counts.sum({completed.last(), counts.unpublished(f.accepted - f.completed)}, accepted.last());
-        counts.sum({completed.last(), rejected.last(), partnerLate.last(), counts.unpublished(f.sent - f.completed - f.rejected - f.late)},
+        const int other = rest({f.sent, f.accepted, f.rejected}, stats.serverCount(u"verwezen_overig"_s, f.partner));
+        const int running = rest({f.accepted, f.completed}, stats.serverCount(u"geaccepteerd_lopend"_s, f.partner));
+        const int remaining = rest({f.sent, f.completed, f.rejected, f.late}, stats.serverCount(u"verwezen_rest"_s, f.partner));
+        counts.sum({accepted.last(), rejected.last(), counts.unpublished(other)}, sent.last());
+        counts.sum({completed.last(), counts.unpublished(running)}, accepted.last());
+        counts.sum({completed.last(), rejected.last(), partnerLate.last(), counts.unpublished(remaining)},
                    sent.last());
         if (!detailed) {
             for (Figure* hidden : {&out.withdrawn, &out.open, &out.closed, &out.loopClosed})
@@ -328,41 +436,48 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
             byReason[it.key()] << counts.count(it.value(), out.rejectionReasons[it.key()]);
         }
     }
-    const Id sentTotal = counts.sumOf(sent, p.partnerSent);
+    const Id sentTotal = counts.sumOf(sent, p.partnerSent, stats.serverCount(u"verwezen"_s));
     counts.same(sentTotal, counts.value(sentTotal), p.referralsSent);
-    const Id acceptedTotal = counts.sumOf(accepted, p.partnerAccepted);
-    const Id completedTotal = counts.sumOf(completed, p.partnerCompleted);
-    const Id rejectedTotal = counts.sumOf(rejected, p.partnerRejected);
+    const Id acceptedTotal = counts.sumOf(accepted, p.partnerAccepted, stats.serverCount(u"geaccepteerd"_s));
+    const Id completedTotal = counts.sumOf(completed, p.partnerCompleted, stats.serverCount(u"afgerond"_s));
+    const Id rejectedTotal = counts.sumOf(rejected, p.partnerRejected, stats.serverCount(u"afgewezen"_s));
     Figure lateTotal;
-    const Id referralsLate = counts.sumOf(partnerLate, lateTotal);
-    int totalAccepted = 0, totalCompleted = 0, totalRejected = 0, totalLate = 0, totalClosed = 0, totalLoopClosed = 0;
+    const Id referralsLate = counts.sumOf(partnerLate, lateTotal, stats.serverCount(u"laat_verwezen"_s));
+    QList<int> closedParts, loopClosedParts;
     for (const PartnerFigures* f : partners) {
-        totalAccepted += f->accepted;
-        totalCompleted += f->completed;
-        totalRejected += f->rejected;
-        totalLate += f->late;
-        totalClosed += f->closed;
-        totalLoopClosed += f->loopClosed;
+        closedParts << f->closed;
+        loopClosedParts << f->loopClosed;
     }
-    counts.sum({acceptedTotal, rejectedTotal, counts.unpublished(counts.value(sentTotal) - totalAccepted - totalRejected)}, sentTotal);
-    counts.sum({completedTotal, counts.unpublished(totalAccepted - totalCompleted)}, acceptedTotal);
+    const int totalSent = counts.value(sentTotal);
+    const int totalAccepted = counts.value(acceptedTotal);
+    const int totalCompleted = counts.value(completedTotal);
+    const int totalRejected = counts.value(rejectedTotal);
+    const int totalLate = counts.value(referralsLate);
+    const int totalClosed = total(closedParts, stats.serverCount(u"gesloten"_s));
+    const int totalLoopClosed = total(loopClosedParts, stats.serverCount(u"lus_gesloten"_s));
+    counts.sum({acceptedTotal, rejectedTotal,
+                counts.unpublished(rest({totalSent, totalAccepted, totalRejected}, stats.serverCount(u"verwezen_overig"_s)))},
+               sentTotal);
+    counts.sum({completedTotal, counts.unpublished(rest({totalAccepted, totalCompleted}, stats.serverCount(u"geaccepteerd_lopend"_s)))},
+               acceptedTotal);
     counts.sum({completedTotal, rejectedTotal, referralsLate,
-                counts.unpublished(counts.value(sentTotal) - totalCompleted - totalRejected - totalLate)},
+                counts.unpublished(rest({totalSent, totalCompleted, totalRejected, totalLate}, stats.serverCount(u"verwezen_rest"_s)))},
                sentTotal);
     QList<Id> reasonTotals;
     for (auto it = allReasons.cbegin(); it != allReasons.cend(); ++it) {
         if (detailed)
-            reasonTotals << counts.sumOf(byReason.value(it.key()), p.rejectionReasons[it.key()]);
+            reasonTotals << counts.sumOf(byReason.value(it.key()), p.rejectionReasons[it.key()], it.value());
         else
             reasonTotals << counts.count(it.value(), p.rejectionReasons[it.key()]);
     }
     counts.sum(reasonTotals, rejectedTotal);
     if (detailed) {
-        counts.sumOf(closed, p.referralsClosed);
-        counts.sumOf(loopClosed, p.referralsLoopClosed);
+        // Exact figures: every part is known.
+        counts.sumOf(closed, p.referralsClosed, 0);
+        counts.sumOf(loopClosed, p.referralsLoopClosed, 0);
         Figure withdrawnTotal, openTotal;
-        counts.sumOf(withdrawn, withdrawnTotal);
-        counts.sumOf(partnerOpen, openTotal);
+        counts.sumOf(withdrawn, withdrawnTotal, 0);
+        counts.sumOf(partnerOpen, openTotal, 0);
     } else {
         p.referralsClosed = Figure::withheld();
         p.referralsLoopClosed = Figure::withheld();
@@ -378,15 +493,17 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         out.name = l.name;
         current << counts.count(l.current, out.current);
         stalled << counts.count(l.stalled, out.stalled);
-        counts.sum({stalled.last(), counts.unpublished(l.current - l.stalled)}, current.last());  // stalled is part of open
+        const int notStalled = rest({l.current, l.stalled}, stats.serverCount(u"niveau_open_niet_stil"_s, QString::number(l.level)));
+        counts.sum({stalled.last(), counts.unpublished(notStalled)}, current.last());  // stalled is part of open
         up << counts.count(l.stepsUp, out.stepsUp);
         down << counts.count(l.stepsDown, out.stepsDown);
     }
-    const Id currentTotal = counts.sumOf(current, p.levelCurrent);
-    const Id stalledTotal = counts.sumOf(stalled, p.levelStalled);
-    counts.sum({stalledTotal, counts.unpublished(counts.value(currentTotal) - counts.value(stalledTotal))}, currentTotal);
-    const Id upTotal = counts.sumOf(up, p.levelStepsUp);
-    counts.sumOf(down, p.levelStepsDown);
+    const Id currentTotal = counts.sumOf(current, p.levelCurrent, stats.serverCount(u"niveau_open"_s));
+    const Id stalledTotal = counts.sumOf(stalled, p.levelStalled, stats.serverCount(u"niveau_stil"_s));
+    const int notStalledTotal = rest({counts.value(currentTotal), counts.value(stalledTotal)}, stats.serverCount(u"niveau_open_niet_stil"_s));
+    counts.sum({stalledTotal, counts.unpublished(notStalledTotal)}, currentTotal);
+    const Id upTotal = counts.sumOf(up, p.levelStepsUp, stats.serverCount(u"niveau_omhoog"_s));
+    counts.sumOf(down, p.levelStepsDown, stats.serverCount(u"niveau_omlaag"_s));
     counts.same(stalledTotal, counts.value(stalledTotal), p.stalled);
     counts.same(upTotal, counts.value(upTotal), p.stepsUp);
 
@@ -427,11 +544,13 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         out.per1000 = derived(buurten.at(r)->per1000, {&out.total}, mode);
     }
     p.signalChangePct = derived(growth(p.signalCount.value, p.previousSignalCount.value), {&p.signalCount, &p.previousSignalCount}, mode);
-    p.closedLoopRate = closedLoopShare(totalClosed, totalLoopClosed, mode);
+    p.closedLoopRate = closedLoopShare(totalClosed, totalLoopClosed,
+                                       rest({totalClosed, totalLoopClosed}, stats.serverCount(u"gesloten_zonder_lus"_s)), mode);
     for (int r = 0; r < partners.size(); ++r) {
         const PartnerFigures& f = *partners.at(r);
         PublishedPartner& out = p.partners[r];
-        out.closedLoopRate = closedLoopShare(f.closed, f.loopClosed, mode);
+        out.closedLoopRate =
+            closedLoopShare(f.closed, f.loopClosed, rest({f.closed, f.loopClosed}, stats.serverCount(u"gesloten_zonder_lus"_s, f.partner)), mode);
         out.medianDaysToAccept = derived(f.medianDaysToAccept, {&out.accepted}, mode, f.accepted);
         out.medianDaysToComplete = derived(f.medianDaysToComplete, {&out.completed}, mode, f.completed);
     }
@@ -500,6 +619,7 @@ Published publish(const Statistics& stats, const QList<IndicatorFigure>& indicat
         l.stepsUp = out.stepsUp.shown() ? l.stepsUp : 0;
         l.stepsDown = out.stepsDown.shown() ? l.stepsDown : 0;
     }
+    zeroHidden(p.forCharts);
     return p;
 }
 

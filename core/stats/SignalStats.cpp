@@ -4,6 +4,8 @@
 #include "services/Lookups.h"
 #include "services/OpenAndLate.h"
 #include "stats/Statistics.h"
+#include "stats/SteeringFigures.h"
+#include "storage/SteeringViews.h"
 
 #include <QHash>
 
@@ -14,6 +16,14 @@ using namespace Qt::StringLiterals;
 namespace bs::Stats {
 
 namespace {
+
+Status knownTheme(const QString& theme)
+{
+    static const QStringList themes = {u"T1"_s, u"T2"_s, u"T3"_s, u"T4"_s};
+    if (!themes.contains(theme))
+        return Error::invalid(u"theme"_s, u"Onbekend thema '%1'. Toegestaan: T1, T2, T3, T4."_s.arg(theme));
+    return {};
+}
 
 struct Where {
     QString sql;
@@ -33,9 +43,7 @@ Result<Where> scope(Registry& registry, const StatsFilter& filter, const QString
         where.values << buurt->id;
     }
     if (!filter.theme.isEmpty()) {
-        static const QStringList themes = {u"T1"_s, u"T2"_s, u"T3"_s, u"T4"_s};
-        if (!themes.contains(filter.theme))
-            return Error::invalid(u"theme"_s, u"Onbekend thema '%1'. Toegestaan: T1, T2, T3, T4."_s.arg(filter.theme));
+        BS_TRY(knownTheme(filter.theme));
         where.sql += u" AND c.theme_code = ?"_s;
         where.values << filter.theme;
     }
@@ -53,17 +61,11 @@ std::optional<double> median(QList<qint64> values)
     return n % 2 ? double(values.at(n / 2)) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
 }
 
-Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+Status frame(Registry& registry, const StatsFilter& filter, Statistics& out, QHash<qint64, int>& index)
 {
-    auto where = scope(registry, filter, u"d"_s);
-    if (!where.ok())
-        return where.error();
-    auto openWhere = scope(registry, filter, u"s"_s);
-    if (!openWhere.ok())
-        return openWhere.error();
-    Database& db = registry.db();
-
-    auto themes = db.run(u"SELECT code, name FROM themes ORDER BY sort_order"_s);
+    if (!filter.theme.isEmpty())
+        BS_TRY(knownTheme(filter.theme));
+    auto themes = registry.db().run(u"SELECT code, name FROM themes ORDER BY sort_order"_s);
     if (!themes.ok())
         return themes.error();
     while (themes->next()) {
@@ -75,13 +77,28 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     auto buurten = Lookups::buurten(registry);
     if (!buurten.ok())
         return buurten.error();
-    QHash<qint64, int> index;
     for (const Buurt& b : buurten.value()) {
         if (!filter.buurt.isEmpty() && b.name.compare(filter.buurt, Qt::CaseInsensitive) != 0 && b.cbsCode != filter.buurt)
             continue;
         index.insert(b.id, int(out.buurten.size()));
         out.buurten << BuurtFigures{b.id, b.name, b.population, {}, 0, 0, std::nullopt, 0, 0};
     }
+    for (QDate month(filter.period.from.year(), filter.period.from.month(), 1); month <= filter.period.to; month = month.addMonths(1))
+        out.months << MonthFigures{month.toString(u"yyyy-MM"_s), {}};
+    return {};
+}
+
+Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+{
+    auto where = scope(registry, filter, u"d"_s);
+    if (!where.ok())
+        return where.error();
+    auto openWhere = scope(registry, filter, u"s"_s);
+    if (!openWhere.ok())
+        return openWhere.error();
+    Database& db = registry.db();
+    QHash<qint64, int> index;
+    BS_TRY(frame(registry, filter, out, index));
 
     // Counted from the day counts: thousands of rows for a year instead of the signals themselves.
     const QString grouped = u"SELECT d.buurt_id, c.theme_code, sum(d.signals) FROM signal_day_counts d"
@@ -121,8 +138,6 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
                          QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
     if (!months.ok())
         return months.error();
-    for (QDate month(filter.period.from.year(), filter.period.from.month(), 1); month <= filter.period.to; month = month.addMonths(1))
-        out.months << MonthFigures{month.toString(u"yyyy-MM"_s), {}};
     while (months->next()) {
         for (MonthFigures& m : out.months) {
             if (m.month == months->value(0).toString())
@@ -205,8 +220,12 @@ Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics
             return buurt.error();
         buurtId = buurt->id;
     }
-    auto rows = registry.db().run(u"SELECT kind, count(*), sum(participants), sum(self_organised) FROM activities"
-                                  " WHERE held_on >= ? AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?) GROUP BY kind ORDER BY kind"_s,
+    auto steering = readsSteeringFigures(registry);
+    if (!steering.ok())
+        return steering.error();
+    const QString source = steering.value() ? SteeringViews::activitiesSource() : u"activities"_s;
+    auto rows = registry.db().run(u"SELECT kind, count(*), sum(participants), sum(self_organised) FROM %1 WHERE held_on >= ?"
+                                  " AND held_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?) GROUP BY kind ORDER BY kind"_s.arg(source),
                                   {filter.period.fromText(), filter.period.toText(), buurtId, buurtId});
     if (!rows.ok())
         return rows.error();
@@ -217,7 +236,7 @@ Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics
     return {};
 }
 
-Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
+Result<Statistics> compute(Registry& registry, const StatsFilter& filter, const QStringList& selection)
 {
     Statistics out;
     out.filter = filter;
@@ -225,10 +244,17 @@ Result<Statistics> compute(Registry& registry, const StatsFilter& filter)
     out.previous = filter.period.comparedWith(today);
     out.elapsed = filter.period.elapsed(today);
     out.today = registry.clock().today().toString(Qt::ISODate);
-    BS_TRY(signalFigures(registry, filter, out));
-    BS_TRY(referralFigures(registry, filter, out));
-    BS_TRY(escalationFigures(registry, filter, out));
-    BS_TRY(trendFigures(registry, filter, out));
+    auto steering = readsSteeringFigures(registry);
+    if (!steering.ok())
+        return steering.error();
+    if (steering.value()) {
+        BS_TRY(steeringFigures(registry, filter, out, selection));
+    } else {
+        BS_TRY(signalFigures(registry, filter, out));
+        BS_TRY(referralFigures(registry, filter, out));
+        BS_TRY(escalationFigures(registry, filter, out));
+        BS_TRY(trendFigures(registry, filter, out));
+    }
     BS_TRY(activityFigures(registry, filter, out));
     return out;
 }

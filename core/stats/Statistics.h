@@ -7,6 +7,7 @@
 #include "Result.h"
 #include "stats/Period.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -17,6 +18,10 @@
 namespace bs {
 
 class Registry;
+
+// A count from 1 to 4 that the server did not give: the steering group on a server reads figures
+// whose small counts never leave the server (core/storage/SteeringViews).
+constexpr int hiddenCount = -1;
 
 struct StatsFilter {
     Period period;
@@ -105,13 +110,31 @@ struct Statistics {
     QList<TrendSignal> trends;
     QList<ActivityFigures> activities;
     int overrides = 0;  // referrals sent in the period sharing subject data without consent, on a recorded ground
+
+    // Read through the server's steering-group figures: every count from 1 to 4 is hiddenCount,
+    // and the totals and differences the app cannot add up itself (a part is hidden) come from
+    // the server, as "figure|key1|key2" (a partner by name, a buurt by id, a level by number).
+    bool fromServer = false;
+    QHash<QString, int> serverCounts;
+    QMap<QString, int> rejectionReasons;  // all partners together; from the server only
+    // The server's count, or `fallback` when it gave none (a file, or a row without signals).
+    int serverCount(const QString& figure, const QString& key1 = {}, const QString& key2 = {}, int fallback = 0) const
+    {
+        return serverCounts.value(figure + u'|' + key1 + u'|' + key2, fallback);
+    }
 };
 
 namespace Stats {
 
 constexpr int minimumTrendCount = 5;
 
-Result<Statistics> compute(Registry& registry, const StatsFilter& filter);
+// `selection`: the buurten a report shows of all (Publication's onlyBuurten); read through the
+// server's steering-group figures, their totals come from the server too.
+Result<Statistics> compute(Registry& registry, const StatsFilter& filter, const QStringList& selection = {});
+
+// The rows the signal figures have, also without signals: the themes, every buurt of the filter
+// (with `index` from buurt id to row) and every month of the period. Refuses an unknown theme.
+Status frame(Registry& registry, const StatsFilter& filter, Statistics& out, QHash<qint64, int>& index);
 
 // The parts, for the dashboard's charts and the benchmark.
 Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out);

@@ -3,6 +3,7 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/ReferenceData.h"
+#include "storage/SteeringViews.h"
 
 using namespace Qt::StringLiterals;
 
@@ -237,6 +238,7 @@ QStringList securityStatements()
           << u"CREATE POLICY %1_toevoegen ON %1 FOR INSERT TO %2 WITH CHECK (true)"_s.arg(table, workers)
           << u"CREATE POLICY %1_wijzigen ON %1 FOR UPDATE TO %2 USING (true) WITH CHECK (true)"_s.arg(table, workers);
     }
+    s << SteeringViews::statements();
     return s;
 }
 

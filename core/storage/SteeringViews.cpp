@@ -1,0 +1,271 @@
+#include "SteeringViews.h"
+
+#include "services/OpenAndLate.h"
+#include "storage/PostgresqlDialect.h"
+#include "storage/ServerSetup.h"
+
+#include <QDate>
+
+using namespace Qt::StringLiterals;
+
+namespace bs::SteeringViews {
+
+namespace {
+
+const QString figuresFunction = u"stuurgroep_cijfers"_s;
+const QString indicatorsFunction = u"stuurgroep_indicatoren"_s;
+const QString activitiesView = u"stuurgroep_activiteiten"_s;
+const QString figuresSignature = u"text, text, text, text, text, text, bigint, text, text, bigint[]"_s;
+const QString figureColumns = u"cijfer text, sleutel1 text, sleutel2 text, aantal bigint, verborgen boolean, waarde double precision"_s;
+
+// "Open", "late" and "stalled" have one home (OpenAndLate), written with bound values for today;
+// inside the function today is its parameter.
+QString withToday(const SqlCondition& condition)
+{
+    QString sql = condition.sql;
+    return sql.replace(u'?', u"p_vandaag"_s);
+}
+
+QDate anyDay()
+{
+    return QDate(2000, 1, 1);
+}
+
+// The one place where counts leave the server: a count from 1 to 4 as NULL with its mark, and a
+// median only when taken over at least 5.
+QString suppressed(const QString& rawRows)
+{
+    return u"SELECT cijfer, sleutel1, sleutel2, CAST(CASE WHEN aantal BETWEEN 1 AND 4 THEN NULL ELSE aantal END AS bigint),"
+           " aantal BETWEEN 1 AND 4, CAST(CASE WHEN aantal >= 5 THEN waarde END AS double precision) FROM (%1) ruw"_s.arg(rawRows);
+}
+
+QString scope(const QString& buurt, const QString& theme)
+{
+    return u"(p_buurt IS NULL OR %1 = p_buurt) AND (nullif(p_thema, '') IS NULL OR %2 = p_thema)"_s.arg(buurt, theme);
+}
+
+// Signals per buurt and theme with the totals per buurt, per theme and overall; the previous
+// period per buurt; per month and theme; open, late and open-not-late per buurt; rising trends.
+QString signalParts()
+{
+    const QString late = withToday(OpenAndLate::signalLate(u"s"_s, anyDay()));
+    const QString stalled = withToday(OpenAndLate::signalStalled(u"s"_s, anyDay()));
+    return uR"sql(
+dagen AS (
+    SELECT d.observed_on, d.buurt_id, c.theme_code, d.signals FROM signal_day_counts d JOIN categories c ON c.code = d.category_code
+    WHERE %1),
+open_signalen AS (
+    SELECT s.buurt_id, s.escalation_level, %3 AS laat, %4 AS stil
+    FROM signals s JOIN categories c ON c.code = s.category_code WHERE %5 AND %2),
+trend_cel AS (
+    SELECT b.name AS buurt, d.category_code AS categorie,
+           coalesce(sum(d.signals) FILTER (WHERE d.observed_on >= p_van AND d.observed_on <= p_tot), 0) AS nu,
+           coalesce(sum(d.signals) FILTER (WHERE d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot), 0) AS voor
+    FROM signal_day_counts d JOIN buurten b ON b.id = d.buurt_id JOIN categories c ON c.code = d.category_code
+    WHERE ((d.observed_on >= p_van AND d.observed_on <= p_tot) OR (d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot))
+      AND (nullif(p_thema, '') IS NULL OR c.theme_code = p_thema)
+    GROUP BY b.name, d.category_code),
+trend_stad AS (SELECT categorie, CAST(sum(nu) AS bigint) AS nu, CAST(sum(voor) AS bigint) AS voor FROM trend_cel GROUP BY categorie),
+trend_groei AS (
+    SELECT t.buurt, t.categorie, t.nu, t.voor, g.nu AS stad_nu, g.voor AS stad_voor,
+           CASE WHEN t.voor = 0 THEN CASE WHEN t.nu > 0 THEN 100.0::float8 ELSE 0.0::float8 END
+                ELSE 100.0::float8 * (t.nu - t.voor) / t.voor END AS groei,
+           CASE WHEN g.voor = 0 THEN CASE WHEN g.nu > 0 THEN 100.0::float8 ELSE 0.0::float8 END
+                ELSE 100.0::float8 * (g.nu - g.voor) / g.voor END AS stad_groei
+    FROM trend_cel t JOIN trend_stad g ON g.categorie = t.categorie),
+trends AS (
+    SELECT *, row_number() OVER (ORDER BY groei - stad_groei DESC, (buurt || categorie) COLLATE "C") AS volgorde
+    FROM trend_groei WHERE nu >= 5 AND nu > voor AND groei > stad_groei),
+)sql"_s.arg(scope(u"d.buurt_id"_s, u"c.theme_code"_s), scope(u"s.buurt_id"_s, u"c.theme_code"_s), late, stalled,
+            OpenAndLate::signalOpen(u"s"_s));
+}
+
+// Referrals by the day they were sent, in the buckets of the day counts (one home: the dialect).
+QString referralParts()
+{
+    const QStringList bucket = PostgresqlDialect().referralBucket(u"r"_s);
+    const QString late = withToday(OpenAndLate::referralLate(u"r"_s, anyDay()));
+    return uR"sql(
+verwijzingen AS (
+    SELECT r.to_partner_id AS partner, r.status, %1 AS accept_days, %2 AS complete_days, %3 AS reden, %4 AS lus,
+           %5 AS lopend, (%5 AND %6) AS laat, r.override_ground IS NOT NULL AS doorbraak
+    FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN categories c ON c.code = s.category_code
+    WHERE r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+per_partner AS (
+    SELECT partner, count(*) AS verwezen,
+           count(*) FILTER (WHERE accept_days >= 0) AS geaccepteerd,
+           count(*) FILTER (WHERE status = 'afgerond') AS afgerond,
+           count(*) FILTER (WHERE status = 'afgewezen') AS afgewezen,
+           count(*) FILTER (WHERE laat) AS laat,
+           count(*) FILTER (WHERE NOT lopend) AS gesloten,
+           count(*) FILTER (WHERE NOT lopend AND lus = 1) AS lus_gesloten,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY accept_days) FILTER (WHERE accept_days >= 0) AS mediaan_accepteren,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY complete_days) FILTER (WHERE status = 'afgerond' AND complete_days >= 0)
+               AS mediaan_afronden
+    FROM verwijzingen GROUP BY GROUPING SETS ((partner), ())),
+)sql"_s.arg(bucket.at(3), bucket.at(4), bucket.at(5), bucket.at(6), OpenAndLate::referralOpen(u"r"_s), late,
+            scope(u"s.buurt_id"_s, u"c.theme_code"_s));
+}
+
+QString escalationParts()
+{
+    return uR"sql(
+stappen AS (
+    SELECT e.to_level AS niveau, e.to_level > e.from_level AS omhoog
+    FROM escalations e JOIN signals s ON s.id = e.signal_id JOIN categories c ON c.code = s.category_code
+    WHERE e.at >= p_begin AND e.at < p_einde AND %1),
+per_niveau AS (
+    SELECT escalation_level AS niveau, count(*) AS open, count(*) FILTER (WHERE stil) AS stil
+    FROM open_signalen GROUP BY GROUPING SETS ((escalation_level), ())),
+per_stap AS (
+    SELECT niveau, count(*) FILTER (WHERE omhoog) AS omhoog, count(*) FILTER (WHERE NOT omhoog) AS omlaag
+    FROM stappen GROUP BY GROUPING SETS ((niveau), ()))
+)sql"_s.arg(scope(u"s.buurt_id"_s, u"c.theme_code"_s));
+}
+
+// Every figure as rows (cijfer, sleutel1, sleutel2, aantal, waarde) before suppression.
+QString figureRows()
+{
+    return uR"sql(
+SELECT CASE grouping(buurt_id, theme_code) WHEN 0 THEN 'buurt_thema' WHEN 1 THEN 'buurt' WHEN 2 THEN 'thema' ELSE 'totaal' END AS cijfer,
+       buurt_id::text AS sleutel1, theme_code AS sleutel2, coalesce(sum(signals), 0)::bigint AS aantal, NULL::float8 AS waarde
+FROM dagen WHERE observed_on >= p_van AND observed_on <= p_tot GROUP BY GROUPING SETS ((buurt_id, theme_code), (buurt_id), (theme_code), ())
+UNION ALL
+SELECT CASE grouping(buurt_id) WHEN 0 THEN 'vorige_buurt' ELSE 'vorige_totaal' END, buurt_id::text, NULL, coalesce(sum(signals), 0), NULL
+FROM dagen WHERE observed_on >= p_vorige_van AND observed_on <= p_vorige_tot GROUP BY GROUPING SETS ((buurt_id), ())
+UNION ALL
+SELECT CASE grouping(theme_code) WHEN 0 THEN 'maand_thema' ELSE 'maand' END, substr(observed_on, 1, 7), theme_code, sum(signals), NULL
+FROM dagen WHERE observed_on >= p_van AND observed_on <= p_tot GROUP BY GROUPING SETS ((substr(observed_on, 1, 7), theme_code), (substr(observed_on, 1, 7)))
+UNION ALL
+SELECT x.cijfer, o.buurt_id::text, NULL, x.aantal, NULL
+FROM (SELECT buurt_id, count(*) AS open, count(*) FILTER (WHERE laat) AS laat FROM open_signalen GROUP BY GROUPING SETS ((buurt_id), ())) o
+CROSS JOIN LATERAL (VALUES ('open', o.open), ('laat', o.laat), ('open_niet_laat', o.open - o.laat)) x(cijfer, aantal)
+UNION ALL
+SELECT x.cijfer, NULL, s.theme_code, x.aantal, NULL
+FROM (SELECT theme_code, grouping(theme_code) AS alle,
+             coalesce(sum(signals) FILTER (WHERE buurt_id = ANY(p_selectie)), 0) AS binnen,
+             coalesce(sum(signals) FILTER (WHERE NOT buurt_id = ANY(p_selectie)), 0) AS buiten
+      FROM dagen WHERE p_selectie IS NOT NULL AND observed_on >= p_van AND observed_on <= p_tot
+      GROUP BY GROUPING SETS ((theme_code), ())) s
+CROSS JOIN LATERAL (VALUES (CASE s.alle WHEN 0 THEN 'selectie_thema' ELSE 'selectie_totaal' END, s.binnen),
+                           (CASE s.alle WHEN 0 THEN 'selectie_rest_thema' ELSE 'selectie_rest_totaal' END, s.buiten)) x(cijfer, aantal)
+WHERE p_selectie IS NOT NULL
+UNION ALL
+SELECT x.cijfer, NULL, NULL, x.aantal, NULL
+FROM (SELECT coalesce(sum(signals) FILTER (WHERE buurt_id = ANY(p_selectie)), 0) AS binnen,
+             coalesce(sum(signals) FILTER (WHERE NOT buurt_id = ANY(p_selectie)), 0) AS buiten
+      FROM dagen WHERE observed_on >= p_vorige_van AND observed_on <= p_vorige_tot) s
+CROSS JOIN LATERAL (VALUES ('selectie_vorige', s.binnen), ('selectie_rest_vorige', s.buiten)) x(cijfer, aantal)
+WHERE p_selectie IS NOT NULL
+UNION ALL
+SELECT x.cijfer, NULL, NULL, x.aantal, NULL
+FROM (SELECT count(*) FILTER (WHERE buurt_id = ANY(p_selectie)) AS open, count(*) FILTER (WHERE NOT buurt_id = ANY(p_selectie)) AS rest_open,
+             count(*) FILTER (WHERE laat AND buurt_id = ANY(p_selectie)) AS laat,
+             count(*) FILTER (WHERE laat AND NOT buurt_id = ANY(p_selectie)) AS rest_laat
+      FROM open_signalen) o
+CROSS JOIN LATERAL (VALUES ('selectie_open', o.open), ('selectie_rest_open', o.rest_open), ('selectie_laat', o.laat),
+                           ('selectie_rest_laat', o.rest_laat)) x(cijfer, aantal)
+WHERE p_selectie IS NOT NULL
+UNION ALL
+SELECT x.cijfer, t.buurt, t.categorie, x.aantal, x.waarde FROM trends t
+CROSS JOIN LATERAL (VALUES ('trend', t.nu, t.volgorde::float8), ('trend_vorige', t.voor, NULL), ('trend_gemeente', t.stad_nu, NULL),
+                           ('trend_gemeente_vorige', t.stad_voor, NULL)) x(cijfer, aantal, waarde)
+UNION ALL
+SELECT x.cijfer, p.partner::text, NULL, x.aantal, x.waarde FROM per_partner p
+CROSS JOIN LATERAL (VALUES ('verwezen', p.verwezen, NULL::float8), ('geaccepteerd', p.geaccepteerd, NULL), ('afgerond', p.afgerond, NULL),
+                           ('afgewezen', p.afgewezen, NULL), ('laat_verwezen', p.laat, NULL),
+                           ('verwezen_overig', p.verwezen - p.geaccepteerd - p.afgewezen, NULL),
+                           ('geaccepteerd_lopend', p.geaccepteerd - p.afgerond, NULL),
+                           ('verwezen_rest', p.verwezen - p.afgerond - p.afgewezen - p.laat, NULL),
+                           ('gesloten', p.gesloten, NULL), ('lus_gesloten', p.lus_gesloten, NULL),
+                           ('gesloten_zonder_lus', p.gesloten - p.lus_gesloten, NULL),
+                           ('mediaan_accepteren', p.geaccepteerd, p.mediaan_accepteren),
+                           ('mediaan_afronden', p.afgerond, p.mediaan_afronden)) x(cijfer, aantal, waarde)
+UNION ALL
+SELECT 'afwijzing', reden, NULL, count(*), NULL FROM verwijzingen WHERE status = 'afgewezen' GROUP BY reden
+UNION ALL
+SELECT 'doorbraak', NULL, NULL, count(*) FILTER (WHERE doorbraak), NULL FROM verwijzingen
+UNION ALL
+SELECT x.cijfer, n.niveau::text, NULL, x.aantal, NULL FROM per_niveau n
+CROSS JOIN LATERAL (VALUES ('niveau_open', n.open), ('niveau_stil', n.stil), ('niveau_open_niet_stil', n.open - n.stil)) x(cijfer, aantal)
+UNION ALL
+SELECT x.cijfer, n.niveau::text, NULL, x.aantal, NULL FROM per_stap n
+CROSS JOIN LATERAL (VALUES ('niveau_omhoog', n.omhoog), ('niveau_omlaag', n.omlaag)) x(cijfer, aantal)
+)sql"_s;
+}
+
+QString figuresFunctionSql()
+{
+    return uR"sql(CREATE FUNCTION %1(p_van text, p_tot text, p_vorige_van text, p_vorige_tot text, p_begin text, p_einde text,
+    p_buurt bigint, p_thema text, p_vandaag text, p_selectie bigint[]) RETURNS TABLE (%2)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+WITH %3%4%5
+%6
+$fn$)sql"_s.arg(figuresFunction, figureColumns, signalParts(), referralParts(), escalationParts(), suppressed(figureRows()));
+}
+
+QString indicatorsFunctionSql()
+{
+    const QString rows = uR"sql(
+SELECT 'bron' AS cijfer, source_code AS sleutel1, NULL::text AS sleutel2, count(*) AS aantal, NULL::float8 AS waarde FROM signals
+WHERE observed_on >= p_van AND observed_on <= p_tot AND (p_buurt IS NULL OR buurt_id = p_buurt) GROUP BY source_code
+UNION ALL
+SELECT 'afhandeltijd', NULL, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(closed_on AS date) - CAST(observed_on AS date))
+FROM signals WHERE source_code IN ('fixie', 'politie') AND closed_on >= p_van AND closed_on <= p_tot AND (p_buurt IS NULL OR buurt_id = p_buurt)
+)sql"_s;
+    return uR"sql(CREATE FUNCTION %1(p_van text, p_tot text, p_buurt bigint) RETURNS TABLE (%2)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+%3
+$fn$)sql"_s.arg(indicatorsFunction, figureColumns, suppressed(rows));
+}
+
+}  // namespace
+
+QStringList statements()
+{
+    const QString steering = ServerSetup::groupRole(u"stuurgroep"_s);
+    QStringList everyone;
+    for (const QString& role : {u"medewerker"_s, u"coordinator"_s, u"stuurgroep"_s, u"beheerder"_s})
+        everyone << ServerSetup::groupRole(role);
+    return {
+        // The day counts are exact per day, buurt and category: a "2" in March is a person.
+        u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
+        figuresFunctionSql(),
+        indicatorsFunctionSql(),
+        u"CREATE VIEW %1 AS SELECT held_on, buurt_id, kind, participants, organisations, self_organised FROM activities"_s.arg(activitiesView),
+        u"REVOKE EXECUTE ON FUNCTION %1(%2) FROM PUBLIC"_s.arg(figuresFunction, figuresSignature),
+        u"REVOKE EXECUTE ON FUNCTION %1(text, text, bigint) FROM PUBLIC"_s.arg(indicatorsFunction),
+        // Figures only: anyone who may read them anyway may read them this way too.
+        u"GRANT EXECUTE ON FUNCTION %1(%2) TO %3"_s.arg(figuresFunction, figuresSignature, everyone.join(u", "_s)),
+        u"GRANT EXECUTE ON FUNCTION %1(text, text, bigint) TO %2"_s.arg(indicatorsFunction, everyone.join(u", "_s)),
+        u"GRANT SELECT ON %1 TO %2"_s.arg(activitiesView, everyone.join(u", "_s)),
+        // Printing the report (and a refusal) is logged in the steering member's own name, about
+        // no signal: the only row it writes anywhere.
+        u"GRANT INSERT ON access_log TO %1"_s.arg(steering),
+        u"CREATE POLICY access_log_stuurgroep ON access_log FOR INSERT TO %1"
+        " WITH CHECK (actor = session_user AND signal_id IS NULL AND action IN ('afgedrukt', 'geweigerd'))"_s.arg(steering),
+    };
+}
+
+QString installedQuery()
+{
+    return u"SELECT to_regprocedure('%1(%2)') IS NOT NULL"_s.arg(figuresFunction, figuresSignature);
+}
+
+QString figuresQuery()
+{
+    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde"
+           " FROM %1(?, ?, ?, ?, ?, ?, CAST(? AS bigint), ?, ?, CAST(? AS bigint[]))"_s.arg(figuresFunction);
+}
+
+QString indicatorsQuery()
+{
+    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde FROM %1(?, ?, CAST(? AS bigint))"_s.arg(indicatorsFunction);
+}
+
+QString activitiesSource()
+{
+    return activitiesView;
+}
+
+}  // namespace bs::SteeringViews
