@@ -70,6 +70,20 @@ int check(Context& c)
     auto report = Backups::check(path);
     if (!report.ok())
         return c.fail(report.error());
+    if (report->onServer) {
+        // The engine checks of a file (integrity_check, foreign_key_check) have no counterpart to run here.
+        c.out << u"Databasecontrole en controle van de verwijzingen: niet nodig op de server; die waarborgt ze zelf met de "
+                 "beperkingen (constraints) van de database en het write-ahead log."_s
+              << Qt::endl;
+        if (report->ok) {
+            c.out << u"In orde: %1 (schemaversie %2, %3 signalen; tellingen per dag, escalatieniveaus en verwijzingen zonder bevindingen)."_s
+                         .arg(path)
+                         .arg(report->schemaVersion)
+                         .arg(report->signalCount)
+                  << Qt::endl;
+            return ExitCode::Done;
+        }
+    }
     if (report->ok) {
         c.out << u"In orde: %1 (schemaversie %2, %3 signalen; databasecontrole en controle van de verwijzingen zonder bevindingen)."_s.arg(path)
                      .arg(report->schemaVersion)

@@ -18,6 +18,7 @@
 #include "demo/DemoGenerator.h"
 #include "services/Referrals.h"
 #include "services/SignalDetail.h"
+#include "PrivacyDialog.h"
 #include "storage/Backups.h"
 
 #include <QAbstractBarSeries>
@@ -32,6 +33,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -39,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QScopeGuard>
@@ -55,6 +58,7 @@ class TestGui : public QObject {
 
 private slots:
     void initTestCase();
+    void backupOnAServerExplainsTheServersOwnBackups();
     void listModelPassesTheModelTester();
     void mainFlowByKeyboardAndClicks();
     void refusedSaveKeepsWhatWasTyped();
@@ -585,4 +589,38 @@ void TestGui::datesAreTypedAsShown()
 }
 
 QTEST_MAIN(TestGui)
+// On a server the window copies nothing: no daily backup, and the backup and restore actions
+// explain the server's own backups (pg_dump, pg_restore) instead, changing nothing.
+void TestGui::backupOnAServerExplainsTheServersOwnBackups()
+{
+    if (!testServer())
+        QSKIP("no PostgreSQL test server: BUURTSIGNAAL_TEST_PG is not set");
+    TempRegistry server(referenceToday(), Engine::Postgresql);
+    addSignal(server.registry());
+    server.close();
+    MainWindow window(m_clock);
+    window.setInteractive(false);
+    QVERIFY(window.openRegistry(server.path(), false));
+    window.dailyBackup()->waitForFinished();
+    QCOMPARE(window.dailyBackup()->text(), QString());
+    QVERIFY(!QFileInfo::exists(Backups::folderFor(server.path())));
+
+    window.openPrivacy();
+    QVERIFY(window.privacyDialog());
+    auto* backup = window.privacyDialog()->findChild<QPushButton*>(u"makeBackup"_s);
+    QVERIFY(backup);
+    backup->click();
+    const QString shown = window.privacyDialog()->findChild<QLabel*>(u"privacyMessage"_s)->text();
+    QVERIFY2(shown.startsWith(u"Van een register op een server maakt Buurtsignaal geen back-upbestanden"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"pg_dump --format=custom --file=buurtsignaal-2026-11-26.dump"_s), qPrintable(shown));
+
+    // Restoring is refused before anything is closed: the window keeps its registry.
+    window.restoreBackup(u"/tmp/bestaat-niet.buurtsignaal"_s);
+    QVERIFY(window.registry());
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(u"Een register op een server zet Buurtsignaal niet terug"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.registry()->db().scalar(u"SELECT count(*) FROM signals"_s).value().toInt(), 1);
+    QVERIFY(!QFileInfo::exists(Backups::folderFor(server.path())));
+}
+
 #include "tst_gui.moc"

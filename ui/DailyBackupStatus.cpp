@@ -26,7 +26,8 @@ DailyBackupStatus::~DailyBackupStatus()
 
 void DailyBackupStatus::start(Registry& registry)
 {
-    if (m_watcher.isRunning() || registry.wasCreated())
+    // A registry on a server is backed up by the server itself (pg_dump, base backups): nothing to copy here.
+    if (m_watcher.isRunning() || registry.wasCreated() || registry.db().isServer())
         return;
     auto generations = registry.intSetting(u"backup.generations"_s, 7);
     if (!generations.ok()) {

@@ -121,6 +121,11 @@ PrivacyDialog* MainWindow::privacyDialog() const
 
 void MainWindow::restoreBackup(const QString& backup)
 {
+    if (m_registry && m_registry->db().isServer()) {
+        // Nothing is closed: the server's own backups apply, and the message says how.
+        showError(Backups::serverRestoreAdvice(m_registry->path(), m_clock.today()));
+        return;
+    }
     if (!resolveUnsavedWork())
         return;
     const QString path = m_registry->path();

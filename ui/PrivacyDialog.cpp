@@ -65,7 +65,11 @@ PrivacyDialog::PrivacyDialog(Registry& registry, QWidget* parent) : QDialog(pare
     m_tabs->addTab(subjectsTab(), tr("Persons (inzage, erasure)"));
     m_tabs->addTab(retentionTab(), tr("Retention and backups"));
     m_message = new QLabel(this);
+    m_message->setObjectName(u"privacyMessage"_s);
     m_message->setWordWrap(true);
+    // Messages may carry a command to copy (pg_dump on a server).
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -360,6 +364,7 @@ QWidget* PrivacyDialog::retentionTab()
     m_backups = makeTable({tr("Made"), tr("Why"), tr("Size"), tr("File")}, page);
     m_backups->setObjectName(u"backups"_s);
     auto* backup = new QPushButton(tr("Make backup now"), page);
+    backup->setObjectName(u"makeBackup"_s);
     auto* restore = new QPushButton(tr("Restore selected backup…"), page);
     connect(backup, &QPushButton::clicked, this, &PrivacyDialog::makeBackup);
     connect(restore, &QPushButton::clicked, this, [this]() {

@@ -2,7 +2,9 @@
 
 #include "Clock.h"
 #include "Registry.h"
+#include "storage/Consistency.h"
 #include "storage/Database.h"
+#include "storage/Location.h"
 #include "storage/Migrations.h"
 
 #include <QDir>
@@ -98,7 +100,94 @@ bool madeToday(const QString& registryPath, const Clock& clock)
     return !QDir(folderFor(registryPath)).entryList({prefix + u"-*.buurtsignaal"_s}, QDir::Files).isEmpty();
 }
 
+// The address in libpq's keyword form, which pg_dump and pg_restore take as it is.
+QString keywordAddress(const QString& serverAddress)
+{
+    const auto location = Location::parse(serverAddress);
+    if (!location.ok())
+        return serverAddress;
+    const ServerAddress& server = location->server;
+    QStringList parts;
+    const auto add = [&parts](const QString& key, const QString& value) {
+        if (value.isEmpty())
+            return;
+        const bool plain = !value.contains(u' ') && !value.contains(u'\'') && !value.contains(u'\\');
+        parts << key + u'=' + (plain ? value : u"'%1'"_s.arg(QString(value).replace(u'\\', u"\\\\"_s).replace(u'\'', u"\\'"_s)));
+    };
+    add(u"host"_s, server.host);
+    add(u"port"_s, server.port != 0 ? QString::number(server.port) : QString());
+    add(u"dbname"_s, server.database);
+    add(u"user"_s, server.user);
+    add(u"sslmode"_s, server.sslMode);
+    return parts.join(u' ');
+}
+
+QString dumpName(const QDate& day)
+{
+    return u"buurtsignaal-%1.dump"_s.arg(day.toString(Qt::ISODate));
+}
+
+QString restoreCommand(const QString& serverAddress, const QDate& day)
+{
+    return u"pg_restore --clean --if-exists --single-transaction --dbname=\"%1\" %2"_s.arg(keywordAddress(serverAddress), dumpName(day));
+}
+
+Result<CheckReport> checkServer(const QString& serverAddress)
+{
+    CheckReport report;
+    report.path = serverAddress;
+    report.onServer = true;
+    auto location = Location::parse(serverAddress);
+    if (!location.ok())
+        return location.error();
+    auto opened = Database::openPostgresql(location->server, Database::Mode::ReadOnly);
+    if (!opened.ok())
+        return opened.error();
+    Database& db = *opened.value();
+    auto version = schemaVersion(db);
+    if (!version.ok())
+        return version.error();
+    report.schemaVersion = version.value();
+    if (report.schemaVersion == 0) {
+        report.problems << u"De database bevat geen Buurtsignaal-register (geen schema)."_s;
+        return report;
+    }
+    if (report.schemaVersion > latestVersion(standardLadder()))
+        report.problems << u"Schemaversie %1 is nieuwer dan deze versie van Buurtsignaal kent."_s.arg(report.schemaVersion);
+    auto findings = Consistency::findings(db);
+    if (!findings.ok())
+        return findings.error();
+    report.problems << findings.value();
+    auto signals_ = db.scalar(u"SELECT count(*) FROM signals"_s);
+    if (!signals_.ok())
+        return signals_.error();
+    report.signalCount = signals_.value().toLongLong();
+    report.ok = report.problems.isEmpty();
+    return report;
+}
+
 }  // namespace
+
+QString serverBackupAdvice(const QString& serverAddress, const QDate& day)
+{
+    return u"Van een register op een server maakt Buurtsignaal geen back-upbestanden: daar gelden de back-ups van de server zelf "
+           "(pg_dump, base backups met pg_basebackup en herstel tot op een tijdstip met WAL-archivering), geregeld door de beheerder "
+           "van de server. Er is niets gewijzigd.\n"
+           "Een back-up van dit register:\n  pg_dump --format=custom --file=%1 \"%2\"\n"
+           "Terugzetten (in een database zonder gebruikers die ermee werken):\n  %3\n"
+           "De logins en groepsrollen horen bij de server, niet bij de database: bewaar ze met pg_dumpall --roles-only."_s.arg(dumpName(day), keywordAddress(serverAddress),
+                                                                                              restoreCommand(serverAddress, day));
+}
+
+QString serverRestoreAdvice(const QString& serverAddress, const QDate& day)
+{
+    return u"Een register op een server zet Buurtsignaal niet terug: daar gelden de back-ups van de server zelf (pg_dump en "
+           "pg_restore, base backups met pg_basebackup en herstel tot op een tijdstip met WAL-archivering), geregeld door de beheerder "
+           "van de server. Er is niets gewijzigd.\n"
+           "Terugzetten uit een dump van pg_dump (in een database zonder gebruikers die ermee werken):\n  %1\n"
+           "Een dump maken:\n  pg_dump --format=custom --file=%2 \"%3\""_s.arg(restoreCommand(serverAddress, day), dumpName(day),
+                                                                                 keywordAddress(serverAddress));
+}
 
 QString folderFor(const QString& registryPath)
 {
@@ -108,6 +197,8 @@ QString folderFor(const QString& registryPath)
 
 Result<CheckReport> check(const QString& path)
 {
+    if (Location::looksLikeServer(path))
+        return checkServer(path);
     CheckReport report;
     report.path = path;
     if (!QFileInfo::exists(path))
@@ -206,11 +297,8 @@ Result<BackupInfo> writeBackup(Database& db, const Clock& clock, const QString& 
 
 Result<BackupInfo> create(Database& db, const Clock& clock, const QString& reason, int generations, const QString& target)
 {
-    if (db.isServer()) {
-        return Error::rule(u"Van een register op een server maakt Buurtsignaal geen back-upbestanden: daar gelden de back-ups "
-                           "van de server zelf, bijvoorbeeld pg_dump --format=custom --file=buurtsignaal.dump '%1'. "
-                           "Er is niets gewijzigd."_s.arg(db.path()));
-    }
+    if (db.isServer())
+        return Error::rule(serverBackupAdvice(db.path(), clock.today()));
     if (!target.isEmpty())
         return writeBackup(db, clock, reason, generations, target);
     const QString folder = folderFor(db.path());
@@ -278,6 +366,8 @@ Result<std::optional<BackupInfo>> dailyIfDue(Registry& registry)
 
 Result<std::optional<BackupInfo>> dailyIfDue(const QString& registryPath, const Clock& clock, int generations)
 {
+    if (Location::looksLikeServer(registryPath))
+        return std::optional<BackupInfo>();  // the server's own backups apply
     if (madeToday(registryPath, clock))
         return std::optional<BackupInfo>();
     const QString folder = folderFor(registryPath);
@@ -309,6 +399,8 @@ qint64 bytesWrittenSoFar(const QString& registryPath)
 
 Result<QString> restore(const QString& registryPath, const QString& backupPath, const Clock& clock)
 {
+    if (Location::looksLikeServer(registryPath))
+        return Error::rule(serverRestoreAdvice(registryPath, clock.today()));
     auto checked = check(backupPath);
     if (!checked.ok())
         return checked.error();

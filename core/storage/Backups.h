@@ -29,6 +29,7 @@ struct BackupInfo {
 struct CheckReport {
     QString path;
     bool ok = false;
+    bool onServer = false;  // checked on a PostgreSQL server: consistency only (see check())
     int schemaVersion = 0;
     qint64 signalCount = 0;
     QStringList problems;  // Dutch, one per finding; empty when ok
@@ -62,8 +63,14 @@ Result<QList<BackupInfo>> list(const QString& registryPath);
 QString reasonLabel(const QString& reason);
 
 // Opens `path` read-only and checks it: SQLite integrity, foreign keys, that it is a registry of a
-// schema this program knows.
+// schema this program knows. A server address instead runs the consistency checks
+// (storage/Consistency.h) on the server: its constraints guarantee integrity and references.
 Result<CheckReport> check(const QString& path);
+
+// Why Buurtsignaal makes no backup of (and restores none into) a registry on a server, with the
+// pg_dump and pg_restore commands for its address, the dump named after `day`. Dutch, several lines.
+QString serverBackupAdvice(const QString& serverAddress, const QDate& day);
+QString serverRestoreAdvice(const QString& serverAddress, const QDate& day);
 
 // Replaces the registry at `registryPath` by `backupPath` after checking the backup and backing up
 // the current file (when it is readable). Nobody may have the registry open meanwhile.

@@ -1,0 +1,82 @@
+#include "Consistency.h"
+
+#include "storage/Database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs::Consistency {
+
+namespace {
+
+constexpr int examplesShown = 3;
+
+// Runs `sql` (rows: one text per finding) and, when it finds any, adds `what` with the number
+// found and the first few examples.
+Status collect(Database& db, const QString& sql, const QString& what, QStringList& findings)
+{
+    auto rows = db.run(sql);
+    if (!rows.ok())
+        return rows.error();
+    qint64 found = 0;
+    QStringList examples;
+    while (rows->next()) {
+        ++found;
+        if (examples.size() < examplesShown)
+            examples << rows->value(0).toString();
+    }
+    if (found > 0)
+        findings << u"%1: %2 (bijvoorbeeld %3)."_s.arg(what).arg(found).arg(examples.join(u"; "_s));
+    return {};
+}
+
+// The rows of `counted` and `fresh` (same columns, last one the count) that differ, both ways.
+QString difference(const QString& counted, const QString& fresh, const QString& label)
+{
+    // Compound parts in FROM (SQLite takes no parenthesised compounds), each with an alias (PostgreSQL 15 wants one).
+    return u"SELECT %3 FROM (SELECT * FROM (%1 EXCEPT %2) x UNION SELECT * FROM (%2 EXCEPT %1) y) d"_s.arg(counted, fresh, label);
+}
+
+}  // namespace
+
+Result<QStringList> findings(Database& db)
+{
+    QStringList found;
+    const QString signalCounts = u"SELECT observed_on, buurt_id, category_code, signals AS n FROM signal_day_counts WHERE signals > 0"_s;
+    const QString signalFresh = u"SELECT observed_on, buurt_id, category_code, count(*) AS n FROM signals"
+                                " GROUP BY observed_on, buurt_id, category_code"_s;
+    BS_TRY(collect(db,
+                   difference(signalCounts, signalFresh,
+                              u"DISTINCT d.observed_on || ' buurt ' || CAST(d.buurt_id AS TEXT) || ' ' || d.category_code"_s),
+                   u"Tellingen per dag van de signalen wijken af van een verse telling (dag, buurt, categorie)"_s, found));
+
+    const QStringList bucket = db.dialect().referralBucket(u"r"_s);
+    const QString columns = u"sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s;
+    const QString referralCounts = u"SELECT %1, referrals AS n FROM referral_day_counts WHERE referrals > 0"_s.arg(columns);
+    const QString referralFresh = u"SELECT %1, count(*) AS n FROM referrals r GROUP BY %1"_s.arg(bucket.join(u", "_s));
+    BS_TRY(collect(db,
+                   difference(referralCounts, referralFresh,
+                              u"DISTINCT d.sent_on || ' partner ' || CAST(d.to_partner_id AS TEXT) || ' ' || d.status"_s),
+                   u"Tellingen per dag van de doorverwijzingen wijken af van een verse telling (dag, partner, status)"_s, found));
+
+    BS_TRY(collect(db,
+                   u"SELECT s.reference || ' op niveau ' || CAST(s.escalation_level AS TEXT) FROM signals s"
+                   " WHERE s.escalation_level <> coalesce((SELECT e.to_level FROM escalations e WHERE e.signal_id = s.id"
+                   " ORDER BY e.id DESC LIMIT 1), 0) ORDER BY s.id"_s,
+                   u"Signalen waarvan het escalatieniveau niet het niveau van de laatste escalatiestap is"_s, found));
+
+    BS_TRY(collect(db,
+                   u"SELECT 'regel ' || CAST(h.id AS TEXT) || ' → doorverwijzing ' || CAST(h.referral_id AS TEXT) FROM history h"
+                   " WHERE h.referral_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = h.referral_id) ORDER BY h.id"_s,
+                   u"Geschiedenisregels die naar een ontbrekende doorverwijzing verwijzen"_s, found));
+    BS_TRY(collect(db,
+                   u"SELECT 'regel ' || CAST(a.id AS TEXT) || ' → signaal ' || CAST(a.signal_id AS TEXT) FROM access_log a"
+                   " WHERE a.signal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signals s WHERE s.id = a.signal_id) ORDER BY a.id"_s,
+                   u"Regels in het toegangslogboek die naar een ontbrekend signaal verwijzen"_s, found));
+    BS_TRY(collect(db,
+                   u"SELECT 'doorverwijzing ' || CAST(h.referral_id AS TEXT) FROM history h JOIN referrals r ON r.id = h.referral_id"
+                   " WHERE r.signal_id <> h.signal_id ORDER BY h.id"_s,
+                   u"Geschiedenisregels bij een ander signaal dan dat van hun doorverwijzing"_s, found));
+    return found;
+}
+
+}  // namespace bs::Consistency
