@@ -98,8 +98,8 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"signal add"_s, Permission::EditSignals}, {u"signal edit"_s, Permission::EditSignals},
         {u"signal status"_s, Permission::EditSignals}, {u"consent"_s, Permission::EditSignals},
         {u"subject set"_s, Permission::EditSignals}, {u"subject clear"_s, Permission::EditSignals},
-        {u"referral add"_s, Permission::EditSignals}, {u"referral accept"_s, Permission::EditSignals},
-        {u"referral reject"_s, Permission::EditSignals}, {u"referral complete"_s, Permission::EditSignals},
+        {u"referral add"_s, Permission::EditSignals}, {u"referral accept"_s, Permission::AnswerReferrals},
+        {u"referral reject"_s, Permission::AnswerReferrals}, {u"referral complete"_s, Permission::AnswerReferrals},
         {u"referral withdraw"_s, Permission::EditSignals}, {u"escalate"_s, Permission::EditSignals},
         {u"signal list"_s, Permission::ViewSignals}, {u"signal show"_s, Permission::ViewSignals},
         {u"referral list"_s, Permission::ViewSignals}, {u"escalation stalled"_s, Permission::ViewSignals},
@@ -112,7 +112,7 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"retention"_s, Permission::Retention}, {u"subject search"_s, Permission::Retention},
         {u"subject inzage"_s, Permission::Retention}, {u"subject erase"_s, Permission::Retention},
         {u"user list"_s, Permission::ManageUsers}, {u"user set"_s, Permission::ManageUsers},
-        {u"user add"_s, Permission::ManageUsers},
+        {u"user add"_s, Permission::ManageUsers}, {u"user disable"_s, Permission::ManageUsers},
         {u"access-log"_s, Permission::ViewAccessLog},
     };
     const auto it = table.constFind(words.join(u' '));

@@ -74,10 +74,23 @@ int userList(Context& c)
     return ExitCode::Done;
 }
 
+int userDisable(Context& c)
+{
+    const QString login = c.positional.at(0);
+    if (auto done = Access::disableUser(*c.registry, login); !done.ok())
+        return c.fail(done.error());
+    c.out << u"Gebruiker %1 is inactief%2."_s.arg(login, c.registry->db().enforcesAccess() ? u"; de login kan niet meer inloggen op de server"_s
+                                                                                             : QString())
+          << Qt::endl;
+    return ExitCode::Done;
+}
+
 int userSet(Context& c)
 {
     const QString login = c.positional.at(0);
-    if (auto done = Access::setUser(*c.registry, login, c.value(u"name"_s), c.positional.at(1), !c.isSet(u"inactive"_s)); !done.ok())
+    if (auto done = Access::setUser(*c.registry, login, c.value(u"name"_s), c.positional.at(1), !c.isSet(u"inactive"_s),
+                                    c.value(u"partner"_s));
+        !done.ok())
         return c.fail(done.error());
     c.out << u"Gebruiker %1: rol %2%3."_s.arg(login, c.positional.at(1), c.isSet(u"inactive"_s) ? u", inactief"_s : QString()) << Qt::endl;
     return ExitCode::Done;
@@ -86,14 +99,15 @@ int userSet(Context& c)
 int userAdd(Context& c)
 {
     if (!c.isSet(u"role"_s))
-        return c.usage(u"'user add' heeft --role ROL nodig (medewerker, coordinator, stuurgroep, beheerder)."_s, u"user add"_s);
+        return c.usage(u"'user add' heeft --role ROL nodig (medewerker, coordinator, stuurgroep, beheerder, partner)."_s, u"user add"_s);
     const QString login = c.positional.at(0);
     // Only from the environment, never from the command line (which other users can see).
     const QString password = qEnvironmentVariable("BUURTSIGNAAL_NEW_PASSWORD");
-    if (auto done = Access::addUser(*c.registry, login, c.value(u"name"_s), c.value(u"role"_s), password); !done.ok())
+    if (auto done = Access::addUser(*c.registry, login, c.value(u"name"_s), c.value(u"role"_s), password, c.value(u"partner"_s));
+        !done.ok())
         return c.fail(done.error());
     c.out << u"Gebruiker %1 toegevoegd met rol %2."_s.arg(login, c.value(u"role"_s));
-    if (c.registry->db().isServer())
+    if (c.registry->db().enforcesAccess())
         c.out << (password.isEmpty() ? u" Inloggen op de server zonder wachtwoord (peer, LDAP of GSSAPI volgens pg_hba.conf)."_s
                                      : u" Inloggen op de server met het wachtwoord uit BUURTSIGNAAL_NEW_PASSWORD."_s);
     c.out << Qt::endl;
@@ -153,12 +167,17 @@ QList<Command> privacyCommands()
         {{u"subject"_s, u"erase"_s}, u"REF[,REF...]"_s, 1, u"Betrokkenegegevens en vrije teksten wissen op verzoek."_s,
          {opt(u"reason"_s, u"Het verzoek (verplicht)."_s, u"TEKST"_s)}, Registry::Create::No, true, subjectErase},
         {{u"user"_s, u"list"_s}, {}, 0, u"Gebruikers en hun rol."_s, {}, Registry::Create::No, true, userList},
-        {{u"user"_s, u"set"_s}, u"LOGIN ROL"_s, 2, u"Gebruiker toevoegen of rol wijzigen (medewerker, coordinator, stuurgroep, beheerder)."_s,
-         {opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"inactive"_s, u"Gebruiker op inactief zetten."_s)},
+        {{u"user"_s, u"set"_s}, u"LOGIN ROL"_s, 2,
+         u"Gebruiker toevoegen of rol wijzigen (medewerker, coordinator, stuurgroep, beheerder, partner); op een server ook de login."_s,
+         {opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"inactive"_s, u"Gebruiker op inactief zetten."_s),
+          opt(u"partner"_s, u"Partnerorganisatie (alleen bij rol partner)."_s, u"NAAM"_s)},
          Registry::Create::No, true, userSet},
+        {{u"user"_s, u"disable"_s}, u"LOGIN"_s, 1, u"Gebruiker op inactief zetten; op een server kan de login dan niet meer inloggen."_s, {},
+         Registry::Create::No, true, userDisable},
         {{u"user"_s, u"add"_s}, u"LOGIN"_s, 1,
          u"Gebruiker toevoegen; op een server ook een eigen login (wachtwoord uit BUURTSIGNAAL_NEW_PASSWORD)."_s,
-         {opt(u"role"_s, u"Rol: medewerker, coordinator, stuurgroep of beheerder."_s, u"ROL"_s), opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s)},
+         {opt(u"role"_s, u"Rol: medewerker, coordinator, stuurgroep, beheerder of partner."_s, u"ROL"_s),
+          opt(u"name"_s, u"Weergavenaam."_s, u"NAAM"_s), opt(u"partner"_s, u"Partnerorganisatie (verplicht bij rol partner)."_s, u"NAAM"_s)},
          Registry::Create::No, true, userAdd},
         {{u"access-log"_s}, {}, 0, u"Toegangslogboek (NEN 7513): wie zag of wijzigde wat, wanneer."_s,
          {opt(u"user"_s, u"Alleen deze gebruiker."_s, u"LOGIN"_s), opt(u"action"_s, u"Alleen deze handeling: %1."_s.arg(Codes::accessAction().allowedText()), u"CODE"_s),

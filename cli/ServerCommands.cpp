@@ -1,9 +1,11 @@
-// server init, server import-file
+// server init, server upgrade, server import-file
 #include "Cli.h"
 #include "CommandContext.h"
 #include "storage/Location.h"
 #include "storage/ServerImport.h"
 #include "storage/ServerSetup.h"
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -11,16 +13,33 @@ namespace bs::cli {
 
 namespace {
 
+// The server address of --db, or why the command cannot run (then `c` has said so: the exit code).
+std::optional<Location> serverLocation(Context& c, const QString& command, int& exitCode)
+{
+    if (!c.isSet(u"db"_s)) {
+        exitCode = c.usage(u"'%1' heeft --db postgresql://beheerlogin@server/database nodig."_s.arg(command), command);
+        return std::nullopt;
+    }
+    auto location = Location::parse(c.value(u"db"_s));
+    if (!location.ok()) {
+        exitCode = c.fail(location.error());
+        return std::nullopt;
+    }
+    if (!location->isServer()) {
+        exitCode = c.fail(Error::invalid(u"db"_s, u"'%1' werkt op een database op een PostgreSQL-server; %2 is een bestand. "
+                                                  "Een registerbestand maakt u met 'init' en het wordt bij het openen bijgewerkt."_s
+                                                      .arg(command, location->path)));
+        return std::nullopt;
+    }
+    return location.value();
+}
+
 int serverInit(Context& c)
 {
-    if (!c.isSet(u"db"_s))
-        return c.usage(u"'server init' heeft --db postgresql://beheerlogin@server/database nodig."_s, u"server init"_s);
-    auto location = Location::parse(c.value(u"db"_s));
-    if (!location.ok())
-        return c.fail(location.error());
-    if (!location->isServer())
-        return c.fail(Error::invalid(u"db"_s, u"'server init' richt een database op een PostgreSQL-server in; %1 is een bestand. "
-                                              "Een registerbestand maakt u met 'init'."_s.arg(location->path)));
+    int exitCode = ExitCode::Done;
+    const auto location = serverLocation(c, u"server init"_s, exitCode);
+    if (!location)
+        return exitCode;
     if (auto done = ServerSetup::initialise(location->server, c.clock); !done.ok())
         return c.fail(done.error());
     c.out << u"Server ingericht: %1. Tabellen zijn van %2 (kan niet inloggen); groepsrollen %3; u bent de eerste beheerder."_s
@@ -31,14 +50,10 @@ int serverInit(Context& c)
 
 int serverImportFile(Context& c)
 {
-    if (!c.isSet(u"db"_s))
-        return c.usage(u"'server import-file' heeft --db postgresql://beheerlogin@server/database nodig."_s, u"server import-file"_s);
-    auto location = Location::parse(c.value(u"db"_s));
-    if (!location.ok())
-        return c.fail(location.error());
-    if (!location->isServer())
-        return c.fail(Error::invalid(u"db"_s, u"'server import-file' zet een registerbestand over naar een PostgreSQL-server; %1 is een "
-                                              "bestand. Geef met --db het adres van het register op de server."_s.arg(location->path)));
+    int exitCode = ExitCode::Done;
+    const auto location = serverLocation(c, u"server import-file"_s, exitCode);
+    if (!location)
+        return exitCode;
     const QString file = c.positional.at(0);
     auto report = ServerImport::importFile(file, location->server, [&c](const QString& table, qint64 rows) {
         c.err << u"  %1: %2 rijen"_s.arg(table).arg(rows) << Qt::endl;
@@ -55,6 +70,26 @@ int serverImportFile(Context& c)
     return ExitCode::Done;
 }
 
+int serverUpgrade(Context& c)
+{
+    int exitCode = ExitCode::Done;
+    const auto location = serverLocation(c, u"server upgrade"_s, exitCode);
+    if (!location)
+        return exitCode;
+    auto done = ServerSetup::upgrade(location->server, c.clock);
+    if (!done.ok())
+        return c.fail(done.error());
+    if (done->from == done->to)
+        c.out << u"Register %1 had al schemaversie %2; rechten, rijbeveiliging en functies opnieuw toegepast."_s.arg(location->display()).arg(done->to);
+    else
+        c.out << u"Register %1 bijgewerkt van schemaversie %2 naar %3; rechten, rijbeveiliging en functies opnieuw toegepast."_s
+                     .arg(location->display())
+                     .arg(done->from)
+                     .arg(done->to);
+    c.out << Qt::endl;
+    return ExitCode::Done;
+}
+
 }  // namespace
 
 QList<Command> serverCommands()
@@ -66,6 +101,9 @@ QList<Command> serverCommands()
         {{u"server"_s, u"import-file"_s}, u"FILE"_s, 1,
          u"Een registerbestand overzetten naar een leeg register op de server (alles of niets; aantallen vergeleken)."_s,
          {}, Registry::Create::No, false, serverImportFile},
+        {{u"server"_s, u"upgrade"_s}, {}, 0,
+         u"Register op de server bijwerken naar deze versie (als beheerlogin van de database) en de rechten opnieuw toepassen."_s,
+         {}, Registry::Create::No, false, serverUpgrade},
     };
 }
 

@@ -137,6 +137,8 @@ void printDetail(QTextStream& out, const SignalDetail& d)
                                            d.consent.scope.isEmpty() ? QString() : u" (bereik: %1)"_s.arg(d.consent.scope.join(u", "_s)));
     if (d.subject)
         out << u"  Betrokkene: %1\n"_s.arg(QStringList{d.subject->name, d.subject->address}.join(u", "_s));
+    else if (d.subjectHidden)
+        out << u"  Betrokkene: vastgelegd, niet zichtbaar voor uw rol\n"_s;
     out << u"\n  Omschrijving:\n    %1\n"_s.arg(QString(d.description).replace(u'\n', u"\n    "_s));
     if (!d.referrals.isEmpty()) {
         out << u"\n  Doorverwijzingen:\n"_s;

@@ -5,6 +5,7 @@
 #include "storage/Backups.h"
 #include "storage/Migrations.h"
 #include "storage/ReferenceData.h"
+#include "storage/ServerSetup.h"
 
 #include <QDir>
 #include <QFile>
@@ -66,6 +67,20 @@ Status createParentFolder(const QString& path)
         return Error::storage(u"De map %1 kon niet worden aangemaakt."_s.arg(dir.absolutePath()));
     QFile::setPermissions(dir.absolutePath(), ownerOnlyDir);
     return {};
+}
+
+// On a server: the login the server authenticated (the person), and whether the server itself
+// enforces the access rules there (a registry set up by `server init`), noted on the connection.
+Result<QString> serverLogin(Database& db)
+{
+    auto secured = ServerSetup::enforcesAccess(db);
+    if (!secured.ok())
+        return secured.error();
+    db.setEnforcesAccess(secured.value());
+    auto login = db.scalar(db.dialect().sessionLoginSql());
+    if (!login.ok())
+        return login.error();
+    return login.value().toString();
 }
 
 // A read-only connection to a registry that can be read as it is, or none when it must be set up
@@ -211,10 +226,14 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create cre
 Result<std::unique_ptr<Registry>> Registry::openOnServer(const ServerAddress& server, Create create, const Clock& clock,
                                                          const QString& actor, const MigrationLadder& ladder)
 {
+    Q_UNUSED(actor);  // on a server the person is the login the server let in, whatever a program claims
     auto opened = Database::openPostgresql(server);
     if (!opened.ok())
         return opened.error();
-    std::unique_ptr<Registry> registry(new Registry(std::move(opened).value(), clock, actor));
+    auto login = serverLogin(*opened.value());
+    if (!login.ok())
+        return login.error();
+    std::unique_ptr<Registry> registry(new Registry(std::move(opened).value(), clock, login.value()));
     Database& db = registry->db();
     auto version = schemaVersion(db);
     if (!version.ok()) {
@@ -228,6 +247,20 @@ Result<std::unique_ptr<Registry>> Registry::openOnServer(const ServerAddress& se
     }
     BS_TRY(checkVersionKnown(version.value(), ladder, db.path()));
     const bool isNew = version.value() == 0;
+    if (isNew && db.enforcesAccess()) {
+        // The registry is there, but this login may not even see its tables.
+        return Error::denied(u"De login %1 heeft geen toegang tot het register %2. Vraag een beheerder u toe te voegen "
+                             "('buurtsignaal-cli user add %1 --role ROL'). Er is niets gewijzigd."_s.arg(registry->actor(), db.path()));
+    }
+    if (!isNew && db.enforcesAccess() && version.value() < latestVersion(ladder)) {
+        // The tables are the owner's, whom nobody logs in as: only `server upgrade` may migrate,
+        // and it puts the rules back as well.
+        return Error::storage(u"Het register %1 heeft schemaversie %2; deze versie van Buurtsignaal werkt met versie %3. "
+                              "Vraag de beheerder het register bij te werken met 'buurtsignaal-cli --db %1 server upgrade' "
+                              "(als beheerlogin van de database). Er is niets gewijzigd."_s.arg(db.path())
+                                  .arg(version.value())
+                                  .arg(latestVersion(ladder)));
+    }
     if (isNew && create == Create::No) {
         return Error::notFound(u"db"_s, u"De database %1 heeft nog geen Buurtsignaal-register. Maak het met "
                                         "'buurtsignaal-cli --db %1 init'. Er is niets gewijzigd."_s.arg(db.path()));
@@ -269,7 +302,14 @@ Result<std::unique_ptr<Registry>> Registry::openForReading(const QString& path, 
         if (!reader.value())
             return Error::storage(u"Het register %1 kon niet worden geopend om te lezen."_s.arg(path));
     }
-    std::unique_ptr<Registry> registry(new Registry(std::move(reader).value(), clock, actor));
+    QString person = actor;
+    if (reader.value()->isServer()) {
+        auto login = serverLogin(*reader.value());
+        if (!login.ok())
+            return login.error();
+        person = login.value();
+    }
+    std::unique_ptr<Registry> registry(new Registry(std::move(reader).value(), clock, person));
     registry->m_created = created;
     registry->m_lastBackup = lastBackup;
     return registry;

@@ -23,6 +23,9 @@ public:
     // An existing file is checked before anything is written: not a SQLite file, some other
     // program's database, a read-only file or a newer schema are refused with the file untouched.
     // An older schema is copied to a backup beside the file and then migrated.
+    // `actor` is the person on a file. On a server the person is the login the server let in
+    // (session_user), and `actor` is ignored: nobody acts under another's name there. A registry
+    // set up by `server init` with an older schema is refused until `server upgrade` ran.
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor);
     // The same for a location already read (a server address with a password typed by the user,

@@ -357,7 +357,7 @@ void TestDisclosure::nothingHiddenComesBack()
     const QString path = temp.path();
     temp.close();
 
-    const QJsonObject shown = stats(u"s.devries"_s, path, from, to);
+    const QJsonObject shown = stats(u"s.devries"_s, temp.pathFor(u"s.devries"_s), from, to);
     const QJsonObject exact = stats(u"tester"_s, path, from, to);
     QStringList exactSmall;
     smallCounts(exact, u"stats"_s, exactSmall);
@@ -420,11 +420,10 @@ void TestDisclosure::dashboardShowsTheSteeringGroupWhatTheReportShows()
     QVERIFY(DemoGenerator::generate(temp.registry(), {400, 5}).ok());
     QVERIFY(Access::setUser(temp.registry(), u"s.devries"_s, u"S. de Vries"_s, u"stuurgroep"_s, true).ok());
     QVERIFY(Access::setUser(temp.registry(), u"c.smit"_s, u"C. Smit"_s, u"coordinator"_s, true).ok());
-    const QString path = temp.path();
     temp.close();
     const Period quarter = Period::quarter(2026, 3);
     auto dashboardFor = [&](const QString& user, auto&& check) {
-        auto registry = Registry::open(path, Registry::Create::No, m_clock, user);
+        auto registry = Registry::open(temp.pathFor(user), Registry::Create::No, m_clock, user);
         QVERIFY(registry.ok());
         DashboardView view;
         view.setRegistry(registry->get());

@@ -18,6 +18,7 @@ QString roleCode(Role role)
     case Role::Coordinator: return u"coordinator"_s;
     case Role::Stuurgroep: return u"stuurgroep"_s;
     case Role::Beheerder: return u"beheerder"_s;
+    case Role::Partner: return u"partner"_s;
     case Role::None: break;
     }
     return {};
@@ -25,11 +26,11 @@ QString roleCode(Role role)
 
 Result<Role> roleFromCode(const QString& code)
 {
-    for (Role role : {Role::Medewerker, Role::Coordinator, Role::Stuurgroep, Role::Beheerder}) {
+    for (Role role : {Role::Medewerker, Role::Coordinator, Role::Stuurgroep, Role::Beheerder, Role::Partner}) {
         if (roleCode(role) == code.trimmed().toLower())
             return role;
     }
-    return Error::invalid(u"role"_s, u"Rol '%1' bestaat niet. Toegestaan: medewerker, coordinator, stuurgroep, beheerder."_s.arg(code));
+    return Error::invalid(u"role"_s, u"Rol '%1' bestaat niet. Toegestaan: medewerker, coordinator, stuurgroep, beheerder, partner."_s.arg(code));
 }
 
 QString roleLabel(Role role)
@@ -45,6 +46,7 @@ QString permissionLabel(Permission permission)
     switch (permission) {
     case Permission::ViewSignals: return u"signalen inzien"_s;
     case Permission::EditSignals: return u"signalen registreren en wijzigen"_s;
+    case Permission::AnswerReferrals: return u"doorverwijzingen accepteren, afwijzen en afronden"_s;
     case Permission::Coordinate: return u"coördineren en meldingen importeren"_s;
     case Permission::ViewFigures: return u"cijfers en rapportages inzien"_s;
     case Permission::ExportSignals: return u"signalenlijsten exporteren"_s;
@@ -64,9 +66,12 @@ bool allows(Role role, Permission permission)
         return false;
     case Role::Stuurgroep:  // aggregates only, never a signal
         return permission == Permission::ViewFigures;
+    case Role::Partner:  // the referrals to their organisation, and the signals behind them (shared mode)
+        return permission == Permission::ViewSignals || permission == Permission::AnswerReferrals;
     case Role::Medewerker:
         return permission == Permission::ViewSignals || permission == Permission::EditSignals
-               || permission == Permission::ViewFigures || permission == Permission::ExportSignals;
+               || permission == Permission::AnswerReferrals || permission == Permission::ViewFigures
+               || permission == Permission::ExportSignals;
     case Role::Coordinator:
         return allows(Role::Medewerker, permission) || permission == Permission::Coordinate;
     case Role::Beheerder:  // in a small municipality the beheerder is also a coordinator
@@ -106,6 +111,10 @@ Status require(Registry& registry, Permission permission)
 Status ensureFirstBeheerder(Registry& registry)
 {
     Database& db = registry.db();
+    // On a server every user is a login the server knows: only the login that creates the
+    // registry becomes its beheerder, and nobody is made one by opening it.
+    if (db.isServer() && !registry.wasCreated())
+        return {};
     const QString countUsers = u"SELECT count(*) FROM users"_s;
     // Nearly always there are users already: a read, so opening never waits for another writer.
     auto existing = db.scalar(countUsers);
@@ -129,14 +138,15 @@ Status ensureFirstBeheerder(Registry& registry)
 Result<QList<User>> users(Registry& registry)
 {
     BS_TRY(require(registry, Permission::ManageUsers));
-    auto query = registry.db().run(u"SELECT login, display_name, role, active, created_at FROM users ORDER BY login"_s);
+    auto query = registry.db().run(u"SELECT u.login, u.display_name, u.role, u.active, u.created_at, p.name FROM users u"
+                                   " LEFT JOIN partners p ON p.id = u.partner_id ORDER BY u.login"_s);
     if (!query.ok())
         return query.error();
     QList<User> list;
     while (query->next()) {
         auto parsed = roleFromCode(query->value(2).toString());
         list << User{query->value(0).toString(), query->value(1).toString(), parsed.ok() ? parsed.value() : Role::None,
-                     query->value(3).toBool(), query->value(4).toString()};
+                     query->value(3).toBool(), query->value(4).toString(), query->value(5).toString()};
     }
     return list;
 }
@@ -158,9 +168,27 @@ Result<QStringList> administrators(Registry& registry)
 
 namespace {
 
-// The users row (and, where given, what must change with it in the same transaction).
+// The partner organisation a user of role `role` must name, and only that role.
+Result<QVariant> partnerFor(Registry& registry, Role role, const QString& partner)
+{
+    if (role != Role::Partner) {
+        if (!partner.trimmed().isEmpty())
+            return Error::invalid(u"partner"_s, u"Alleen een gebruiker met rol partner hoort bij een partnerorganisatie."_s);
+        return QVariant();
+    }
+    if (partner.trimmed().isEmpty())
+        return Error::invalid(u"partner"_s, u"Een gebruiker met rol partner hoort bij een partnerorganisatie: geef --partner NAAM."_s);
+    auto id = registry.db().scalar(u"SELECT id FROM partners WHERE lower(name) = lower(?)"_s, {partner.trimmed()});
+    if (!id.ok())
+        return id.error();
+    if (id.value().isNull())
+        return Error::notFound(u"partner"_s, u"Onbekende partner '%1'; 'partner list' toont de partners."_s.arg(partner.trimmed()));
+    return id.value();
+}
+
+// The users row and, where the server enforces access, the person's login with it (same transaction).
 Status writeUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active,
-                 const std::function<Status(const QString& name, const QString& role)>& alongside)
+                 const QString& partner, const QString& password)
 {
     BS_TRY(require(registry, Permission::ManageUsers));
     const QString name = login.trimmed();
@@ -170,6 +198,9 @@ Status writeUser(Registry& registry, const QString& login, const QString& displa
     auto parsed = roleFromCode(code);
     if (!parsed.ok())
         return parsed.error();
+    auto partnerId = partnerFor(registry, parsed.value(), partner);
+    if (!partnerId.ok())
+        return partnerId.error();
     Database& db = registry.db();
     return db.write([&]() -> Status {
         auto others = db.scalar(u"SELECT count(*) FROM users WHERE role = 'beheerder' AND active = 1 AND login <> ?"_s, {name});
@@ -178,32 +209,45 @@ Status writeUser(Registry& registry, const QString& login, const QString& displa
         if (others.value().toInt() == 0 && (parsed.value() != Role::Beheerder || !active)) {
             return Error::rule(u"'%1' is de laatste actieve beheerder; maak eerst iemand anders beheerder."_s.arg(name));
         }
-        if (alongside)
-            BS_TRY(alongside(name, roleCode(parsed.value())));
-        BS_TRY(db.execute(u"INSERT INTO users (login, display_name, role, active, created_at) VALUES (?, ?, ?, ?, ?)"
+        if (db.enforcesAccess())
+            BS_TRY(ServerSetup::setLogin(db, name, roleCode(parsed.value()), active, password));
+        BS_TRY(db.execute(u"INSERT INTO users (login, display_name, role, active, created_at, partner_id) VALUES (?, ?, ?, ?, ?, ?)"
                           " ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,"
-                          " active = excluded.active"_s,
+                          " active = excluded.active, partner_id = excluded.partner_id"_s,
                           {name, displayName.trimmed().isEmpty() ? name : displayName.trimmed(), roleCode(parsed.value()),
-                           active ? 1 : 0, History::timestamp(registry.clock().now())}));
+                           active ? 1 : 0, History::timestamp(registry.clock().now()), partnerId.value()}));
         return AccessLog::record(registry, AccessAction::Admin, 0,
-                                 u"gebruiker %1: rol %2%3"_s.arg(name, roleCode(parsed.value()), active ? QString() : u", inactief"_s));
+                                 u"gebruiker %1: rol %2%3%4"_s.arg(name, roleCode(parsed.value()),
+                                                                   partner.trimmed().isEmpty() ? QString() : u" (%1)"_s.arg(partner.trimmed()),
+                                                                   active ? QString() : u", inactief"_s));
     });
 }
 
 }  // namespace
 
-Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active)
+Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, bool active,
+               const QString& partner)
 {
-    return writeUser(registry, login, displayName, code, active, {});
+    return writeUser(registry, login, displayName, code, active, partner, {});
 }
 
-Status addUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, const QString& password)
+Status addUser(Registry& registry, const QString& login, const QString& displayName, const QString& code, const QString& password,
+               const QString& partner)
 {
-    if (!registry.db().isServer())
-        return writeUser(registry, login, displayName, code, true, {});
-    return writeUser(registry, login, displayName, code, true, [&](const QString& name, const QString& role) {
-        return ServerSetup::createLogin(registry.db(), name, role, password);
-    });
+    return writeUser(registry, login, displayName, code, true, partner, password);
+}
+
+Status disableUser(Registry& registry, const QString& login)
+{
+    BS_TRY(require(registry, Permission::ManageUsers));
+    auto row = registry.db().run(u"SELECT u.display_name, u.role, p.name FROM users u LEFT JOIN partners p ON p.id = u.partner_id"
+                                 " WHERE u.login = ?"_s,
+                                 {login.trimmed()});
+    if (!row.ok())
+        return row.error();
+    if (!row->next())
+        return Error::notFound(u"login"_s, u"Gebruiker '%1' staat niet in dit register; 'user list' toont de gebruikers."_s.arg(login.trimmed()));
+    return writeUser(registry, login, row->value(0).toString(), row->value(1).toString(), false, row->value(2).toString(), {});
 }
 
 }  // namespace bs::Access

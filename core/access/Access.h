@@ -1,6 +1,7 @@
 #pragma once
 // Roles and what they allow. The beheerder sets each user's role; the person who creates a
-// registry (or first opens one that has no users yet) becomes its beheerder. A login that is not
+// registry (or, on a file, first opens one that has no users yet) becomes its beheerder. On a
+// server the user is the login, and the server itself enforces the roles (storage/ServerSetup.h). A login that is not
 // in the registry may do nothing. See docs/privacy-en-rollen.md for what roles can and cannot
 // prevent when the registry is a local file.
 
@@ -13,11 +14,13 @@ namespace bs {
 
 class Registry;
 
-enum class Role { None, Medewerker, Coordinator, Stuurgroep, Beheerder };
+// Partner: a worker of a partner organisation (shared mode): the referrals to that organisation.
+enum class Role { None, Medewerker, Coordinator, Stuurgroep, Beheerder, Partner };
 
 enum class Permission {
     ViewSignals,      // lists, detail, history of signals
     EditSignals,      // register, change, refer, escalate
+    AnswerReferrals,  // accept, reject and complete a referral
     Coordinate,       // the coordinator's overview, imports of meldingen
     ViewFigures,      // dashboard, statistics, steering-group report
     ExportSignals,    // CSV export of signal lists
@@ -34,11 +37,12 @@ struct User {
     Role role = Role::None;
     bool active = true;
     QString createdAt;
+    QString partner;  // the organisation of a partner user
 };
 
 namespace Access {
 
-QString roleCode(Role role);          // medewerker, coordinator, stuurgroep, beheerder
+QString roleCode(Role role);          // medewerker, coordinator, stuurgroep, beheerder, partner
 Result<Role> roleFromCode(const QString& code);
 QString roleLabel(Role role);         // Dutch, for messages
 QString permissionLabel(Permission permission);  // Dutch, for messages
@@ -57,13 +61,19 @@ Result<QList<User>> users(Registry& registry);
 // The active beheerders as "name (login)": whom a login without access should ask. Needs no
 // role, since the people who need it have none.
 Result<QStringList> administrators(Registry& registry);
-// Adds or changes a user (beheerder only). The last active beheerder cannot be demoted or deactivated.
-Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode, bool active);
+// Adds or changes a user (beheerder only). The last active beheerder cannot be demoted or
+// deactivated. A partner user names their organisation (`partner`, a partner's name); nobody else does.
+// On a server set up by `server init` the person's login changes with the row, in the same
+// transaction: its group role follows the role, and an inactive user's login is NOLOGIN.
+Status setUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode, bool active,
+               const QString& partner = {});
 // `user add`: on a file the same as setUser (active). On a server also the person's own login role
 // (with `password`, or none where the server authenticates otherwise) and its group role, in the
-// same transaction as the users row; the beheerder's login needs CREATEROLE for that.
+// same transaction as the users row, through the server's manage_login().
 Status addUser(Registry& registry, const QString& login, const QString& displayName, const QString& roleCode,
-               const QString& password);
+               const QString& password, const QString& partner = {});
+// `user disable`: the user keeps their role but may do nothing; on a server their login is NOLOGIN.
+Status disableUser(Registry& registry, const QString& login);
 
 }  // namespace Access
 }  // namespace bs

@@ -4,6 +4,7 @@
 #include "access/Access.h"
 #include "access/PendingLog.h"
 #include "services/History.h"
+#include "storage/AccessLogPurge.h"
 
 using namespace Qt::StringLiterals;
 
@@ -137,25 +138,7 @@ Result<qint64> purge(Registry& registry)
     auto months = registry.intSetting(u"access_log.months"_s, 24);
     if (!months.ok())
         return months.error();
-    const int keep = qMax(6, months.value());
-    // The database's own clock decides, like the trigger that guards the table.
-    Database& db = registry.db();
-    const QString cutoffSql = db.dialect().utcMonthsAgo();
-    const QVariantList cutoff = {keep};
-    qint64 removed = 0;
-    BS_TRY(db.write([&]() -> Status {
-        auto n = db.scalar(u"SELECT count(*) FROM access_log WHERE at < "_s + cutoffSql, cutoff);
-        if (!n.ok())
-            return n.error();
-        removed = n.value().toLongLong();
-        if (removed == 0)
-            return {};
-        BS_TRY(db.execute(u"DELETE FROM access_log WHERE at < "_s + cutoffSql, cutoff));
-        return db.execute(u"INSERT INTO retention_log (at, actor, kind, signals, detail) VALUES (?, ?, 'logboek', 0, ?)"_s,
-                          {History::timestamp(registry.clock().now()), registry.actor(),
-                           u"%1 regels van het toegangslogboek ouder dan %2 maanden verwijderd"_s.arg(removed).arg(keep)});
-    }));
-    return removed;
+    return purgeAccessLog(registry.db(), qMax(6, months.value()), History::timestamp(registry.clock().now()), registry.actor());
 }
 
 }  // namespace bs::AccessLog

@@ -197,7 +197,8 @@ const CodeList& role()
                                {{u"medewerker"_s, u"Medewerker"_s},
                                 {u"coordinator"_s, u"Coördinator"_s},
                                 {u"stuurgroep"_s, u"Stuurgroep"_s},
-                                {u"beheerder"_s, u"Beheerder"_s}});
+                                {u"beheerder"_s, u"Beheerder"_s},
+                                {u"partner"_s, u"Partner"_s}});
     return list;
 }
 

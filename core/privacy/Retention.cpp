@@ -5,6 +5,7 @@
 #include "access/AccessLog.h"
 #include "privacy/SubjectData.h"
 #include "services/History.h"
+#include "storage/SubjectStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -26,9 +27,9 @@ Result<RetentionReport> run(Registry& registry, bool dryRun)
     const auto selectCandidates = [&]() -> Status {
         auto candidates = db.run(u"SELECT s.id, s.reference FROM signals s WHERE s.status IN ('afgehandeld', 'geannuleerd')"
                                  " AND coalesce(s.closed_on, substr(s.updated_at, 1, 10)) < ?"
-                                 " AND (EXISTS (SELECT 1 FROM subjects j WHERE j.signal_id = s.id)"
+                                 " AND (%1"
                                  "      OR EXISTS (SELECT 1 FROM consent_scopes c WHERE c.signal_id = s.id) OR s.consent_by IS NOT NULL)"
-                                 " ORDER BY s.id"_s,
+                                 " ORDER BY s.id"_s.arg(SubjectStore::exists(db, u"s.id"_s)),
                                  {report.cutoff.toString(Qt::ISODate)});
         if (!candidates.ok())
             return candidates.error();

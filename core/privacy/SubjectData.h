@@ -18,7 +18,8 @@ enum class Scope {
     SubjectAndFreeText  // also the free texts that may describe the person (erasure on request)
 };
 
-// Inside the caller's transaction. Each signal gets a history entry saying that (not what) was wiped.
+// Inside the caller's transaction. Each signal gets a history entry saying that (not what) was
+// wiped, and an access-log entry ('gewist', with `why`).
 Status wipe(Database& db, const QList<qint64>& signalIds, Scope scope, const QDateTime& at, const QString& actor,
             const QString& why);
 

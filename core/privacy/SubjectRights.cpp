@@ -12,6 +12,7 @@
 #include "services/Signals.h"
 #include "services/Subjects.h"
 #include "services/TextSearch.h"
+#include "storage/SubjectStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,10 +72,10 @@ Result<QList<SubjectMatch>> search(Registry& registry, const QString& text)
     const QString needle = text.trimmed();
     if (needle.size() < 2)
         return Error::invalid(u"text"_s, u"Zoektekst te kort: geef minstens 2 tekens van naam, adres of telefoonnummer."_s);
-    const SqlCondition matching = TextSearch::containsAny(registry.db().dialect(), {u"j.name"_s, u"j.address"_s, u"j.phone"_s}, needle);
+    const SqlCondition matching = SubjectStore::matching(registry.db(), TextSearch::containsPattern(needle));
     auto query = registry.db().run(u"SELECT s.reference, j.name, j.address, j.phone, j.birth_year, s.observed_on, s.status"
-                                   " FROM subjects j JOIN signals s ON s.id = j.signal_id"
-                                   " WHERE %1 ORDER BY s.observed_on DESC LIMIT 500"_s.arg(matching.sql),
+                                   " FROM %1 j JOIN signals s ON s.id = j.signal_id"
+                                   " ORDER BY s.observed_on DESC LIMIT 500"_s.arg(matching.sql),
                                    matching.values);
     if (!query.ok())
         return query.error();
@@ -97,7 +98,7 @@ Status inzage(Registry& registry, const QStringList& references, const QString& 
         return states.error();
     QJsonArray signalsJson;
     for (const SignalState& state : states.value()) {
-        auto detail = Signals::detail(registry, state.reference);
+        auto detail = Signals::detail(registry, state.reference, SubjectStore::Purpose::Inzage);
         if (!detail.ok())
             return detail.error();
         const SignalDetail& d = detail.value();
@@ -161,11 +162,9 @@ Status erase(Registry& registry, const QStringList& references, const QString& r
     const QDateTime now = registry.clock().now();
     return db.write([&]() -> Status {
         BS_TRY(SubjectData::wipe(db, ids, SubjectData::Scope::SubjectAndFreeText, now, registry.actor(), reason.trimmed()));
-        BS_TRY(db.execute(u"INSERT INTO retention_log (at, actor, kind, signals, detail) VALUES (?, ?, 'verzoek', ?, ?)"_s,
-                          {History::timestamp(now), registry.actor(), ids.size(), u"%1 (%2)"_s.arg(refs.join(u", "_s), reason.trimmed())}));
-        for (qint64 id : ids)
-            BS_TRY(AccessLog::record(registry, AccessAction::Erased, id, reason.trimmed()));
-        return {};
+        // The wipe wrote the access-log entry of each signal.
+        return db.execute(u"INSERT INTO retention_log (at, actor, kind, signals, detail) VALUES (?, ?, 'verzoek', ?, ?)"_s,
+                          {History::timestamp(now), registry.actor(), ids.size(), u"%1 (%2)"_s.arg(refs.join(u", "_s), reason.trimmed())});
     });
 }
 

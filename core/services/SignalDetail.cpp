@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 namespace bs::Signals {
 
-Result<SignalDetail> detail(Registry& registry, const QString& reference)
+Result<SignalDetail> detail(Registry& registry, const QString& reference, SubjectStore::Purpose purpose)
 {
     BS_TRY(Access::require(registry, Permission::ViewSignals));
     auto signal = state(registry, reference);
@@ -71,10 +71,11 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference)
     if (!consent.ok())
         return consent.error();
     d.consent = consent.value();
-    auto subject = Subjects::get(registry, d.id);
+    auto subject = Subjects::get(registry, d.id, purpose);
     if (!subject.ok())
         return subject.error();
     d.subject = subject.value();
+    d.subjectHidden = !d.subject && signal->hasSubject;
     auto history = History::forSignal(registry.db(), d.id);
     if (!history.ok())
         return history.error();

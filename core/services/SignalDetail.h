@@ -45,13 +45,17 @@ struct SignalDetail {
     QString closedOn;
     ConsentInfo consent;
     std::optional<Subject> subject;
+    // Subject data was recorded but the server does not show it to this reader (shared mode).
+    bool subjectHidden = false;
     QList<HistoryEntry> history;
     QList<ReferralInfo> referrals;
     QList<EscalationStepInfo> escalations;
 };
 
 namespace Signals {
-Result<SignalDetail> detail(Registry& registry, const QString& reference);
+// `purpose` says why the subject data is shown (a beheerder sees it only for inzage).
+Result<SignalDetail> detail(Registry& registry, const QString& reference,
+                            SubjectStore::Purpose purpose = SubjectStore::Purpose::Casework);
 }
 
 }  // namespace bs

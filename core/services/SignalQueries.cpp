@@ -8,6 +8,7 @@
 #include "services/OpenAndLate.h"
 #include "services/TextSearch.h"
 #include "services/Signals.h"
+#include "storage/SubjectStore.h"
 
 #include <QRegularExpression>
 
@@ -161,7 +162,7 @@ Result<SignalState> state(Registry& registry, const QString& reference)
 {
     auto query = registry.db().run(
         u"SELECT s.id, s.reference, s.status, s.impact, s.escalation_level, s.consent,"
-        " EXISTS (SELECT 1 FROM subjects j WHERE j.signal_id = s.id) FROM signals s WHERE s.reference = ?"_s,
+        " %1 FROM signals s WHERE s.reference = ?"_s.arg(SubjectStore::exists(registry.db(), u"s.id"_s)),
         {reference.trimmed().toUpper()});
     if (!query.ok())
         return query.error();

@@ -2,6 +2,7 @@
 
 #include "Registry.h"
 #include "storage/SqlValues.h"
+#include "storage/SubjectStore.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
 #include "services/History.h"
@@ -53,11 +54,8 @@ Status setLocked(Registry& registry, const QString& reference, const SubjectInpu
     }
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
-    BS_TRY(db.execute(u"INSERT INTO subjects (signal_id, name, address, phone, birth_year, recorded_at, recorded_by)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                      {signal->id, orNull(name.value()), orNull(address.value()), orNull(phone.value()), birthYear,
-                       History::timestamp(now), registry.actor()}));
+    BS_TRY(SubjectStore::write(db, signal->id, {orNull(name.value()), orNull(address.value()), orNull(phone.value()), birthYear},
+                               History::timestamp(now), registry.actor()));
     return History::record(db, now, registry.actor(),
                            {signal->id, u"betrokkene"_s,
                             signal->hasSubject ? u"Gegevens betrokkene gewijzigd"_s : u"Gegevens betrokkene vastgelegd"_s, {}, 0});
@@ -75,7 +73,7 @@ Status clearLocked(Registry& registry, const QString& reference, const QString& 
         return why.error();
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
-    BS_TRY(db.execute(u"DELETE FROM subjects WHERE signal_id = ?"_s, {signal->id}));
+    BS_TRY(SubjectStore::remove(db, signal->id));
     BS_TRY(db.execute(u"UPDATE signals SET consent_by = NULL, updated_at = ? WHERE id = ?"_s, {History::timestamp(now), signal->id}));
     return History::record(db, now, registry.actor(), {signal->id, u"betrokkene"_s, u"Gegevens betrokkene gewist"_s, why.value(), 0});
 }
@@ -166,15 +164,16 @@ Status setConsent(Registry& registry, const QString& reference, const ConsentInp
     return registry.db().write([&]() { return setConsentLocked(registry, reference, input); });
 }
 
-Result<std::optional<Subject>> get(Registry& registry, qint64 signalId)
+Result<std::optional<Subject>> get(Registry& registry, qint64 signalId, SubjectStore::Purpose purpose)
 {
-    auto query = registry.db().run(u"SELECT name, address, phone, birth_year FROM subjects WHERE signal_id = ?"_s, {signalId});
-    if (!query.ok())
-        return query.error();
-    if (!query->next())
+    auto found = SubjectStore::read(registry.db(), signalId, purpose);
+    if (!found.ok())
+        return found.error();
+    if (!found.value())
         return std::optional<Subject>();
-    return std::optional<Subject>(Subject{query->value(0).toString(), query->value(1).toString(), query->value(2).toString(),
-                                          query->value(3).isNull() ? std::nullopt : std::optional<int>(query->value(3).toInt())});
+    const SubjectStore::Fields& f = *found.value();
+    return std::optional<Subject>(Subject{f.name.toString(), f.address.toString(), f.phone.toString(),
+                                          f.birthYear.isNull() ? std::nullopt : std::optional<int>(f.birthYear.toInt())});
 }
 
 Result<ConsentInfo> consent(Registry& registry, qint64 signalId)

@@ -4,6 +4,7 @@
 // never what it was.
 
 #include "Result.h"
+#include "storage/SubjectStore.h"
 
 #include <QString>
 #include <QStringList>
@@ -48,7 +49,10 @@ namespace Subjects {
 
 Status set(Registry& registry, const QString& reference, const SubjectInput& input);
 Status clear(Registry& registry, const QString& reference, const QString& reason);
-Result<std::optional<Subject>> get(Registry& registry, qint64 signalId);
+// Nothing when none was recorded, or when the server does not let this reader see it (and then
+// nothing was read or logged). A read that shows subject data is logged by the server.
+Result<std::optional<Subject>> get(Registry& registry, qint64 signalId,
+                                   SubjectStore::Purpose purpose = SubjectStore::Purpose::Casework);
 
 Status setConsent(Registry& registry, const QString& reference, const ConsentInput& input);
 Result<ConsentInfo> consent(Registry& registry, qint64 signalId);

@@ -6,11 +6,16 @@ using namespace Qt::StringLiterals;
 
 namespace bs::TextSearch {
 
-SqlCondition containsAny(const Dialect& dialect, const QStringList& columns, const QString& text)
+QString containsPattern(const QString& text)
 {
     QString escaped = text;
     escaped.replace(u'\\', u"\\\\"_s).replace(u'%', u"\\%"_s).replace(u'_', u"\\_"_s);
-    const QString pattern = u'%' + escaped + u'%';
+    return u'%' + escaped + u'%';
+}
+
+SqlCondition containsAny(const Dialect& dialect, const QStringList& columns, const QString& text)
+{
+    const QString pattern = containsPattern(text);
     SqlCondition condition;
     QStringList matches;
     for (const QString& column : columns) {

@@ -12,6 +12,8 @@ class Dialect;
 
 namespace TextSearch {
 
+// The LIKE pattern (escape character \) of `text` anywhere in a value.
+QString containsPattern(const QString& text);
 // `text` occurs in at least one of `columns`.
 SqlCondition containsAny(const Dialect& dialect, const QStringList& columns, const QString& text);
 

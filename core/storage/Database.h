@@ -42,6 +42,10 @@ public:
     // The file, or the server address as shown to people (never with a password).
     const QString& path() const { return m_path; }
     bool isServer() const { return m_engine == Location::Engine::Postgresql; }
+    // Whether the server itself enforces who sees what (a registry set up by `server init`, see
+    // ServerSetup.h): subject data is then read and written only through the server's functions.
+    bool enforcesAccess() const { return m_enforcesAccess; }
+    void setEnforcesAccess(bool enforces) { m_enforcesAccess = enforces; }
     // A read-only connection never takes the write lock, so it never waits for another program's writer.
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     QSqlDatabase connection() const;
@@ -99,6 +103,7 @@ private:
     Mode m_mode = Mode::ReadWrite;
     Location::Engine m_engine = Location::Engine::Sqlite;
     bool m_inTransaction = false;
+    bool m_enforcesAccess = false;
     Tracer m_tracer;
     std::function<void()> m_connectionLost;
 };

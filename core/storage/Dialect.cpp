@@ -64,6 +64,16 @@ QStringList SqliteDialect::accessFromHistoryTrigger() const
             " CASE NEW.action WHEN 'aangemaakt' THEN 'aangemaakt' ELSE 'gewijzigd' END, NEW.signal_id, NEW.action); END"_s};
 }
 
+QStringList SqliteDialect::changeConstraints(const QString& table, const QString& definition, const QString& columns,
+                                             const QStringList&) const
+{
+    // The rebuild of SQLite's "making other kinds of table schema changes"; foreign keys that
+    // point at the table keep pointing at its name.
+    const QString rebuilt = table + u"_rebuilt"_s;
+    return {definition.arg(rebuilt), u"INSERT INTO %1 (%3) SELECT %3 FROM %2"_s.arg(rebuilt, table, columns),
+            u"DROP TABLE %1"_s.arg(table), u"ALTER TABLE %1 RENAME TO %2"_s.arg(rebuilt, table)};
+}
+
 QStringList SqliteDialect::dropAccessFromHistoryTrigger() const
 {
     return {u"DROP TRIGGER IF EXISTS history_access"_s};

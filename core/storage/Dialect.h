@@ -90,6 +90,15 @@ public:
     virtual QString likeIgnoringCase(const QString& column) const = 0;
     // Aggregate that joins the texts of `expression` with `separator` (a literal) in one value.
     virtual QString joinTexts(const QString& expression, const QString& separator) const = 0;
+    // Statements that give `table` new constraints, keeping its rows. SQLite cannot alter a
+    // constraint: it builds the table anew from `definition` (a CREATE TABLE with %1 for the
+    // name), copies `columns` and swaps the two; PostgreSQL runs `alterations` instead. No
+    // trigger or view may name the table while it is rebuilt (drop and recreate them around it).
+    virtual QStringList changeConstraints(const QString& table, const QString& definition, const QString& columns,
+                                          const QStringList& alterations) const = 0;
+    // Query whose one value is the login the server authenticated: on a server that is the person,
+    // whatever the program is told. Empty where the engine has no logins (a file).
+    virtual QString sessionLoginSql() const { return {}; }
     // Turns a driver error into the core's error with a Dutch message.
     Error translate(const QSqlError& error, const QString& context) const;
 };
@@ -121,6 +130,8 @@ public:
     QString utcMonthsAgo() const override;
     QString joinTexts(const QString& expression, const QString& separator) const override;
     QString likeIgnoringCase(const QString& column) const override;
+    QStringList changeConstraints(const QString& table, const QString& definition, const QString& columns,
+                                  const QStringList& alterations) const override;
 };
 
 }  // namespace bs

@@ -22,6 +22,7 @@ const MigrationLadder& standardLadder()
         {7, u"Toegangslogboek, logboek van bewaartermijn en wissen"_s, &Schema::version7},
         {8, u"Eén open doorverwijzing per signaal en partner (dubbele open doorverwijzingen ingetrokken)"_s, &Schema::version8,
          &Schema::withdrawDuplicateOpenReferrals},
+        {9, u"Gebruikers van partnerorganisaties: rol partner met hun organisatie"_s, &Schema::version9},
     };
     return ladder;
 }

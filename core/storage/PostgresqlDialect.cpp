@@ -179,6 +179,13 @@ QStringList PostgresqlDialect::dropAccessFromHistoryTrigger() const
     return {u"DROP TRIGGER IF EXISTS history_access ON history"_s};
 }
 
+QStringList PostgresqlDialect::changeConstraints(const QString&, const QString&, const QString&,
+                                                 const QStringList& alterations) const
+{
+    // ALTER TABLE keeps the table, and with it its grants, policies and identity sequence.
+    return alterations;
+}
+
 QString PostgresqlDialect::droppableIndexesSql() const
 {
     // Indexes behind a constraint (primary key, UNIQUE) stay.

@@ -47,6 +47,10 @@ public:
     QString likeIgnoringCase(const QString& column) const override;
     QString joinTexts(const QString& expression, const QString& separator) const override;
     QStringList bulkReturningSetup() const override { return {}; }
+    QStringList changeConstraints(const QString& table, const QString& definition, const QString& columns,
+                                  const QStringList& alterations) const override;
+    // session_user, not current_user: SET ROLE changes only the latter.
+    QString sessionLoginSql() const override { return QStringLiteral("SELECT session_user"); }
 };
 
 }  // namespace bs

@@ -223,6 +223,29 @@ QStringList version8(const Dialect&)
             " WHERE status IN ('verstuurd','geaccepteerd')"_s};
 }
 
+// Partner users (shared mode): a worker of a partner organisation sees the referrals to that
+// organisation, so the users row records which one. The role check gains 'partner', and a partner
+// user always has an organisation while nobody else has one.
+QStringList version9(const Dialect& dialect)
+{
+    const QString roles = u"role IN ('medewerker','coordinator','stuurgroep','beheerder','partner')"_s;
+    const QString partnerCheck = u"(role = 'partner') = (partner_id IS NOT NULL)"_s;
+    const QString definition =
+        u"CREATE TABLE %1 (id "_s + dialect.idColumn()
+        + u", login TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK ("_s + roles
+        + u"), active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, partner_id INTEGER REFERENCES partners(id),"
+          " CHECK ("_s + partnerCheck + u"))"_s;
+    // The trigger that copies history into the access log names the users table.
+    QStringList s = dialect.dropAccessFromHistoryTrigger();
+    s << dialect.changeConstraints(u"users"_s, definition, u"id, login, display_name, role, active, created_at"_s,
+                                   {u"ALTER TABLE users ADD COLUMN partner_id INTEGER REFERENCES partners(id)"_s,
+                                    u"ALTER TABLE users DROP CONSTRAINT users_role_check"_s,
+                                    u"ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (%1)"_s.arg(roles),
+                                    u"ALTER TABLE users ADD CONSTRAINT users_partner_check CHECK (%1)"_s.arg(partnerCheck)});
+    s << dialect.accessFromHistoryTrigger();
+    return s;
+}
+
 // Before version 8 two programs on one file could both send the same referral (the check ran
 // before the write lock), so a file may hold two open referrals of one signal to one partner and
 // the unique index of version 8 could not be built. Refusing to migrate would lock people out of

@@ -19,6 +19,7 @@ QStringList version5(const Dialect& dialect);
 QStringList version6(const Dialect& dialect);
 QStringList version7(const Dialect& dialect);
 QStringList version8(const Dialect& dialect);
+QStringList version9(const Dialect& dialect);
 // Runs before version 8's statements, in the same transaction: withdraws the open referrals that
 // the new unique index would refuse (see Schema.cpp).
 Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);

@@ -1,11 +1,15 @@
 #pragma once
 // Setting up a registry on a PostgreSQL server for a team: the roles, the schema owned by a role
-// nobody logs in as, the grants per group role and row-level security, so the database itself
-// enforces the access rules of DESIGN.md ("Shared mode"). PostgreSQL only; the SQL lives here.
+// nobody logs in as, the grants per group role, row-level security and the server's functions,
+// so the database itself enforces the access rules of DESIGN.md ("Shared mode"). PostgreSQL
+// only; the SQL lives here (roles and logins), in ServerPolicies.cpp (grants and policies) and in
+// ServerFunctions.cpp (the functions that read and write subject data, purge the access log and
+// manage logins).
 
 #include "Clock.h"
 #include "Result.h"
 #include "storage/Location.h"
+#include "storage/Migrations.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,23 +23,44 @@ namespace ServerSetup {
 // The role that owns every table, view and function. It cannot log in: with FORCE ROW LEVEL
 // SECURITY even it only sees rows through its own policy, used by the server's functions.
 QString ownerRole();
-// The group role of an application role (medewerker, coordinator, stuurgroep, beheerder).
+// The role, also without login, that may create roles; it owns only manage_login() (see
+// ServerFunctions.cpp for why no person gets CREATEROLE).
+QString loginManagerRole();
+// The group role of an application role (medewerker, coordinator, stuurgroep, beheerder, partner).
 QString groupRole(const QString& role);
 QStringList groupRoles();
 
-// `server init`: run as a login that may create roles. Creates the owner and group roles where
-// the server has none yet, builds the schema and reference data as the owner, applies grants
-// and row-level security, and makes the connecting login the first beheerder. A database that
-// already holds a registry (or other tables) is refused with nothing changed.
-Status initialise(const ServerAddress& admin, const Clock& clock);
+// `server init`: run as a login that may create roles. In one transaction, so a failure leaves
+// nothing behind: creates the owner, login-manager and group roles where the server has none yet,
+// builds the schema and reference data as the owner, applies grants, row-level security and the
+// functions, and makes the connecting login the first beheerder. A database that already holds a
+// registry (or other tables) is refused with nothing changed. `ladder`: tests build older schemas.
+Status initialise(const ServerAddress& admin, const Clock& clock, const MigrationLadder& ladder = standardLadder());
 
-// A person's own login role with the group role of `role` (an application role code), inside the
-// caller's transaction. An existing login (e.g. of another registry on the same server) is only
-// given the group role. Without `password` the server must authenticate otherwise (peer, LDAP, GSSAPI).
-Status createLogin(Database& db, const QString& login, const QString& role, const QString& password);
+struct Upgrade {
+    int from = 0;
+    int to = 0;
+};
+// `server upgrade`: run as the same kind of login as `server init`. In one transaction: migrates
+// the registry as the owner and applies grants, policies and functions again from a clean slate
+// (a migration may have replaced a table, and a newer version may have new rules).
+Result<Upgrade> upgrade(const ServerAddress& admin, const Clock& clock);
 
-// The grants and row-level security of a schema at the latest version (run as the owner).
+// Whether this database's registry was set up by `server init` (its tables are the owner's).
+Result<bool> enforcesAccess(Database& db);
+
+// A person's login role with the group role of `role` (an application role code), LOGIN when
+// `active` and NOLOGIN otherwise, inside the caller's transaction, through manage_login(). A new
+// login gets `password` (none: the server authenticates otherwise, e.g. peer, LDAP, GSSAPI); an
+// existing one (e.g. of another registry on the same server) keeps it and moves to the group.
+Status setLogin(Database& db, const QString& login, const QString& role, bool active, const QString& password);
+
+// The SQL, run as the owner: grants and row-level security (ServerPolicies.cpp), the functions
+// and who may call them (ServerFunctions.cpp); manage_login, run as loginManagerRole().
 QStringList securityStatements();
+QStringList functionStatements();
+QStringList functionGrants();
+QStringList loginFunctionStatements();
 
 }  // namespace ServerSetup
 }  // namespace bs

@@ -196,7 +196,7 @@ CROSS JOIN LATERAL (VALUES ('niveau_omhoog', n.omhoog), ('niveau_omlaag', n.omla
 
 QString figuresFunctionSql()
 {
-    return uR"sql(CREATE FUNCTION %1(p_van text, p_tot text, p_vorige_van text, p_vorige_tot text, p_begin text, p_einde text,
+    return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_vorige_van text, p_vorige_tot text, p_begin text, p_einde text,
     p_buurt bigint, p_thema text, p_vandaag text, p_selectie bigint[]) RETURNS TABLE (%2)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 WITH %3%4%5
@@ -213,7 +213,7 @@ UNION ALL
 SELECT 'afhandeltijd', NULL, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(closed_on AS date) - CAST(observed_on AS date))
 FROM signals WHERE source_code IN ('fixie', 'politie') AND closed_on >= p_van AND closed_on <= p_tot AND (p_buurt IS NULL OR buurt_id = p_buurt)
 )sql"_s;
-    return uR"sql(CREATE FUNCTION %1(p_van text, p_tot text, p_buurt bigint) RETURNS TABLE (%2)
+    return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_buurt bigint) RETURNS TABLE (%2)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
 %3
 $fn$)sql"_s.arg(indicatorsFunction, figureColumns, suppressed(rows));
@@ -232,7 +232,7 @@ QStringList statements()
         u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
         figuresFunctionSql(),
         indicatorsFunctionSql(),
-        u"CREATE VIEW %1 AS SELECT held_on, buurt_id, kind, participants, organisations, self_organised FROM activities"_s.arg(activitiesView),
+        u"CREATE OR REPLACE VIEW %1 AS SELECT held_on, buurt_id, kind, participants, organisations, self_organised FROM activities"_s.arg(activitiesView),
         u"REVOKE EXECUTE ON FUNCTION %1(%2) FROM PUBLIC"_s.arg(figuresFunction, figuresSignature),
         u"REVOKE EXECUTE ON FUNCTION %1(text, text, bigint) FROM PUBLIC"_s.arg(indicatorsFunction),
         // Figures only: anyone who may read them anyway may read them this way too.

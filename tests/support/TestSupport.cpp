@@ -38,8 +38,8 @@ std::optional<ServerAddress> testServer()
 namespace {
 
 // Runs one statement on the test server's own database (CREATE/DROP DATABASE cannot run in a
-// transaction or be prepared).
-void onTestServer(const QString& sql)
+// transaction or be prepared), or on `database` of it.
+void onTestServer(const QString& sql, const QString& database = {})
 {
     const std::optional<ServerAddress> server = testServer();
     const QString name = u"test-server-admin"_s;
@@ -49,7 +49,7 @@ void onTestServer(const QString& sql)
         db.setHostName(server->host);
         if (server->port != 0)
             db.setPort(server->port);
-        db.setDatabaseName(server->database);
+        db.setDatabaseName(database.isEmpty() ? server->database : database);
         db.setUserName(server->user);
         if (!db.open()) {
             failure = db.lastError().text();
@@ -116,6 +116,20 @@ void TempRegistry::reopen()
     if (!opened.ok())
         qFatal("cannot open test registry: %s", qPrintable(opened.error().message));
     m_registry = std::move(opened).value();
+}
+
+QString TempRegistry::pathFor(const QString& login) const
+{
+    if (!m_serverDatabase)
+        return m_path;
+    ServerAddress address = m_serverDatabase->address();
+    // Roles belong to the whole test server; the rights to this database's tables are its own.
+    onTestServer(u"DO $do$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1') THEN CREATE ROLE \"%1\" LOGIN;"
+                 " END IF; END $do$"_s.arg(login));
+    onTestServer(u"GRANT ALL ON ALL TABLES IN SCHEMA public TO \"%1\""_s.arg(login), address.database);
+    onTestServer(u"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO \"%1\""_s.arg(login), address.database);
+    address.user = login;
+    return Location{Location::Engine::Postgresql, {}, address}.display();
 }
 
 QByteArray contentFingerprint(const QString& path)

@@ -59,6 +59,11 @@ public:
     FixedClock& clock() { return m_clock; }
     // The file, or the server address of the test's database (what --db takes).
     QString path() const { return m_path; }
+    // What --db takes to act as `login`. On a file the same file (the person is who the program
+    // is told: BUURTSIGNAAL_USER). On a server the person is the login, so a login of that name is
+    // made on the test server and given the rights of the registry's own login to its tables (a
+    // registry made by plain `init` has no group roles; see tst_rls for those made by `server init`).
+    QString pathFor(const QString& login) const;
     QString dir() const { return m_dir.path(); }
     void close() { m_registry.reset(); }
     void reopen();
