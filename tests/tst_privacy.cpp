@@ -88,6 +88,10 @@ int TestPrivacy::cli(const QString& user, const QStringList& arguments, QString*
 
 void TestPrivacy::rolesAreHonouredByTheCommandLine()
 {
+    // BUURTSIGNAAL_USER names the person only on a file; on a server the person is the database
+    // login, and tst_rls proves the roles with a real login per role.
+    if (testEngine() == Engine::Postgresql)
+        QSKIP("about registry files (on a server the person is the database login: tst_rls)");
     QTemporaryDir dir;
     const QString db = emptyRegistry(dir);
     QCOMPARE(cli(u"anna"_s, {u"--db"_s, db, u"init"_s}), 0);  // the creator becomes beheerder

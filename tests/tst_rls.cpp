@@ -417,7 +417,7 @@ void TestRls::actorIsTheServerLogin()
         QCOMPARE(admin.failure(u"CREATE ROLE %1 LOGIN"_s.arg(stranger)), QString());
     auto unknown = Registry::open(uriAs(m_database->address(), stranger), Registry::Create::No, m_clock, u"iemand-anders"_s);
     QVERIFY(!unknown.ok());
-    QVERIFY2(unknown.error().message.contains(u"geen toegang"_s), qPrintable(unknown.error().message));
+    QVERIFY2(unknown.error().message.contains(u"geen rechten"_s), qPrintable(unknown.error().message));
     QCOMPARE(admin.scalar(u"SELECT count(*) FROM users WHERE login IN ('%1', 'iemand-anders')"_s.arg(stranger)).toInt(), 0);
 }
 
