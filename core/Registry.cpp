@@ -98,6 +98,9 @@ Result<std::unique_ptr<Database>> readerIfReady(const Location& location)
     if (!opened.ok())
         return opened.error();
     auto version = schemaVersion(*opened.value());
+    // A login without rights on the server: open() says so in words, with whom to ask.
+    if (!version.ok() && version.error().kind == ErrorKind::Denied)
+        return std::unique_ptr<Database>();
     if (!version.ok())
         return version.error();
     if (version.value() != latestVersion(standardLadder()))
@@ -262,8 +265,9 @@ Result<std::unique_ptr<Registry>> Registry::openOnServer(const ServerAddress& se
                                   .arg(latestVersion(ladder)));
     }
     if (isNew && create == Create::No) {
-        return Error::notFound(u"db"_s, u"De database %1 heeft nog geen Buurtsignaal-register. Maak het met "
-                                        "'buurtsignaal-cli --db %1 init'. Er is niets gewijzigd."_s.arg(db.path()));
+        return Error::notFound(u"db"_s, u"De database %1 heeft nog geen Buurtsignaal-register. Richt het voor een team in met "
+                                        "'buurtsignaal-cli --db %1 server init' (rollen afgedwongen door de server; zie docs/server.md) "
+                                        "of voor één persoon met 'init'. Er is niets gewijzigd."_s.arg(db.path()));
     }
     // No copy before migrating: on a server the server's own backups (pg_dump, base backups)
     // apply, and every step is one transaction.

@@ -419,6 +419,10 @@ void TestRls::actorIsTheServerLogin()
     QVERIFY(!unknown.ok());
     QVERIFY2(unknown.error().message.contains(u"geen rechten"_s), qPrintable(unknown.error().message));
     QCOMPARE(admin.scalar(u"SELECT count(*) FROM users WHERE login IN ('%1', 'iemand-anders')"_s.arg(stranger)).toInt(), 0);
+    // The command line's read path says the same in words, not a refused statement.
+    const ProgramRun listed = cli({u"--db"_s, uriAs(m_database->address(), stranger), u"signal"_s, u"list"_s});
+    QCOMPARE(listed.code, 1);
+    QVERIFY2(listed.err.contains(u"geen rechten op het register"_s) && !listed.err.contains(u"SELECT"_s), qPrintable(listed.err));
 }
 
 void TestRls::medewerkerCannotInsertSignalAsSomeoneElse()

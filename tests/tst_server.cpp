@@ -327,7 +327,7 @@ void TestServer::databaseWithoutRegistryOffersInit()
     auto opened = Registry::open(empty.uri(), Registry::Create::No, clock, u"tester"_s);
     QVERIFY(!opened.ok());
     QCOMPARE(opened.error().kind, ErrorKind::NotFound);
-    QVERIFY2(opened.error().message.contains(u"'buurtsignaal-cli --db %1 init'"_s.arg(empty.uri())), qPrintable(opened.error().message));
+    QVERIFY2(opened.error().message.contains(u"'buurtsignaal-cli --db %1 server init'"_s.arg(empty.uri())), qPrintable(opened.error().message));
     RawConnection raw(empty.address());
     QCOMPARE(raw.scalar(u"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"_s).toInt(), 0);
     // Reading does not create it either.
@@ -397,8 +397,9 @@ void TestServer::cliRefusesBadServerAddresses()
     TempServerDatabase empty;
     ProgramRun run = cli({u"--db"_s, empty.uri(), u"signal"_s, u"list"_s});
     QCOMPARE(run.code, 1);
-    QCOMPARE(run.err.trimmed(), u"De database %1 heeft nog geen Buurtsignaal-register. Maak het met 'buurtsignaal-cli --db %1 init'. "
-                                 "Er is niets gewijzigd."_s.arg(empty.uri()));
+    QCOMPARE(run.err.trimmed(), u"De database %1 heeft nog geen Buurtsignaal-register. Richt het voor een team in met "
+                                 "'buurtsignaal-cli --db %1 server init' (rollen afgedwongen door de server; zie docs/server.md) "
+                                 "of voor één persoon met 'init'. Er is niets gewijzigd."_s.arg(empty.uri()));
     run = cli({u"--db"_s, u"postgresql://tester:geheim@server/buurtsignaal"_s, u"signal"_s, u"list"_s});
     QCOMPARE(run.code, 1);
     QVERIFY2(run.err.startsWith(u"Zet geen wachtwoord in het serveradres"_s), qPrintable(run.err));
