@@ -32,6 +32,8 @@
 #include <QTabWidget>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -70,6 +72,7 @@ private slots:
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
     void datesAreTypedAsShown();
+    void partnerUserIsAddedWithItsOrganisation();
 
 private:
     QString makeRegistry(QTemporaryDir& dir, int demoSignals);
@@ -621,6 +624,68 @@ void TestGui::backupOnAServerExplainsTheServersOwnBackups()
              qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(window.registry()->db().scalar(u"SELECT count(*) FROM signals"_s).value().toInt(), 1);
     QVERIFY(!QFileInfo::exists(Backups::folderFor(server.path())));
+}
+
+// The beheerder adds a partner organisation's worker in the app as on the command line: the role
+// needs the organisation, which the form offers only for that role; a refusal keeps the form open.
+void TestGui::partnerUserIsAddedWithItsOrganisation()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+    QVERIFY(registry.ok());
+    PrivacyDialog dialog(*registry.value());
+    auto* add = [&]() -> QPushButton* {
+        for (auto* button : dialog.findChildren<QPushButton*>()) {
+            if (button->text().startsWith(u"Add user"_s) || button->text().startsWith(u"Gebruiker toevoegen"_s))
+                return button;
+        }
+        return nullptr;
+    }();
+    QVERIFY(add);
+    QString refusal;
+    bool partnerEnabledForMedewerker = true;
+    QTimer::singleShot(0, this, [&]() {
+        auto* form = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        QVERIFY(form);
+        // A failed check below must not leave the modal form waiting for a person.
+        const auto closeForm = qScopeGuard([form]() {
+            if (form->isVisible())
+                form->reject();
+        });
+        auto* role = form->findChild<QComboBox*>(u"userRole"_s);
+        auto* partner = form->findChild<QComboBox*>(u"userPartner"_s);
+        QVERIFY(role && partner);
+        partnerEnabledForMedewerker = partner->isEnabled();
+        form->findChildren<QLineEdit*>().first()->setText(u"w.bos"_s);
+        role->setCurrentIndex(role->findData(u"partner"_s));
+        QVERIFY(partner->isEnabled());
+        auto* buttons = form->findChild<QDialogButtonBox*>();
+        buttons->button(QDialogButtonBox::Ok)->click();  // no organisation chosen yet: refused
+        refusal = form->findChild<QLabel*>(u"userError"_s)->text();
+        QVERIFY(form->isVisible());
+        if (!qEnvironmentVariableIsEmpty("BUURTSIGNAAL_SHOTS")) {
+            QDir().mkpath(qEnvironmentVariable("BUURTSIGNAAL_SHOTS"));
+            form->grab().save(qEnvironmentVariable("BUURTSIGNAAL_SHOTS") + u"/user-partner-refused.png"_s);
+        }
+        QCOMPARE(form->findChildren<QLineEdit*>().first()->text(), u"w.bos"_s);
+        partner->setCurrentIndex(partner->findText(u"Woonkracht10"_s));
+        buttons->button(QDialogButtonBox::Ok)->click();
+    });
+    add->click();
+    QVERIFY(!partnerEnabledForMedewerker);
+    QVERIFY2(refusal.contains(u"partnerorganisatie"_s), qPrintable(refusal));
+    auto users = Access::users(*registry.value());
+    QVERIFY(users.ok());
+    bool found = false;
+    for (const User& user : users.value()) {
+        if (user.login == u"w.bos"_s) {
+            found = true;
+            QCOMPARE(user.role, Role::Partner);
+            QCOMPARE(user.partner, u"Woonkracht10"_s);
+        }
+    }
+    QVERIFY(found);
 }
 
 #include "tst_gui.moc"

@@ -8,7 +8,10 @@
 #include "domain/DataSize.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
+#include "services/Lookups.h"
 #include "storage/Backups.h"
+
+#include <algorithm>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -98,7 +101,8 @@ QWidget* PrivacyDialog::usersTab()
     connect(edit, &QPushButton::clicked, this, [this]() { editUser(m_users->currentRow()); });
     connect(m_users, &QTableWidget::cellDoubleClicked, this, [this](int row) { editUser(row); });
     auto* note = new QLabel(tr("Medewerker: signals. Coördinator: also referrals overview and imports. Stuurgroep: dashboard "
-                               "and reports only, never a signal. Beheerder: everything, including this screen."),
+                               "and reports only, never a signal. Partner: the referrals to their own organisation. Beheerder: everything, "
+                               "including this screen."),
                             page);
     note->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
@@ -122,51 +126,92 @@ void PrivacyDialog::reloadUsers()
     m_users->setRowCount(int(users->size()));
     for (int r = 0; r < users->size(); ++r) {
         const User& u = users->at(r);
-        setRow(m_users, r, {u.login, u.displayName, Access::roleLabel(u.role), u.active ? tr("yes") : tr("no"), localTime(u.createdAt)});
+        setRow(m_users, r, {u.login, u.displayName,
+                            u.partner.isEmpty() ? Access::roleLabel(u.role) : u"%1 (%2)"_s.arg(Access::roleLabel(u.role), u.partner), u.active ? tr("yes") : tr("no"), localTime(u.createdAt)});
         m_users->item(r, 2)->setData(Qt::UserRole, Access::roleCode(u.role));
+        m_users->item(r, 2)->setData(Qt::UserRole + 1, u.partner);
     }
     m_users->resizeColumnsToContents();
 }
 
 void PrivacyDialog::editUser(int row)
 {
+    // On a server each person gets a database login of their own with the users row; the server
+    // checks the password (or the municipality's directory does, then none is given here).
+    const bool onServer = m_registry.db().enforcesAccess();
+    const bool adding = row < 0;
     QDialog form(this);
-    form.setWindowTitle(row < 0 ? tr("Add user") : tr("Change user"));
+    form.setWindowTitle(adding ? tr("Add user") : tr("Change user"));
     auto* login = new QLineEdit(&form);
     auto* name = new QLineEdit(&form);
     auto* role = new QComboBox(&form);
-    for (Role r : {Role::Medewerker, Role::Coordinator, Role::Stuurgroep, Role::Beheerder})
+    role->setObjectName(u"userRole"_s);
+    for (Role r : {Role::Medewerker, Role::Coordinator, Role::Stuurgroep, Role::Beheerder, Role::Partner})
         role->addItem(Access::roleLabel(r), Access::roleCode(r));
+    auto* partner = new QComboBox(&form);
+    partner->setObjectName(u"userPartner"_s);
+    partner->addItem(tr("(none)"), QString());
+    if (auto partners = Lookups::partners(m_registry); partners.ok()) {
+        for (const Partner& p : partners.value())
+            partner->addItem(p.name, p.name);
+    }
+    // Only a new login on a server gets a first password; elsewhere there is no such field.
+    QLineEdit* password = nullptr;
+    if (onServer && adding) {
+        password = new QLineEdit(&form);
+        password->setObjectName(u"userPassword"_s);
+        password->setEchoMode(QLineEdit::Password);
+        password->setPlaceholderText(tr("empty: the server checks the directory (LDAP/GSSAPI)"));
+    }
     auto* active = new QComboBox(&form);
     active->addItem(tr("active"), true);
     active->addItem(tr("inactive"), false);
-    if (row >= 0) {
+    if (!adding) {
         login->setText(m_users->item(row, 0)->text());
         login->setReadOnly(true);
         name->setText(m_users->item(row, 1)->text());
         role->setCurrentIndex(role->findData(m_users->item(row, 2)->data(Qt::UserRole)));
+        partner->setCurrentIndex(std::max(0, partner->findData(m_users->item(row, 2)->data(Qt::UserRole + 1))));
         active->setCurrentIndex(m_users->item(row, 3)->text() == tr("yes") ? 0 : 1);
     }
+    const auto partnerOnlyForPartners = [role, partner]() {
+        const bool isPartner = role->currentData().toString() == Access::roleCode(Role::Partner);
+        partner->setEnabled(isPartner);
+        if (!isPartner)
+            partner->setCurrentIndex(0);
+    };
+    partnerOnlyForPartners();
+    connect(role, &QComboBox::currentIndexChanged, &form, partnerOnlyForPartners);
     auto* error = new QLabel(&form);
+    error->setObjectName(u"userError"_s);
     error->setStyleSheet(u"color: #b00020;"_s);
     error->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &form);
     auto* layout = new QFormLayout(&form);
-    layout->addRow(tr("Login (as on the computer)"), login);
+    layout->addRow(onServer ? tr("Login on the server") : tr("Login (as on the computer)"), login);
     layout->addRow(tr("Name"), name);
     layout->addRow(tr("Role"), role);
+    layout->addRow(tr("Partner organisation"), partner);
+    if (password)
+        layout->addRow(tr("First password"), password);
     layout->addRow(tr("Status"), active);
     layout->addRow(error);
     layout->addRow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, &form, &QDialog::reject);
     connect(buttons, &QDialogButtonBox::accepted, &form, [&]() {
-        Status saved = Access::setUser(m_registry, login->text(), name->text(), role->currentData().toString(), active->currentData().toBool());
+        const QString roleCode = role->currentData().toString();
+        const QString organisation = partner->currentData().toString();
+        Status saved = password && active->currentData().toBool()
+            ? Access::addUser(m_registry, login->text(), name->text(), roleCode, password->text(), organisation)
+            : Access::setUser(m_registry, login->text(), name->text(), roleCode, active->currentData().toBool(), organisation);
         if (!saved.ok()) {
             error->setText(saved.error().message);  // the form stays open with what was typed
+            form.adjustSize();
             return;
         }
         form.accept();
     });
+    form.setMinimumWidth(480);
     if (form.exec() == QDialog::Accepted) {
         reloadUsers();
         report(tr("User %1 saved.").arg(login->text()), false);

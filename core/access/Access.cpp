@@ -177,7 +177,7 @@ Result<QVariant> partnerFor(Registry& registry, Role role, const QString& partne
         return QVariant();
     }
     if (partner.trimmed().isEmpty())
-        return Error::invalid(u"partner"_s, u"Een gebruiker met rol partner hoort bij een partnerorganisatie: geef --partner NAAM."_s);
+        return Error::invalid(u"partner"_s, u"Een gebruiker met rol partner hoort bij een partnerorganisatie: kies de partner (op de opdrachtregel --partner NAAM)."_s);
     auto id = registry.db().scalar(u"SELECT id FROM partners WHERE lower(name) = lower(?)"_s, {partner.trimmed()});
     if (!id.ok())
         return id.error();

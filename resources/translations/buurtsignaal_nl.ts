@@ -1237,7 +1237,7 @@
         <translation>Verbinding met de server hersteld; alles wat u ziet is bijgewerkt.</translation>
     </message>
     <message>
-        <source>Open a registry file on this computer, or the team's registry on a server?</source>
+        <source>Open a registry file on this computer, or the team&apos;s registry on a server?</source>
         <translation>Een registerbestand op deze computer openen, of het register van het team op een server?</translation>
     </message>
     <message>
@@ -1247,49 +1247,6 @@
     <message>
         <source>&amp;Server…</source>
         <translation>&amp;Server…</translation>
-    </message>
-</context>
-<context>
-    <name>bs::ServerLoginDialog</name>
-    <message>
-        <source>Open registry on a server</source>
-        <translation>Register op een server openen</translation>
-    </message>
-    <message>
-        <source>Log in to the team's registry on the PostgreSQL server. Your password is used for this session only and is never saved.</source>
-        <translation>Meld u aan bij het register van het team op de PostgreSQL-server. Uw wachtwoord wordt alleen tijdens deze sessie gebruikt en nooit bewaard.</translation>
-    </message>
-    <message>
-        <source>e.g. db.alblasserdam.nl</source>
-        <translation>bijv. db.alblasserdam.nl</translation>
-    </message>
-    <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Server:</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Poort:</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Database:</translation>
-    </message>
-    <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Gebruikersnaam:</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>&amp;Wachtwoord:</translation>
-    </message>
-    <message>
-        <source>&amp;Log in</source>
-        <translation>&amp;Aanmelden</translation>
-    </message>
-    <message>
-        <source>Fill in the database and your user name.</source>
-        <translation>Vul de database en uw gebruikersnaam in.</translation>
     </message>
 </context>
 <context>
@@ -1717,10 +1674,6 @@
         <translation>Rol wijzigen…</translation>
     </message>
     <message>
-        <source>Medewerker: signals. Coördinator: also referrals overview and imports. Stuurgroep: dashboard and reports only, never a signal. Beheerder: everything, including this screen.</source>
-        <translation>Medewerker: signalen. Coördinator: ook het overzicht van doorverwijzingen en imports. Stuurgroep: alleen dashboard en rapportages, nooit een signaal. Beheerder: alles, ook dit scherm.</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -1963,6 +1916,30 @@
     <message>
         <source>Backup made and checked: %1</source>
         <translation>Back-up gemaakt en gecontroleerd: %1</translation>
+    </message>
+    <message>
+        <source>Medewerker: signals. Coördinator: also referrals overview and imports. Stuurgroep: dashboard and reports only, never a signal. Partner: the referrals to their own organisation. Beheerder: everything, including this screen.</source>
+        <translation>Medewerker: signalen. Coördinator: ook het overzicht van doorverwijzingen en imports. Stuurgroep: alleen dashboard en rapportages, nooit een signaal. Partner: de doorverwijzingen aan de eigen organisatie. Beheerder: alles, ook dit scherm.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>empty: the server checks the directory (LDAP/GSSAPI)</source>
+        <translation>leeg: de server controleert via de directory (LDAP/GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Login on the server</source>
+        <translation>Login op de server</translation>
+    </message>
+    <message>
+        <source>Partner organisation</source>
+        <translation>Partnerorganisatie</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Eerste wachtwoord</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2286,49 @@
     <message>
         <source>the municipality; neighbourhood tables show %1</source>
         <translation>de gemeente; de buurttabellen tonen %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ServerLoginDialog</name>
+    <message>
+        <source>Open registry on a server</source>
+        <translation>Register op een server openen</translation>
+    </message>
+    <message>
+        <source>Log in to the team&apos;s registry on the PostgreSQL server. Your password is used for this session only and is never saved.</source>
+        <translation>Meld u aan bij het register van het team op de PostgreSQL-server. Uw wachtwoord wordt alleen tijdens deze sessie gebruikt en nooit bewaard.</translation>
+    </message>
+    <message>
+        <source>e.g. db.alblasserdam.nl</source>
+        <translation>bijv. db.alblasserdam.nl</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Poort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Aanmelden</translation>
+    </message>
+    <message>
+        <source>Fill in the database and your user name.</source>
+        <translation>Vul de database en uw gebruikersnaam in.</translation>
     </message>
 </context>
 <context>
