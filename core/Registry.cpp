@@ -138,6 +138,11 @@ Registry::Registry(std::unique_ptr<Database> db, const Clock& clock, QString act
 {
 }
 
+bool Registry::enforcesAccess() const
+{
+    return m_db->enforcesAccess();
+}
+
 QString Registry::defaultPath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

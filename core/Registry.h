@@ -47,6 +47,8 @@ public:
     const QString& actor() const { return m_actor; }
     const QString& path() const { return m_db->path(); }
     bool isOnServer() const { return m_db->isServer(); }
+    // Whether the database itself enforces the roles (a registry set up with `server init`).
+    bool enforcesAccess() const;
     bool wasCreated() const { return m_created; }
     QString lastBackup() const { return m_lastBackup; }
 

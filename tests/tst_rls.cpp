@@ -151,6 +151,7 @@ private slots:
     void olderSchemaAsksForServerUpgrade();
     void upgradeReappliesPolicies();
     void servicesWorkForEachRoleOnServer();
+    void appOffersWhatTheServerAllows();
 
 private:
     // The registry as one person sees it: connected with their own login.
@@ -883,4 +884,36 @@ void TestRls::servicesWorkForEachRoleOnServer()
 }
 
 QTEST_GUILESS_MAIN(TestRls)
+// The app mirrors the server: it offers a change exactly where the server would take it.
+void TestRls::appOffersWhatTheServerAllows()
+{
+    referSignals();
+    struct Case {
+        QString login;
+        Role role;
+        QString signal;
+        bool change;
+        bool answer;
+    };
+    const QList<Case> cases = {
+        {medewerker, Role::Medewerker, m_ownSignal, true, true},
+        {medewerker, Role::Medewerker, m_otherSignal, false, true},
+        {coordinator, Role::Coordinator, m_otherSignal, true, true},
+        {partnerA, Role::Partner, m_ownSignal, false, true},
+    };
+    for (const Case& c : cases) {
+        auto registry = openAs(c.login);
+        QVERIFY(registry);
+        auto detail = Signals::detail(*registry, c.signal);
+        QVERIFY2(detail.ok(), qPrintable(c.login + u": "_s + (detail.ok() ? QString() : detail.error().message)));
+        const Access::SignalRights rights = Access::rightsOn(*registry, c.role, detail->registeredBy);
+        QVERIFY2(rights.change == c.change, qPrintable(c.login + u" change "_s + c.signal));
+        QCOMPARE(rights.answerReferrals, c.answer);
+        // And the server agrees, by the row it lets this login update.
+        LoginConnection raw(m_database->address(), c.login);
+        const int updated = raw.affected(u"UPDATE signals SET street = street WHERE reference = '%1'"_s.arg(c.signal));
+        QCOMPARE(updated == 1, c.change);
+    }
+}
+
 #include "tst_rls.moc"

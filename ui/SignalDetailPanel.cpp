@@ -250,6 +250,11 @@ void SignalDetailPanel::setRegistry(Registry* registry)
     const bool same = registry && registry == m_registry;
     const FormSnapshot::Values typed = same ? m_stored.changes() : FormSnapshot::Values();
     m_registry = registry;
+    m_role = Role::None;
+    if (registry) {
+        if (auto role = Access::role(*registry); role.ok())
+            m_role = role.value();
+    }
     m_buurt->clear();
     m_category->clear();
     if (registry) {
@@ -361,7 +366,10 @@ bool SignalDetailPanel::mayLeave()
 void SignalDetailPanel::populate()
 {
     const SignalDetail& d = *m_detail;
-    const bool open = Workflow::isSignalOpen(d.status);
+    m_rights = Access::rightsOn(*m_registry, m_role, d.registeredBy);
+    // Open and this person may change it: otherwise the fields show, but nothing invites a change
+    // the server would refuse.
+    const bool open = Workflow::isSignalOpen(d.status) && m_rights.change;
     m_editErrors->clear();
     m_title->setText(u"%1  ·  %2"_s.arg(d.reference, Labels::signalStatus(d.status)));
     QString status = tr("%1 in %2, observed %3, registered by %4.").arg(d.categoryName, d.buurt, Labels::date(d.observedOn), d.registeredBy);
@@ -396,7 +404,7 @@ void SignalDetailPanel::populate()
         bool allowed = false;
         for (const auto& t : Workflow::signalTransitions())
             allowed = allowed || (t.from == d.status && t.to == to);
-        b->setVisible(allowed);
+        b->setVisible(allowed && m_rights.change);
     }
 
     m_referrals->setRowCount(int(d.referrals.size()));
@@ -467,10 +475,10 @@ void SignalDetailPanel::updateReferralButtons()
         }
         return false;
     };
-    m_accept->setEnabled(allowed(u"geaccepteerd"_s));
-    m_reject->setEnabled(allowed(u"afgewezen"_s));
-    m_complete->setEnabled(allowed(u"afgerond"_s));
-    m_withdraw->setEnabled(allowed(u"ingetrokken"_s));
+    m_accept->setEnabled(m_rights.answerReferrals && allowed(u"geaccepteerd"_s));
+    m_reject->setEnabled(m_rights.answerReferrals && allowed(u"afgewezen"_s));
+    m_complete->setEnabled(m_rights.answerReferrals && allowed(u"afgerond"_s));
+    m_withdraw->setEnabled(m_rights.change && allowed(u"ingetrokken"_s));
 }
 
 ActionDialog* SignalDetailPanel::openDialog() const

@@ -5,6 +5,7 @@
 // reload, and before it shows something else the main window asks mayLeave().
 
 #include "FormSnapshot.h"
+#include "access/Access.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 
@@ -78,6 +79,8 @@ private:
     void updateReferralButtons();
 
     Registry* m_registry = nullptr;
+    Role m_role = Role::None;        // of the registry's user, read when the registry is set
+    Access::SignalRights m_rights;         // on the signal shown
     QString m_reference;
     std::optional<SignalDetail> m_detail;
     QPointer<ActionDialog> m_dialog;

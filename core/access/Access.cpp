@@ -80,6 +80,17 @@ bool allows(Role role, Permission permission)
     return false;
 }
 
+SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy)
+{
+    SignalRights rights;
+    rights.change = allows(role, Permission::EditSignals);
+    // HOOK (handlers, a later issue): "registered or handles", as the policy signals_wijzigen_eigen.
+    if (role == Role::Medewerker && registry.enforcesAccess() && registeredBy != registry.actor())
+        rights.change = false;
+    rights.answerReferrals = allows(role, Permission::AnswerReferrals);
+    return rights;
+}
+
 Result<Role> role(Registry& registry)
 {
     auto code = registry.db().scalar(u"SELECT role FROM users WHERE login = ? AND active = 1"_s, {registry.actor()});

@@ -57,6 +57,15 @@ Status require(Registry& registry, Permission permission);
 // Makes the user the beheerder when the registry has no users at all (new or older registries).
 Status ensureFirstBeheerder(Registry& registry);
 
+// What the registry's user may do with one signal. On a server the database decides (a medewerker
+// changes only the signals registered under their own login); the app mirrors it here so it offers
+// no action the server would refuse. On a file every role may do what its permissions allow.
+struct SignalRights {
+    bool change = false;           // fields, status, subject and consent, referring, escalating, withdrawing
+    bool answerReferrals = false;  // accept, reject, complete
+};
+SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy);
+
 Result<QList<User>> users(Registry& registry);
 // The active beheerders as "name (login)": whom a login without access should ask. Needs no
 // role, since the people who need it have none.
