@@ -22,6 +22,7 @@ const MigrationLadder& standardLadder()
         {7, u"Toegangslogboek, logboek van bewaartermijn en wissen"_s, &Schema::version7},
         {8, u"Eén open doorverwijzing per signaal en partner (dubbele open doorverwijzingen ingetrokken)"_s, &Schema::version8,
          &Schema::withdrawDuplicateOpenReferrals},
+        {10, u"Indexen voor de lijst op urgentie, en voor lijsten en cijfers op de server"_s, &Schema::version10},
     };
     return ladder;
 }
