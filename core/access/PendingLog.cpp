@@ -187,9 +187,13 @@ Status write(Registry& registry, const QList<LogRow>& rows)
     };
     if (db.inTransaction())
         return insertAll();
-    // A server has no waiting file: writers hold the lock for one short transaction.
+    // A server has no waiting file, and log rows need no write lock there: they are only ever
+    // appended (the tables refuse changes), each gets its own number from the server, and no
+    // service decides anything from them under the lock, so an entry written beside another desk's
+    // transaction breaks nothing that lock protects. Taking it would make every logged read (a
+    // signal's detail) wait behind all writers.
     if (db.isServer())
-        return db.write(insertAll);
+        return db.write(insertAll, Database::Wait::Patiently, Database::Lock::LogOnly);
     if (!db.isReadOnly()) {
         const Status written = db.write(
             [&]() -> Status {

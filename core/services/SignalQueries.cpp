@@ -8,6 +8,7 @@
 #include "services/OpenAndLate.h"
 #include "services/TextSearch.h"
 #include "services/Signals.h"
+#include "storage/Schema.h"
 #include "storage/SubjectStore.h"
 
 #include <QRegularExpression>
@@ -143,7 +144,7 @@ Ordering ordering(const SignalFilter& filter)
         o.joins = u" JOIN categories c ON c.code = s.category_code"_s;
         break;
     case SignalSort::ByUrgency:
-        o.key = u"CASE s.urgency WHEN 'laag' THEN 0 WHEN 'normaal' THEN 1 WHEN 'hoog' THEN 2 ELSE 3 END"_s;
+        o.key = Schema::urgencyRank(u"s.urgency"_s);
         break;
     case SignalSort::ByStatus: o.key = u"s.status"_s; break;
     case SignalSort::ByLevel: o.key = u"s.escalation_level"_s; break;

@@ -294,8 +294,10 @@ Result<QSqlQuery> Database::takeWriteLock(Result<QSqlQuery> begin, Wait wait)
     return busy;
 }
 
-Result<QSqlQuery> Database::beginWrite(Wait wait)
+Result<QSqlQuery> Database::beginWrite(Wait wait, Lock lock)
 {
+    if (lock == Lock::LogOnly && !m_dialect->writeLockSql(true).isEmpty())
+        return run(m_dialect->beginWrite());  // on a server BEGIN itself locks nothing
     if (wait == Wait::Patiently)
         return takeWriteLock(run(m_dialect->beginWrite()), wait);
     // One try without the busy timeout, which is restored whatever the outcome.
@@ -310,16 +312,16 @@ Result<QSqlQuery> Database::beginWrite(Wait wait)
     return begin;
 }
 
-Status Database::write(const std::function<Status()>& body, Wait wait)
+Status Database::write(const std::function<Status()>& body, Wait wait, Lock lock)
 {
     if (m_inTransaction)
         return body();  // nested: the outer transaction decides
     // The busy timeout already waits for another writer; a few more tries with growing pauses
     // cover a long-running writer before the user is told the registry is busy.
-    auto begin = beginWrite(wait);
+    auto begin = beginWrite(wait, lock);
     for (int attempt = 0; wait == Wait::Patiently && !begin.ok() && begin.error().kind == ErrorKind::Busy && attempt < 4; ++attempt) {
         QThread::msleep(100UL << attempt);
-        begin = beginWrite(wait);
+        begin = beginWrite(wait, lock);
     }
     if (!begin.ok())
         return begin.error();

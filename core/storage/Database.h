@@ -78,7 +78,12 @@ public:
     // (leaving the database exactly as it was) when it fails. Wait::No gives up at once with an
     // ErrorKind::Busy error when another program holds the write lock.
     enum class Wait { Patiently, No };
-    Status write(const std::function<Status()>& body, Wait wait = Wait::Patiently);
+    // Every write takes the registry's write lock, so that what a service checked before writing
+    // still holds when it commits. Lock::LogOnly is for a write that only appends log rows and
+    // checks nothing: on a server it goes without the lock, so a read that is logged (a signal's
+    // detail) never waits behind other desks' writes. A SQLite file has one lock for every write.
+    enum class Lock { Registry, LogOnly };
+    Status write(const std::function<Status()>& body, Wait wait = Wait::Patiently, Lock lock = Lock::Registry);
     bool inTransaction() const { return m_inTransaction; }
 
 private:
@@ -91,7 +96,7 @@ private:
     // single-row mode, which loses a result as soon as another statement runs on the connection
     // while it is read (the services nest queries), so there the whole result is fetched at once.
     bool forwardOnly() const { return !isServer(); }
-    Result<QSqlQuery> beginWrite(Wait wait);
+    Result<QSqlQuery> beginWrite(Wait wait, Lock lock);
     // The driver's error as the core's, telling the connection-lost handler when that is what it is.
     Error failure(const QSqlError& error, const QString& context) const;
     // Where BEGIN takes no write lock (PostgreSQL), takes it; rolls back when it cannot.

@@ -64,6 +64,10 @@ public:
     // months in setting `monthsKey` (never less than `minimumMonths`) may be deleted: a log kept
     // for a retention period, which nobody can shorten by deleting recent entries.
     virtual QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const = 0;
+    // Indexes only this engine's planner needs for the lists and figures on a large registry
+    // (schema version 10). SQLite needs none: each of its indexes already carries the row id, and
+    // it reads an index's columns without visiting the table.
+    virtual QStringList engineIndexes() const { return {}; }
     // Trigger that writes an access-log entry for every history entry (same transaction).
     virtual QStringList accessFromHistoryTrigger() const = 0;
     virtual QStringList dropAccessFromHistoryTrigger() const = 0;

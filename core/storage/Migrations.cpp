@@ -23,6 +23,7 @@ const MigrationLadder& standardLadder()
         {8, u"Eén open doorverwijzing per signaal en partner (dubbele open doorverwijzingen ingetrokken)"_s, &Schema::version8,
          &Schema::withdrawDuplicateOpenReferrals},
         {9, u"Gebruikers van partnerorganisaties: rol partner met hun organisatie"_s, &Schema::version9},
+        {10, u"Indexen voor de lijst op urgentie, en voor lijsten en cijfers op de server"_s, &Schema::version10},
     };
     return ladder;
 }

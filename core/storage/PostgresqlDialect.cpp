@@ -161,6 +161,33 @@ QStringList PostgresqlDialect::appendOnlyWithRetention(const QString& table, con
     };
 }
 
+QStringList PostgresqlDialect::engineIndexes() const
+{
+    // A PostgreSQL index holds only its own columns, and answers from the index alone (an
+    // index-only scan) only when every column the query reads is in it; SQLite's indexes end in the
+    // row id, which the queries join and sort on.
+    return {
+        // The list sorted by buurt: per buurt (in name order) its signals newest id first, read
+        // from the index instead of sorting every signal of the buurt.
+        u"CREATE INDEX signals_buurt_id ON signals (buurt_id, id)"_s,
+        // The list sorted by status, the same way.
+        u"CREATE INDEX signals_status_id ON signals (status, id)"_s,
+        // Open and late signals per buurt and level (the figures, the late queue): the open
+        // signals' index with the id, which the late test probes the late referrals with, and the
+        // status, which that test names again.
+        u"CREATE INDEX signals_open_id ON signals (buurt_id, escalation_level, level_due_on, follow_up_on, category_code)"
+        " INCLUDE (id, status) WHERE status IN ('nieuw','in_behandeling','heropend')"_s,
+        // The success factors of a period: signals per source, and the handling time of imported
+        // meldingen, for the whole municipality or one buurt, from the index alone.
+        u"CREATE INDEX signals_observed_source ON signals (observed_on) INCLUDE (source_code, buurt_id)"_s,
+        u"CREATE INDEX signals_source_closed_buurt ON signals (source_code, closed_on) INCLUDE (observed_on, buurt_id)"_s,
+        // The late referrals (every list's late flag, the late queue, the figures): the open
+        // referrals with their deadlines, so the set is built from the index without the table.
+        u"CREATE INDEX referrals_open_due ON referrals (status, respond_by, complete_by) INCLUDE (signal_id)"
+        " WHERE status IN ('verstuurd','geaccepteerd')"_s,
+    };
+}
+
 QStringList PostgresqlDialect::accessFromHistoryTrigger() const
 {
     const QString body =

@@ -35,6 +35,7 @@ public:
     QStringList appendOnly(const QString& table) const override;
     QString droppableIndexesSql() const override;
     QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const override;
+    QStringList engineIndexes() const override;
     QStringList accessFromHistoryTrigger() const override;
     QStringList dropAccessFromHistoryTrigger() const override;
     QString countTablesSql(bool byName) const override;

@@ -20,6 +20,10 @@ QStringList version6(const Dialect& dialect);
 QStringList version7(const Dialect& dialect);
 QStringList version8(const Dialect& dialect);
 QStringList version9(const Dialect& dialect);
+QStringList version10(const Dialect& dialect);
+// The sort key of a signal's urgency (laag first): the list sorts by exactly this expression, so
+// that the index of version 10 serves it. `column` is the urgency column, with or without alias.
+QString urgencyRank(const QString& column);
 // Runs before version 8's statements, in the same transaction: withdraws the open referrals that
 // the new unique index would refuse (see Schema.cpp).
 Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);

@@ -44,6 +44,16 @@ QString scope(const QString& buurt, const QString& theme)
     return u"(p_buurt IS NULL OR %1 = p_buurt) AND (nullif(p_thema, '') IS NULL OR %2 = p_thema)"_s.arg(buurt, theme);
 }
 
+// The scope for rows of another table that name their signal (referrals, escalations). Without a
+// buurt or theme nothing is looked up: the function is planned once for any parameters, so a join
+// to the signals would be made for every row of the period, also when no scope asks for it (here
+// the test of the parameters comes first, and the lookup runs only when it fails).
+QString scopeOfSignal(const QString& signalId)
+{
+    return u"((p_buurt IS NULL AND nullif(p_thema, '') IS NULL) OR EXISTS (SELECT 1 FROM signals s JOIN categories c"
+           " ON c.code = s.category_code WHERE s.id = %1 AND %2))"_s.arg(signalId, scope(u"s.buurt_id"_s, u"c.theme_code"_s));
+}
+
 // Signals per buurt and theme with the totals per buurt, per theme and overall; the previous
 // period per buurt; per month and theme; open, late and open-not-late per buurt; rising trends.
 QString signalParts()
@@ -53,7 +63,7 @@ QString signalParts()
     return uR"sql(
 dagen AS (
     SELECT d.observed_on, d.buurt_id, c.theme_code, d.signals FROM signal_day_counts d JOIN categories c ON c.code = d.category_code
-    WHERE %1),
+    WHERE %1 AND ((d.observed_on >= p_van AND d.observed_on <= p_tot) OR (d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot))),
 open_signalen AS (
     SELECT s.buurt_id, s.escalation_level, %3 AS laat, %4 AS stil
     FROM signals s JOIN categories c ON c.code = s.category_code WHERE %5 AND %2),
@@ -80,31 +90,58 @@ trends AS (
             OpenAndLate::signalOpen(u"s"_s));
 }
 
-// Referrals by the day they were sent, in the buckets of the day counts (one home: the dialect).
+// Referrals by the day they were sent, in the buckets of the day counts (one home: the dialect),
+// each bucket with its number of referrals `n`. Without a buurt or theme the day counts answer
+// (thousands of rows for a year instead of every referral); with one, the referrals of those
+// signals are put in the same buckets on the spot. Late (it depends on today) and overridden
+// referrals are counted among the referrals themselves, from their own indexes.
 QString referralParts()
 {
     const QStringList bucket = PostgresqlDialect().referralBucket(u"r"_s);
     const QString late = withToday(OpenAndLate::referralLate(u"r"_s, anyDay()));
+    const QString unscoped = u"(p_buurt IS NULL AND nullif(p_thema, '') IS NULL)"_s;
     return uR"sql(
 verwijzingen AS (
-    SELECT r.to_partner_id AS partner, r.status, %1 AS accept_days, %2 AS complete_days, %3 AS reden, %4 AS lus,
-           %5 AS lopend, (%5 AND %6) AS laat, r.override_ground IS NOT NULL AS doorbraak
-    FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN categories c ON c.code = s.category_code
-    WHERE r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+    SELECT d.to_partner_id AS partner, d.status, d.accept_days, d.complete_days, d.rejection_reason AS reden, d.loop_closed AS lus,
+           d.referrals AS n
+    FROM referral_day_counts d WHERE %8 AND d.sent_on >= p_van AND d.sent_on <= p_tot
+    UNION ALL
+    SELECT r.to_partner_id, r.status, %1, %2, %3, %4, 1
+    FROM referrals r WHERE NOT %8 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+laat_verwezen AS (
+    SELECT r.to_partner_id AS partner FROM referrals r WHERE %5 AND %6 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+-- The medians over buckets: the middle one or two of the referrals in the order of their days,
+-- found from the running count (what percentile_cont(0.5) gives over the referrals one by one).
+mediaan_reeks AS (
+    SELECT partner, 'accepteren' AS wat, accept_days AS dagen, sum(n) AS n FROM verwijzingen WHERE accept_days >= 0
+    GROUP BY GROUPING SETS ((partner, accept_days), (accept_days))
+    UNION ALL
+    SELECT partner, 'afronden', complete_days, sum(n) FROM verwijzingen WHERE status = 'afgerond' AND complete_days >= 0
+    GROUP BY GROUPING SETS ((partner, complete_days), (complete_days))),
+mediaan_stand AS (
+    SELECT partner, wat, dagen, sum(n) OVER w - n AS voor, sum(n) OVER w AS tot, sum(n) OVER (PARTITION BY partner, wat) AS totaal
+    FROM mediaan_reeks WINDOW w AS (PARTITION BY partner, wat ORDER BY dagen)),
+mediaan AS (
+    SELECT partner, wat,
+           CAST(min(dagen) FILTER (WHERE voor <= floor((totaal - 1) / 2.0) AND floor((totaal - 1) / 2.0) < tot)
+                + min(dagen) FILTER (WHERE voor <= ceil((totaal - 1) / 2.0) AND ceil((totaal - 1) / 2.0) < tot) AS float8) / 2 AS waarde
+    FROM mediaan_stand GROUP BY partner, wat),
 per_partner AS (
-    SELECT partner, count(*) AS verwezen,
-           count(*) FILTER (WHERE accept_days >= 0) AS geaccepteerd,
-           count(*) FILTER (WHERE status = 'afgerond') AS afgerond,
-           count(*) FILTER (WHERE status = 'afgewezen') AS afgewezen,
-           count(*) FILTER (WHERE laat) AS laat,
-           count(*) FILTER (WHERE NOT lopend) AS gesloten,
-           count(*) FILTER (WHERE NOT lopend AND lus = 1) AS lus_gesloten,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY accept_days) FILTER (WHERE accept_days >= 0) AS mediaan_accepteren,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY complete_days) FILTER (WHERE status = 'afgerond' AND complete_days >= 0)
-               AS mediaan_afronden
-    FROM verwijzingen GROUP BY GROUPING SETS ((partner), ())),
+    SELECT v.partner, v.verwezen, v.geaccepteerd, v.afgerond, v.afgewezen, coalesce(l.laat, 0) AS laat, v.gesloten, v.lus_gesloten,
+           ma.waarde AS mediaan_accepteren, mf.waarde AS mediaan_afronden
+    FROM (SELECT partner, coalesce(sum(n), 0) AS verwezen,
+                 coalesce(sum(n) FILTER (WHERE accept_days >= 0), 0) AS geaccepteerd,
+                 coalesce(sum(n) FILTER (WHERE status = 'afgerond'), 0) AS afgerond,
+                 coalesce(sum(n) FILTER (WHERE status = 'afgewezen'), 0) AS afgewezen,
+                 coalesce(sum(n) FILTER (WHERE NOT %9), 0) AS gesloten,
+                 coalesce(sum(n) FILTER (WHERE NOT %9 AND lus = 1), 0) AS lus_gesloten
+          FROM verwijzingen GROUP BY GROUPING SETS ((partner), ())) v
+    LEFT JOIN (SELECT partner, count(*) AS laat FROM laat_verwezen GROUP BY GROUPING SETS ((partner), ())) l
+        ON l.partner IS NOT DISTINCT FROM v.partner
+    LEFT JOIN mediaan ma ON ma.wat = 'accepteren' AND ma.partner IS NOT DISTINCT FROM v.partner
+    LEFT JOIN mediaan mf ON mf.wat = 'afronden' AND mf.partner IS NOT DISTINCT FROM v.partner),
 )sql"_s.arg(bucket.at(3), bucket.at(4), bucket.at(5), bucket.at(6), OpenAndLate::referralOpen(u"r"_s), late,
-            scope(u"s.buurt_id"_s, u"c.theme_code"_s));
+            scopeOfSignal(u"r.signal_id"_s), unscoped, OpenAndLate::referralOpen(u"verwijzingen"_s));
 }
 
 QString escalationParts()
@@ -112,15 +149,14 @@ QString escalationParts()
     return uR"sql(
 stappen AS (
     SELECT e.to_level AS niveau, e.to_level > e.from_level AS omhoog
-    FROM escalations e JOIN signals s ON s.id = e.signal_id JOIN categories c ON c.code = s.category_code
-    WHERE e.at >= p_begin AND e.at < p_einde AND %1),
+    FROM escalations e WHERE e.at >= p_begin AND e.at < p_einde AND %1),
 per_niveau AS (
     SELECT escalation_level AS niveau, count(*) AS open, count(*) FILTER (WHERE stil) AS stil
     FROM open_signalen GROUP BY GROUPING SETS ((escalation_level), ())),
 per_stap AS (
     SELECT niveau, count(*) FILTER (WHERE omhoog) AS omhoog, count(*) FILTER (WHERE NOT omhoog) AS omlaag
     FROM stappen GROUP BY GROUPING SETS ((niveau), ()))
-)sql"_s.arg(scope(u"s.buurt_id"_s, u"c.theme_code"_s));
+)sql"_s.arg(scopeOfSignal(u"e.signal_id"_s));
 }
 
 // Every figure as rows (cijfer, sleutel1, sleutel2, aantal, waarde) before suppression.
@@ -182,16 +218,17 @@ CROSS JOIN LATERAL (VALUES ('verwezen', p.verwezen, NULL::float8), ('geaccepteer
                            ('mediaan_accepteren', p.geaccepteerd, p.mediaan_accepteren),
                            ('mediaan_afronden', p.afgerond, p.mediaan_afronden)) x(cijfer, aantal, waarde)
 UNION ALL
-SELECT 'afwijzing', reden, NULL, count(*), NULL FROM verwijzingen WHERE status = 'afgewezen' GROUP BY reden
+SELECT 'afwijzing', reden, NULL, sum(n), NULL FROM verwijzingen WHERE status = 'afgewezen' GROUP BY reden
 UNION ALL
-SELECT 'doorbraak', NULL, NULL, count(*) FILTER (WHERE doorbraak), NULL FROM verwijzingen
+SELECT 'doorbraak', NULL, NULL, count(*), NULL FROM referrals r
+WHERE r.override_ground IS NOT NULL AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %1
 UNION ALL
 SELECT x.cijfer, n.niveau::text, NULL, x.aantal, NULL FROM per_niveau n
 CROSS JOIN LATERAL (VALUES ('niveau_open', n.open), ('niveau_stil', n.stil), ('niveau_open_niet_stil', n.open - n.stil)) x(cijfer, aantal)
 UNION ALL
 SELECT x.cijfer, n.niveau::text, NULL, x.aantal, NULL FROM per_stap n
 CROSS JOIN LATERAL (VALUES ('niveau_omhoog', n.omhoog), ('niveau_omlaag', n.omlaag)) x(cijfer, aantal)
-)sql"_s;
+)sql"_s.arg(scopeOfSignal(u"r.signal_id"_s));
 }
 
 QString figuresFunctionSql()
