@@ -3,6 +3,7 @@
 // counts are closed to it, and the app's Publication still gives the same marks as on a file.
 // Needs the throwaway server of tests/pg/server.sh (BUURTSIGNAAL_TEST_PG); skipped without it.
 #include "Registry.h"
+#include "DisclosureReader.h"
 #include "TestSupport.h"
 #include "access/Access.h"
 #include "demo/DemoGenerator.h"
@@ -15,6 +16,7 @@
 #include "storage/ServerSetup.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -24,6 +26,9 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace bs;
@@ -161,6 +166,118 @@ QStringList pdfText(const QString& pdf)
     return QString::fromUtf8(process.readAllStandardOutput()).split(u'\n');
 }
 
+
+// The figures of stuurgroep_cijfers as a steering member with psql reads them, attacked with every
+// sum they contain: a table with its row, column and overall totals, months by theme adding up to
+// the same theme totals, late as part of open, the partner columns and how they relate, the
+// rejection reasons, the escalation ladder. Written from the function's meaning, apart from the
+// server's own list of sums. With them the success factors' signals per source
+// (stuurgroep_indicatoren), which add up to the same total. Returns each hidden count that comes
+// back.
+QStringList attackRawFigures(const QList<QVariantList>& rows, const QList<QVariantList>& indicatorRows)
+{
+    Reader reader;
+    QHash<QString, Term> terms;  // cijfer|sleutel1|sleutel2
+    QHash<QString, QStringList> byFigure;  // cijfer -> keys present
+    for (const QVariantList& row : rows + indicatorRows) {
+        const QString figure = row.at(0).toString();
+        const QString key = figure + u'|' + row.at(1).toString() + u'|' + row.at(2).toString();
+        const bool hidden = row.at(4).toBool();
+        // "x" where the server says so (a column it may add), "<5" otherwise.
+        const bool protects = row.size() > 6 && row.at(6).toBool();
+        // The steering login does not know the true value: reported as -1.
+        terms.insert(key, reader.term(hidden ? QJsonValue(protects ? u"x"_s : u"<5"_s) : QJsonValue(row.at(3).toLongLong()), QJsonValue(-1), key));
+        byFigure[figure] << key;
+    }
+    auto term = [&](const QString& figure, const QString& key1 = {}, const QString& key2 = {}) {
+        return terms.value(figure + u'|' + key1 + u'|' + key2, Term{0.0, -1, true});  // no row: none
+    };
+    auto keyPart = [](const QString& key, int part) { return key.section(u'|', part, part); };
+    // Every row of `figure` with the given key part, as addends.
+    auto all = [&](const QString& figure, std::function<bool(const QString&)> keep) {
+        QList<Term> out;
+        for (const QString& key : byFigure.value(figure)) {
+            if (keep(key))
+                out << terms.value(key);
+        }
+        return out;
+    };
+    QSet<QString> buurten, themes, months, partners, levels;
+    for (const QString& key : byFigure.value(u"buurt_thema"_s)) {
+        buurten << keyPart(key, 1);
+        themes << keyPart(key, 2);
+    }
+    for (const QString& key : byFigure.value(u"maand"_s))
+        months << keyPart(key, 1);
+    for (const QString& key : byFigure.value(u"verwezen"_s))
+        partners << keyPart(key, 1);
+    for (const QString& figure : {u"niveau_open"_s, u"niveau_omhoog"_s}) {
+        for (const QString& key : byFigure.value(figure))
+            levels << keyPart(key, 1);
+    }
+    for (const QString& b : std::as_const(buurten)) {
+        reader.sum(all(u"buurt_thema"_s, [&](const QString& k) { return keyPart(k, 1) == b; }), term(u"buurt"_s, b));
+        reader.sum({term(u"laat"_s, b), term(u"open_niet_laat"_s, b)}, term(u"open"_s, b));
+    }
+    for (const QString& t : std::as_const(themes)) {
+        reader.sum(all(u"buurt_thema"_s, [&](const QString& k) { return keyPart(k, 2) == t; }), term(u"thema"_s, {}, t));
+        reader.sum(all(u"maand_thema"_s, [&](const QString& k) { return keyPart(k, 2) == t; }), term(u"thema"_s, {}, t));
+    }
+    for (const QString& m : std::as_const(months))
+        reader.sum(all(u"maand_thema"_s, [&](const QString& k) { return keyPart(k, 1) == m; }), term(u"maand"_s, m));
+    auto perKey = [&](const QString& k) { return !keyPart(k, 1).isEmpty(); };
+    for (const QString& figure : {u"buurt"_s, u"maand"_s})
+        reader.sum(all(figure, perKey), term(u"totaal"_s));
+    reader.sum(all(u"thema"_s, [](const QString&) { return true; }), term(u"totaal"_s));
+    reader.sum(all(u"vorige_buurt"_s, perKey), term(u"vorige_totaal"_s));
+    reader.sum({term(u"laat"_s), term(u"open_niet_laat"_s)}, term(u"open"_s));
+    for (const QString& figure : {u"open"_s, u"laat"_s, u"open_niet_laat"_s})
+        reader.sum(all(figure, perKey), term(figure));
+    partners << QString();  // the row over all partners
+    for (const QString& p : std::as_const(partners)) {
+        auto f = [&](const QString& figure) { return term(figure, p); };
+        reader.sum({f(u"geaccepteerd"_s), f(u"afgewezen"_s), f(u"verwezen_overig"_s)}, f(u"verwezen"_s));
+        reader.sum({f(u"afgerond"_s), f(u"geaccepteerd_lopend"_s)}, f(u"geaccepteerd"_s));
+        reader.sum({f(u"afgerond"_s), f(u"afgewezen"_s), f(u"laat_verwezen"_s), f(u"verwezen_rest"_s)}, f(u"verwezen"_s));
+        reader.sum({f(u"lus_gesloten"_s), f(u"gesloten_zonder_lus"_s)}, f(u"gesloten"_s));
+        reader.sum({f(u"geaccepteerd"_s)}, f(u"mediaan_accepteren"_s));
+        reader.sum({f(u"afgerond"_s)}, f(u"mediaan_afronden"_s));
+    }
+    for (const QString& figure : {u"verwezen"_s, u"geaccepteerd"_s, u"afgerond"_s, u"afgewezen"_s, u"laat_verwezen"_s, u"verwezen_overig"_s,
+                                  u"geaccepteerd_lopend"_s, u"verwezen_rest"_s, u"gesloten"_s, u"lus_gesloten"_s, u"gesloten_zonder_lus"_s})
+        reader.sum(all(figure, perKey), term(figure));
+    reader.sum(all(u"afwijzing"_s, [](const QString&) { return true; }), term(u"afgewezen"_s));
+    levels << QString();  // the row over all levels
+    for (const QString& l : std::as_const(levels))
+        reader.sum({term(u"niveau_stil"_s, l), term(u"niveau_open_niet_stil"_s, l)}, term(u"niveau_open"_s, l));
+    for (const QString& figure : {u"niveau_open"_s, u"niveau_stil"_s, u"niveau_open_niet_stil"_s, u"niveau_omhoog"_s, u"niveau_omlaag"_s})
+        reader.sum(all(figure, perKey), term(figure));
+    reader.sum({term(u"open"_s)}, term(u"niveau_open"_s));  // the same open signals
+    reader.sum(all(u"bron"_s, [](const QString&) { return true; }), term(u"totaal"_s));
+    return reader.recover();
+}
+
+// Where two reports with the same layout differ other than in a figure that one of them hides
+// ("x", "<5", "–"), word by word.
+QStringList numbersThatDiffer(const QStringList& server, const QStringList& file)
+{
+    if (server.size() != file.size())
+        return {u"%1 regels tegen %2"_s.arg(server.size()).arg(file.size())};
+    auto hides = [](const QString& word) { return word == u"x"_s || word == u"<5"_s || word == u"–"_s; };
+    QStringList out;
+    for (qsizetype i = 0; i < server.size(); ++i) {
+        // "+76,2 %" is one figure, as "–" is.
+        const QStringList a = QString(server.at(i)).replace(u" %"_s, u"%"_s).split(u' ', Qt::SkipEmptyParts);
+        const QStringList b = QString(file.at(i)).replace(u" %"_s, u"%"_s).split(u' ', Qt::SkipEmptyParts);
+        bool agree = a.size() == b.size();
+        for (qsizetype w = 0; agree && w < a.size(); ++w)
+            agree = a.at(w) == b.at(w) || hides(a.at(w)) || hides(b.at(w));
+        if (!agree)
+            out << u"server '%1', bestand '%2'"_s.arg(server.at(i).simplified(), file.at(i).simplified());
+    }
+    return out;
+}
+
 }  // namespace
 
 class TestSteering : public QObject {
@@ -172,9 +289,11 @@ private slots:
     void cleanup();
     void stuurgroepCannotReadExactSmallCounts();
     void stuurgroepDashboardWorksOnServer();
-    void stuurgroepFiguresEqualFileFigures_data();
-    void stuurgroepFiguresEqualFileFigures();
+    void stuurgroepFiguresAgreeWithFileFigures_data();
+    void stuurgroepFiguresAgreeWithFileFigures();
     void stuurgroepReportAndStatsWorkOnServer();
+    void rawServerFiguresPinNoHiddenCount_data();
+    void rawServerFiguresPinNoHiddenCount();
 
 private:
     // The same registry content on any engine: demo data and, by hand, cells of 1 to 4.
@@ -287,7 +406,7 @@ void TestSteering::stuurgroepCannotReadExactSmallCounts()
     QCOMPARE(steering.failure(u"SELECT * FROM signal_day_counts"_s), u"42501"_s);
     QCOMPARE(steering.failure(u"SELECT * FROM referral_day_counts"_s), u"42501"_s);
     QCOMPARE(steering.failure(u"SELECT * FROM signals"_s), u"42501"_s);
-    const QString cell = u"SELECT aantal, verborgen FROM stuurgroep_cijfers('2026-10-01', '2026-10-31', '2026-09-01', '2026-09-30',"
+    const QString cell = u"SELECT aantal, verborgen, beschermd FROM stuurgroep_cijfers('2026-10-01', '2026-10-31', '2026-09-01', '2026-09-30',"
                          " '2026-09-30T22:00:00Z', '2026-10-31T23:00:00Z', NULL, NULL, '2026-11-26', NULL)"
                          " WHERE cijfer = '%1' AND sleutel1 = '%2' AND coalesce(sleutel2, '') = '%3'"_s;
     const QString id = buurt.at(0).toString();
@@ -295,9 +414,12 @@ void TestSteering::stuurgroepCannotReadExactSmallCounts()
     QCOMPARE(debt.size(), 1);
     QVERIFY(debt.at(0).at(0).isNull());  // the 2 never leaves the server
     QCOMPARE(debt.at(0).at(1).toBool(), true);
+    QCOMPARE(debt.at(0).at(2).toBool(), false);  // "<5"
+    // Nor does it leave as the buurt's 8 minus a shown 6: the 6 is hidden too, as "x".
     const QList<QVariantList> litter = steering.rows(cell.arg(u"buurt_thema"_s, id, buurt.at(2).toString()));
-    QCOMPARE(litter.value(0).value(0).toInt(), 6);
-    QCOMPARE(litter.value(0).value(1).toBool(), false);
+    QVERIFY(litter.value(0).value(0).isNull());
+    QCOMPARE(litter.value(0).value(1).toBool(), true);
+    QCOMPARE(litter.value(0).value(2).toBool(), true);
     QCOMPARE(steering.rows(cell.arg(u"buurt"_s, id, QString())).value(0).value(0).toInt(), 8);
     // Nor does any other function or view give a row of casework.
     QCOMPARE(steering.failure(u"SELECT * FROM activities"_s), u"42501"_s);
@@ -324,19 +446,23 @@ void TestSteering::stuurgroepDashboardWorksOnServer()
     QVERIFY(exact->signalCount >= Disclosure::threshold);
     QVERIFY(shown->signalCount.shown());
     QCOMPARE(int(shown->signalCount.value), exact->signalCount);
-    QCOMPARE(int(shown->referralsSent.value), [&] {
-        int sent = 0;
-        for (const PartnerFigures& f : exact->partners)
-            sent += f.sent;
-        return sent;
-    }());
+    // The server may protect the total of referrals (its own sums hide more than the file's);
+    // shown, it is exact.
+    if (shown->referralsSent.shown()) {
+        QCOMPARE(int(shown->referralsSent.value), [&] {
+            int sent = 0;
+            for (const PartnerFigures& f : exact->partners)
+                sent += f.sent;
+            return sent;
+        }());
+    }
     QCOMPARE(shown->buurten.size(), exact->buurten.size());
     QVERIFY(!shown->partners.isEmpty());
     QCOMPARE(shown->levels.size(), exact->levels.size());
     QVERIFY(!shown->indicators.isEmpty());
 }
 
-void TestSteering::stuurgroepFiguresEqualFileFigures_data()
+void TestSteering::stuurgroepFiguresAgreeWithFileFigures_data()
 {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
@@ -348,7 +474,16 @@ void TestSteering::stuurgroepFiguresEqualFileFigures_data()
     QTest::newRow("one buurt, one theme, a year") << u"2026-01-01"_s << u"2026-12-31"_s << u"Oranjebuurt"_s << u"T1"_s;
 }
 
-void TestSteering::stuurgroepFiguresEqualFileFigures()
+// Server and file protect the same counts, but not with the same sums: the server protects the
+// raw rows of its function itself (a steering member may read them with psql), and those hold
+// differences the file never prints (open minus late, the partner columns' rests), so it hides
+// other counts than the file and the app protects on top of that. The marks may therefore differ
+// (on the server a "<5" of the file may be "x", and a count may be hidden on one side and shown
+// on the other), but never the facts: each figure stands in the same place, every number the
+// server shows is the exact one, and its "<5" is a count from 1 to 4. That nothing hidden can be
+// worked out from the server's figures, of which the printed ones are a part, is
+// rawServerFiguresPinNoHiddenCount.
+void TestSteering::stuurgroepFiguresAgreeWithFileFigures()
 {
     QFETCH(QString, from);
     QFETCH(QString, to);
@@ -365,6 +500,12 @@ void TestSteering::stuurgroepFiguresEqualFileFigures()
     QVERIFY(onFile.ok());
     auto fromFile = published(*onFile.value(), filter);
     QVERIFY2(fromFile.ok(), qPrintable(fromFile.ok() ? QString() : fromFile.error().message));
+    // The truth, to judge the server's figures by: the same counts unprotected.
+    auto fileStats = Stats::compute(*onFile.value(), filter);
+    QVERIFY(fileStats.ok());
+    auto fileIndicators = Indicators::compute(*onFile.value(), filter.period, filter.buurt);
+    QVERIFY(fileIndicators.ok());
+    const QStringList exactMarks = marks(Publication::publish(fileStats.value(), fileIndicators.value(), Publication::Mode::Exact));
 
     {
         auto admin = openServer(m_database->address().user);
@@ -384,12 +525,32 @@ void TestSteering::stuurgroepFiguresEqualFileFigures()
         QVERIFY(fileMarks.join(u'\n').contains(u"=<5"_s));
         QVERIFY(fileMarks.join(u'\n').contains(u"=x"_s));
     }
-    QStringList differences;
-    for (qsizetype i = 0; i < std::max(fileMarks.size(), serverMarks.size()); ++i) {
-        if (fileMarks.value(i) != serverMarks.value(i))
-            differences << u"bestand %1, server %2"_s.arg(fileMarks.value(i), serverMarks.value(i));
+    QCOMPARE(serverMarks.size(), fileMarks.size());
+    QCOMPARE(exactMarks.size(), fileMarks.size());
+    // By place, not by line: partners with small or hidden counts are listed in their own order.
+    auto byPlace = [](const QStringList& list) {
+        QHash<QString, QStringList> out;
+        for (const QString& mark : list)
+            out[mark.section(u'=', 0, 0)] << mark.section(u'=', 1);
+        return out;
+    };
+    const QHash<QString, QStringList> server = byPlace(serverMarks);
+    const QHash<QString, QStringList> exact = byPlace(exactMarks);
+    QCOMPARE(QSet<QString>(server.keyBegin(), server.keyEnd()), QSet<QString>(exact.keyBegin(), exact.keyEnd()));
+    QStringList wrong;
+    for (auto it = server.cbegin(); it != server.cend(); ++it) {
+        for (qsizetype i = 0; i < it.value().size(); ++i) {
+            const QString shown = it.value().at(i);
+            const QString truth = exact.value(it.key()).value(i);
+            bool isNumber = false;
+            const double count = QString(truth).replace(u',', u'.').toDouble(&isNumber);
+            const bool right = shown == truth || shown == u"x"_s || shown == u"–"_s || shown.isEmpty()
+                               || (shown == u"<5"_s && isNumber && count >= 1 && count <= 4 && count == std::floor(count));
+            if (!right)
+                wrong << u"%1: server %2, exact %3"_s.arg(it.key(), shown, truth);
+        }
     }
-    QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u"; "_s)));
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"; "_s)));
 }
 
 // The command line as the steering-group login: the report (also for a selection of buurten) and
@@ -438,8 +599,11 @@ void TestSteering::stuurgroepReportAndStatsWorkOnServer()
                         asSteering)
                  .code,
              0);
-    QCOMPARE(pdfText(pdf), pdfText(filePdf));
-    QCOMPARE(pdfText(selection), pdfText(fileSelection));
+    // Mark for mark they may differ (see stuurgroepFiguresAgreeWithFileFigures), never in a number
+    // both show.
+    QStringList disagreements = numbersThatDiffer(pdfText(pdf), pdfText(filePdf));
+    disagreements << numbersThatDiffer(pdfText(selection), pdfText(fileSelection));
+    QVERIFY2(disagreements.isEmpty(), qPrintable(disagreements.join(u"; "_s)));
 
     const ProgramRun stats = runProgram(QStringLiteral(BUURTSIGNAAL_CLI_BINARY),
                                         {u"--db"_s, uri, u"stats"_s, u"--from"_s, u"2026-07-01"_s, u"--to"_s, u"2026-09-30"_s, u"--json"_s},
@@ -452,6 +616,76 @@ void TestSteering::stuurgroepReportAndStatsWorkOnServer()
     auto shown = published(*steering, {Period::quarter(2026, 3), {}, {}});
     QVERIFY(shown.ok());
     QCOMPARE(json.value(u"signals"_s).toVariant(), shown->signalCount.json().toVariant());
+}
+
+void TestSteering::rawServerFiguresPinNoHiddenCount_data()
+{
+    QTest::addColumn<bool>("demo");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("cells of 1-4 by hand, a month") << false << u"2026-10-01"_s << u"2026-10-31"_s;
+    QTest::newRow("demo data and cells of 1-4, a month") << true << u"2026-10-01"_s << u"2026-10-31"_s;
+    QTest::newRow("demo data, a quarter") << true << u"2026-07-01"_s << u"2026-09-30"_s;
+}
+
+// A steering member who calls the server's function with psql instead of through the app must get
+// no figure set from which a hidden count can be worked out: the server protects its output
+// itself, as the app's Publication protects what it prints.
+void TestSteering::rawServerFiguresPinNoHiddenCount()
+{
+    QFETCH(bool, demo);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    {
+        auto admin = openServer(m_database->address().user);
+        QVERIFY(admin);
+        if (demo)
+            fill(*admin);
+        // Oranjebuurt: 2 of debt next to 6 of litter (its total minus the litter gives the 2 away
+        // under primary suppression alone); Kortland and Souburgh: a block of four small cells
+        // beside larger ones, two of Oranjebuurt's litter reported through FIXIE (the only ones
+        // from there); and a few referrals, one rejected.
+        const QList<std::tuple<QString, QString, int>> cells = {
+            {u"Oranjebuurt"_s, u"schulden"_s, 2}, {u"Oranjebuurt"_s, u"vervuiling"_s, 6},
+            {u"Kortland"_s, u"schulden"_s, 2},    {u"Kortland"_s, u"vervuiling"_s, 3},    {u"Kortland"_s, u"jongerenoverlast"_s, 7},
+            {u"Souburgh"_s, u"schulden"_s, 1},   {u"Souburgh"_s, u"vervuiling"_s, 4},   {u"Souburgh"_s, u"jongerenoverlast"_s, 8},
+        };
+        int day = 0;
+        for (const auto& [buurt, category, count] : cells) {
+            for (int i = 0; i < count; ++i) {
+                const bool fixie = buurt == u"Oranjebuurt"_s && category == u"vervuiling"_s && i < 2;
+                NewSignal s{buurt, category, fixie ? u"fixie"_s : u"huisbezoek"_s, u"straat"_s, u"normaal"_s,
+                            QDate(2026, 10, 2 + day++ % 25).toString(Qt::ISODate), {}, u"Met de hand"_s, {}, {}};
+                auto reference = Signals::add(*admin, s);
+                QVERIFY2(reference.ok(), qPrintable(reference.error().message));
+                if (i == 0 && category == u"schulden"_s) {
+                    auto referral = Referrals::add(*admin, {reference.value(), u"Woonkracht10"_s, {}, u"Ter beoordeling"_s, {}, {}});
+                    QVERIFY2(referral.ok(), qPrintable(referral.error().message));
+                    if (buurt == u"Kortland"_s)
+                        QVERIFY(Referrals::transition(*admin, referral.value(), u"afgewezen"_s, {u"geen_capaciteit"_s, u"Vol"_s, {}}).ok());
+                }
+            }
+        }
+    }
+    const QDate first = QDate::fromString(from, Qt::ISODate);
+    const QDate last = QDate::fromString(to, Qt::ISODate);
+    const qint64 days = first.daysTo(last) + 1;
+    const QString call = u"SELECT * FROM stuurgroep_cijfers('%1', '%2', '%3', '%4', '%5T00:00:00Z', '%6T00:00:00Z', NULL, NULL, '2026-11-26', NULL)"_s
+                             .arg(from, to, first.addDays(-days).toString(Qt::ISODate), first.addDays(-1).toString(Qt::ISODate), from,
+                                  last.addDays(1).toString(Qt::ISODate));
+    RawConnection steering(m_database->address(), steeringLogin);
+    QVERIFY(steering.isOpen());
+    const QList<QVariantList> rows = steering.rows(call);
+    QVERIFY(rows.size() > 20);
+    int hidden = 0;
+    for (const QVariantList& row : rows)
+        hidden += row.at(4).toBool();
+    QVERIFY(hidden > 0);  // or the attack proves nothing
+    const QList<QVariantList> indicatorRows =
+        steering.rows(u"SELECT * FROM stuurgroep_indicatoren('%1', '%2', NULL)"_s.arg(from, to));
+    QVERIFY(!indicatorRows.isEmpty());
+    const QStringList recovered = attackRawFigures(rows, indicatorRows);
+    QVERIFY2(recovered.isEmpty(), qPrintable(recovered.join(u"; "_s)));
 }
 
 QTEST_GUILESS_MAIN(TestSteering)

@@ -28,6 +28,12 @@ Ledger::Id Ledger::count(int value)
     return Id(m_cells.size() - 1);
 }
 
+Ledger::Id Ledger::protectedCount()
+{
+    m_cells << Cell{1, false, true};
+    return Id(m_cells.size() - 1);
+}
+
 Ledger::Id Ledger::unpublished(int value)
 {
     Cell cell = single(value);

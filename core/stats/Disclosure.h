@@ -37,6 +37,8 @@ public:
     using Id = int;
 
     Id count(int value);
+    // A count already hidden as "x" by whoever gave it (the server): any count but zero.
+    Id protectedCount();
     // A count that is never printed but follows from printed ones (closed minus loop closed).
     Id unpublished(int value);
     // `total` is the sum of `addends` as a reader could add them up. Add the sums of cells before

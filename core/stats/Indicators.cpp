@@ -58,7 +58,8 @@ Result<Measured> average(Database& db, const QString& sql, const QVariantList& v
 }
 
 // One figure of the server's steering-group counts for the success factors: the count (hiddenCount
-// when from 1 to 4) and the median that comes with it (only over 5 or more).
+// when from 1 to 4, protectedCount when the server hid it to protect one) and the median that
+// comes with it (only over 5 or more).
 Result<std::optional<QPair<int, std::optional<double>>>> steeringCount(const Source& from, const Period& p, const QVariant& buurt,
                                                                       const QString& figure, const QString& key)
 {
@@ -68,7 +69,8 @@ Result<std::optional<QPair<int, std::optional<double>>>> steeringCount(const Sou
     while (rows->next()) {
         if (rows->value(0).toString() != figure || rows->value(1).toString() != key)
             continue;
-        const int count = rows->value(4).toBool() ? hiddenCount : rows->value(3).toInt();
+        const int kept = rows->value(6).toBool() ? protectedCount : hiddenCount;
+        const int count = rows->value(4).toBool() ? kept : rows->value(3).toInt();
         return std::optional(qMakePair(count, rows->value(5).isNull() ? std::optional<double>() : std::optional(rows->value(5).toDouble())));
     }
     return std::optional<QPair<int, std::optional<double>>>();

@@ -3,7 +3,7 @@
 #include "domain/DutchLocale.h"
 #include "stats/Disclosure.h"
 
-#include <QSet>
+#include <QHash>
 
 #include <algorithm>
 #include <cmath>
@@ -45,13 +45,14 @@ public:
     explicit Counts(Mode mode) : m_mode(mode) {}
 
     // A hiddenCount (a count from 1 to 4 the server kept) enters the ledger as some count from 1
-    // to 4: the ledger never looks at the value of a hidden count, only at the shown ones.
+    // to 4: the ledger never looks at the value of a hidden count, only at the shown ones. A
+    // protectedCount (the server's own "x") enters as "x".
     Id count(int value, Figure& figure)
     {
-        figure.value = value == hiddenCount ? 0 : value;
-        const Id id = m_ledger.count(value == hiddenCount ? 1 : value);
-        if (value == hiddenCount)
-            m_unknown << id;
+        figure.value = unknownCount(value) ? 0 : value;
+        const Id id = value == protectedCount ? m_ledger.protectedCount() : m_ledger.count(value == hiddenCount ? 1 : value);
+        if (unknownCount(value))
+            m_unknown.insert(id, value);
         m_bound << qMakePair(id, &figure);
         return id;
     }
@@ -60,33 +61,37 @@ public:
     {
         if (this->value(id) != value)
             return count(value, figure);  // not the same count after all: kept apart
-        figure.value = value == hiddenCount ? 0 : value;
+        figure.value = unknownCount(value) ? 0 : value;
         m_bound << qMakePair(id, &figure);
         return id;
     }
     // A count nobody sees but a reader could work out (closed minus loop closed).
     Id unpublished(int value)
     {
-        const Id id = m_ledger.unpublished(value == hiddenCount ? 1 : value);
-        if (value == hiddenCount)
-            m_unknown << id;
+        const Id id = m_ledger.unpublished(unknownCount(value) ? 1 : value);
+        if (unknownCount(value))
+            m_unknown.insert(id, value);
         return id;
     }
-    // hiddenCount for a count the server kept.
-    int value(Id id) const { return m_unknown.contains(id) ? hiddenCount : m_ledger.cell(id).value; }
+    // hiddenCount or protectedCount for a count the server kept.
+    int value(Id id) const { return m_unknown.value(id, m_ledger.cell(id).value); }
     // Adds the sum only when it really holds: a sum that does not add up gives nothing away. With
     // a hidden part the sum holds when it can (the server's counts add up).
     void sum(const QList<Id>& addends, Id total)
     {
-        int low = 0;
-        int high = 0;
+        auto low = [&](Id id) -> qint64 { return m_unknown.contains(id) ? 1 : m_ledger.cell(id).value; };
+        auto high = [&](Id id) -> qint64 {
+            if (!m_unknown.contains(id))
+                return m_ledger.cell(id).value;
+            return m_unknown.value(id) == protectedCount ? Disclosure::Ledger::unbounded : Disclosure::threshold - 1;
+        };
+        qint64 lows = 0;
+        qint64 highs = 0;
         for (Id id : addends) {
-            low += m_unknown.contains(id) ? 1 : m_ledger.cell(id).value;
-            high += m_unknown.contains(id) ? Disclosure::threshold - 1 : m_ledger.cell(id).value;
+            lows += low(id);
+            highs = std::min(highs + high(id), Disclosure::Ledger::unbounded);
         }
-        const int totalLow = m_unknown.contains(total) ? 1 : m_ledger.cell(total).value;
-        const int totalHigh = m_unknown.contains(total) ? Disclosure::threshold - 1 : m_ledger.cell(total).value;
-        if (low <= totalHigh && totalLow <= high)
+        if (lows <= high(total) && low(total) <= highs)
             m_ledger.sum(addends, total);
     }
     // The total of `addends`: added up here, or where a part is hidden the server's `given` total.
@@ -119,7 +124,7 @@ private:
     Mode m_mode;
     Ledger m_ledger;
     QList<QPair<Id, Figure*>> m_bound;
-    QSet<Id> m_unknown;
+    QHash<Id, int> m_unknown;  // the server's hiddenCount or protectedCount
 };
 
 // A difference of counts, or the server's `given` one where a part is hidden.
@@ -128,7 +133,7 @@ int rest(std::initializer_list<int> minuendFirst, int given)
     int value = 0;
     bool first = true;
     for (int part : minuendFirst) {
-        if (part == hiddenCount)
+        if (unknownCount(part))
             return given;
         value += first ? part : -part;
         first = false;
@@ -141,17 +146,17 @@ int total(const QList<int>& parts, int given)
 {
     int value = 0;
     for (int part : parts) {
-        if (part == hiddenCount)
+        if (unknownCount(part))
             return given;
         value += part;
     }
     return value;
 }
 
-// A count from 1 to 4, also one the server kept.
+// A count from 1 to 4, also one the server kept (its "x" too: it may be one).
 bool small(int value)
 {
-    return value == hiddenCount || Disclosure::single(value).hidden;
+    return unknownCount(value) || Disclosure::single(value).hidden;
 }
 
 // A derived figure: shown only when every input is shown and, in protected mode, it is taken
@@ -174,7 +179,7 @@ Figure derived(std::optional<double> value, std::initializer_list<const Figure*>
 // would otherwise give a small one away.
 Figure closedLoopShare(int closed, int loopClosed, int withoutLoop, Mode mode)
 {
-    const bool unknown = closed == hiddenCount || loopClosed == hiddenCount || withoutLoop == hiddenCount;
+    const bool unknown = unknownCount(closed) || unknownCount(loopClosed) || unknownCount(withoutLoop);
     if (closed == 0 || unknown)
         return Figure::withheld();
     if (mode == Mode::Protected && (small(closed) || small(loopClosed) || small(withoutLoop)))
@@ -185,6 +190,8 @@ Figure closedLoopShare(int closed, int loopClosed, int withoutLoop, Mode mode)
 // A count that is not printed but feeds a derived figure, marked as it would be if it were.
 Figure unprinted(int value, Mode mode)
 {
+    if (value == protectedCount)
+        return {0, Figure::Mark::Protected};
     const bool hidden = value == hiddenCount || (mode == Mode::Protected && Disclosure::single(value).hidden);
     return {double(value == hiddenCount ? 0 : value), hidden ? Figure::Mark::Small : Figure::Mark::Value};
 }
@@ -193,7 +200,7 @@ Figure unprinted(int value, Mode mode)
 void zeroHidden(Statistics& s)
 {
     auto zero = [](int& value) {
-        if (value == hiddenCount)
+        if (unknownCount(value))
             value = 0;
     };
     for (int* value : {&s.signalCount, &s.previousSignalCount, &s.openNow, &s.lateNow, &s.overrides})

@@ -22,6 +22,14 @@ class Registry;
 // A count from 1 to 4 that the server did not give: the steering group on a server reads figures
 // whose small counts never leave the server (core/storage/SteeringViews).
 constexpr int hiddenCount = -1;
+// Any count the server did not give because it could give a hidden one away ("x"): the server
+// protects its own figures, so a steering member calling its function directly learns no more.
+constexpr int protectedCount = -2;
+// A count the server kept, either way.
+constexpr bool unknownCount(int value)
+{
+    return value == hiddenCount || value == protectedCount;
+}
 
 struct StatsFilter {
     Period period;

@@ -17,7 +17,7 @@ struct Row {
     QString figure;
     QString key1;
     QString key2;
-    int count = 0;  // hiddenCount when the server kept it
+    int count = 0;  // hiddenCount or protectedCount when the server kept it
     std::optional<double> value;
 };
 
@@ -31,7 +31,7 @@ const QStringList& partnerFigures()
 
 std::optional<double> growth(int now, int before)
 {
-    if (now == hiddenCount || before == hiddenCount)
+    if (unknownCount(now) || unknownCount(before))
         return std::nullopt;
     return before == 0 ? (now > 0 ? 100.0 : 0.0) : 100.0 * (now - before) / before;
 }
@@ -105,8 +105,9 @@ Status steeringFigures(Registry& registry, const StatsFilter& filter, Statistics
     QHash<QString, TrendSignal> trends;  // buurt|category
     QHash<QString, double> trendOrder;
     while (rows->next()) {
+        const int kept = rows->value(6).toBool() ? protectedCount : hiddenCount;
         Row r{rows->value(0).toString(), rows->value(1).toString(), rows->value(2).toString(),
-              rows->value(4).toBool() ? hiddenCount : rows->value(3).toInt(), std::nullopt};
+              rows->value(4).toBool() ? kept : rows->value(3).toInt(), std::nullopt};
         if (!rows->value(5).isNull())
             r.value = rows->value(5).toDouble();
         const bool total = r.key1.isEmpty();
@@ -193,12 +194,12 @@ Status steeringFigures(Registry& registry, const StatsFilter& filter, Statistics
         }
     }
     for (BuurtFigures& b : out.buurten) {
-        if (b.population && *b.population > 0 && b.total != hiddenCount)
+        if (b.population && *b.population > 0 && !unknownCount(b.total))
             b.per1000 = 1000.0 * b.total / *b.population;
     }
     for (PartnerFigures& f : out.partners) {
         const int withoutLoop = out.serverCount(u"gesloten_zonder_lus"_s, f.partner, {}, hiddenCount);
-        if (f.closed > 0 && f.loopClosed != hiddenCount && withoutLoop != hiddenCount)
+        if (f.closed > 0 && !unknownCount(f.loopClosed) && !unknownCount(withoutLoop))
             f.closedLoopRate = double(f.loopClosed) / f.closed;
     }
     // Rising trends in the server's order; the yardstick is the whole municipality, the list

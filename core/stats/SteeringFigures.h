@@ -1,8 +1,9 @@
 #pragma once
 // The figures of the steering group on a server, read through the server's own steering-group
 // function (core/storage/SteeringViews) instead of the tables it may not read: every count from 1
-// to 4 arrives as hiddenCount, and the totals and differences the app cannot add up itself come
-// with it, so Publication gives the same marks as on a file without ever knowing a small count.
+// to 4 arrives as hiddenCount, every count the server hid to protect one as protectedCount ("x"),
+// and the totals and differences the app cannot add up itself come with it; Publication protects
+// them further without ever knowing a small count.
 
 #include "Result.h"
 #include "stats/Statistics.h"

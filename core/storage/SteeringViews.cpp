@@ -3,6 +3,7 @@
 #include "services/OpenAndLate.h"
 #include "storage/PostgresqlDialect.h"
 #include "storage/ServerSetup.h"
+#include "storage/SteeringProtection.h"
 
 #include <QDate>
 
@@ -17,6 +18,9 @@ const QString indicatorsFunction = u"stuurgroep_indicatoren"_s;
 const QString activitiesView = u"stuurgroep_activiteiten"_s;
 const QString figuresSignature = u"text, text, text, text, text, text, bigint, text, text, bigint[]"_s;
 const QString figureColumns = u"cijfer text, sleutel1 text, sleutel2 text, aantal bigint, verborgen boolean, waarde double precision"_s;
+// The figures also say which hidden counts are "x" (any count, hidden to protect another) rather
+// than "<5".
+const QString protectedFigureColumns = figureColumns + u", beschermd boolean"_s;
 
 // "Open", "late" and "stalled" have one home (OpenAndLate), written with bound values for today;
 // inside the function today is its parameter.
@@ -31,12 +35,14 @@ QDate anyDay()
     return QDate(2000, 1, 1);
 }
 
-// The one place where counts leave the server: a count from 1 to 4 as NULL with its mark, and a
-// median only when taken over at least 5.
-QString suppressed(const QString& rawRows)
+// The one place where counts leave the server: every row of `cel` with the mark `bescherming`
+// gave it, a hidden count ("<5" from 1 to 4, or "x" to protect one) as NULL, and a median only
+// when taken over at least 5.
+QString leavingRows()
 {
-    return u"SELECT cijfer, sleutel1, sleutel2, CAST(CASE WHEN aantal BETWEEN 1 AND 4 THEN NULL ELSE aantal END AS bigint),"
-           " aantal BETWEEN 1 AND 4, CAST(CASE WHEN aantal >= 5 THEN waarde END AS double precision) FROM (%1) ruw"_s.arg(rawRows);
+    return uR"sql(SELECT c.cijfer, c.sleutel1, c.sleutel2, CAST(CASE WHEN b.teken[c.id] = 0 THEN c.aantal END AS bigint), b.teken[c.id] > 0,
+       CAST(CASE WHEN c.aantal >= 5 THEN c.waarde END AS double precision), b.teken[c.id] = 2
+FROM cel c CROSS JOIN bescherming b)sql"_s;
 }
 
 QString scope(const QString& buurt, const QString& theme)
@@ -231,16 +237,25 @@ CROSS JOIN LATERAL (VALUES ('niveau_omhoog', n.omhoog), ('niveau_omlaag', n.omla
 )sql"_s.arg(scopeOfSignal(u"r.signal_id"_s));
 }
 
+// Primary suppression alone is not enough here: a member of the steering group may call the
+// function with psql and subtract, so the rows leave the server protected as the app would
+// print them (SteeringProtection): a count the sums could give away is hidden too, as "x".
 QString figuresFunctionSql()
 {
     return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_vorige_van text, p_vorige_tot text, p_begin text, p_einde text,
     p_buurt bigint, p_thema text, p_vandaag text, p_selectie bigint[]) RETURNS TABLE (%2)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-WITH %3%4%5
-%6
-$fn$)sql"_s.arg(figuresFunction, figureColumns, signalParts(), referralParts(), escalationParts(), suppressed(figureRows()));
+WITH %3%4%5,
+ruw AS (%6),
+cel AS MATERIALIZED (SELECT CAST(row_number() OVER () AS integer) AS id, ruw.* FROM ruw),
+%7
+%8
+$fn$)sql"_s.arg(figuresFunction, protectedFigureColumns, signalParts(), referralParts(), escalationParts(), figureRows(),
+                SteeringProtection::markingParts(), leavingRows());
 }
 
+// The signals per source add up to the period's total, which stuurgroep_cijfers gives: that total
+// is one more (unprinted) count in the sum, so no single hidden source follows from it.
 QString indicatorsFunctionSql()
 {
     const QString rows = uR"sql(
@@ -252,8 +267,15 @@ FROM signals WHERE source_code IN ('fixie', 'politie') AND closed_on >= p_van AN
 )sql"_s;
     return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_buurt bigint) RETURNS TABLE (%2)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-%3
-$fn$)sql"_s.arg(indicatorsFunction, figureColumns, suppressed(rows));
+WITH ruw AS (%3),
+cel AS MATERIALIZED (SELECT CAST(row_number() OVER () AS integer) AS id, ruw.* FROM ruw),
+bronnen AS (SELECT coalesce(array_agg(id ORDER BY id), '{}') AS leden, coalesce(sum(aantal), 0) AS geheel FROM cel WHERE cijfer = 'bron'),
+bescherming AS MATERIALIZED (
+    SELECT stuurgroep_bescherm((SELECT array_agg(aantal ORDER BY id) FROM cel) || CAST(b.geheel AS bigint),
+                               ARRAY[(SELECT count(*) FROM cel) + 1]::integer[], ARRAY[1, 1 + cardinality(b.leden)], b.leden) AS teken
+    FROM bronnen b)
+%4
+$fn$)sql"_s.arg(indicatorsFunction, protectedFigureColumns, rows, leavingRows());
 }
 
 }  // namespace
@@ -267,7 +289,12 @@ QStringList statements()
     return {
         // The day counts are exact per day, buurt and category: a "2" in March is a person.
         u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
+        SteeringProtection::functionSql(),
+        u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(SteeringProtection::functionSignature()),
+        // Its rows gained a column: a function's row type cannot be replaced in place.
+        u"DROP FUNCTION IF EXISTS %1(%2)"_s.arg(figuresFunction, figuresSignature),
         figuresFunctionSql(),
+        u"DROP FUNCTION IF EXISTS %1(text, text, bigint)"_s.arg(indicatorsFunction),
         indicatorsFunctionSql(),
         u"CREATE OR REPLACE VIEW %1 AS SELECT held_on, buurt_id, kind, participants, organisations, self_organised FROM activities"_s.arg(activitiesView),
         u"REVOKE EXECUTE ON FUNCTION %1(%2) FROM PUBLIC"_s.arg(figuresFunction, figuresSignature),
@@ -291,13 +318,13 @@ QString installedQuery()
 
 QString figuresQuery()
 {
-    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde"
+    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde, beschermd"
            " FROM %1(?, ?, ?, ?, ?, ?, CAST(? AS bigint), ?, ?, CAST(? AS bigint[]))"_s.arg(figuresFunction);
 }
 
 QString indicatorsQuery()
 {
-    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde FROM %1(?, ?, CAST(? AS bigint))"_s.arg(indicatorsFunction);
+    return u"SELECT cijfer, sleutel1, sleutel2, aantal, verborgen, waarde, beschermd FROM %1(?, ?, CAST(? AS bigint))"_s.arg(indicatorsFunction);
 }
 
 QString activitiesSource()
