@@ -84,7 +84,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(u"buurtsignaal"_s);
     const QStringList args = QApplication::arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: buurtsignaal-screenshots OUTDIR\n");
+        std::fprintf(stderr, "usage: buurtsignaal-screenshots OUTDIR [postgresql://STUURGROEPLOGIN@…]\n");
         return 2;
     }
     const QString out = args.at(1);
@@ -229,5 +229,17 @@ int main(int argc, char* argv[])
     stranger.show();
     stranger.openRegistry(path, false);
     save(&stranger, out, u"16-login-without-access"_s);
+
+    // Optionally the dashboard as a steering-group login on a server registry: the figures come
+    // from the server's own functions, with small counts hidden there.
+    if (args.size() > 2) {
+        bs::MainWindow server(clock);
+        server.setInteractive(false);
+        server.resize(1366, 768);
+        server.show();
+        server.openRegistry(args.at(2), false);
+        server.dashboard()->waitForFigures();
+        save(&server, out, u"17-stuurgroep-on-server"_s);
+    }
     return allSaved ? 0 : 1;
 }
