@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace bs::Stats {
@@ -158,21 +160,15 @@ Status steeringFigures(Registry& registry, const StatsFilter& filter, Statistics
                 t.municipalityPrevious = r.count;
             }
         } else if (partner >= 0) {
+            // The server's name of each partner count, and where it goes.
+            static const QHash<QString, int PartnerFigures::*> partnerCounts = {
+                {u"verwezen"_s, &PartnerFigures::sent},           {u"geaccepteerd"_s, &PartnerFigures::accepted},
+                {u"afgerond"_s, &PartnerFigures::completed},      {u"afgewezen"_s, &PartnerFigures::rejected},
+                {u"laat_verwezen"_s, &PartnerFigures::late},      {u"gesloten"_s, &PartnerFigures::closed},
+                {u"lus_gesloten"_s, &PartnerFigures::loopClosed}};
             PartnerFigures& f = out.partners[partner];
-            if (r.figure == u"verwezen"_s)
-                f.sent = r.count;
-            else if (r.figure == u"geaccepteerd"_s)
-                f.accepted = r.count;
-            else if (r.figure == u"afgerond"_s)
-                f.completed = r.count;
-            else if (r.figure == u"afgewezen"_s)
-                f.rejected = r.count;
-            else if (r.figure == u"laat_verwezen"_s)
-                f.late = r.count;
-            else if (r.figure == u"gesloten"_s)
-                f.closed = r.count;
-            else if (r.figure == u"lus_gesloten"_s)
-                f.loopClosed = r.count;
+            if (const auto count = partnerCounts.constFind(r.figure); count != partnerCounts.cend())
+                f.*count.value() = r.count;
             else if (r.figure == u"mediaan_accepteren"_s)
                 f.medianDaysToAccept = r.value;
             else if (r.figure == u"mediaan_afronden"_s)
@@ -182,15 +178,11 @@ Status steeringFigures(Registry& registry, const StatsFilter& filter, Statistics
         } else if (r.figure == u"doorbraak"_s) {
             out.overrides = r.count;
         } else if (isLevel) {
-            LevelFigures& l = out.levels[level];
-            if (r.figure == u"niveau_open"_s)
-                l.current = r.count;
-            else if (r.figure == u"niveau_stil"_s)
-                l.stalled = r.count;
-            else if (r.figure == u"niveau_omhoog"_s)
-                l.stepsUp = r.count;
-            else if (r.figure == u"niveau_omlaag"_s)
-                l.stepsDown = r.count;
+            static const QHash<QString, int LevelFigures::*> levelCounts = {
+                {u"niveau_open"_s, &LevelFigures::current}, {u"niveau_stil"_s, &LevelFigures::stalled},
+                {u"niveau_omhoog"_s, &LevelFigures::stepsUp}, {u"niveau_omlaag"_s, &LevelFigures::stepsDown}};
+            if (const auto count = levelCounts.constFind(r.figure); count != levelCounts.cend())
+                out.levels[level].*count.value() = r.count;
         }
     }
     for (BuurtFigures& b : out.buurten) {
