@@ -30,6 +30,15 @@ struct Source {
     Database& db;
     bool steering = false;
     QString activities() const { return steering ? SteeringViews::activitiesSource() : u"activities"_s; }
+    // The server's figures for the success factors, once per period and buurt: several measures
+    // read the same answer, and each call does the whole count and its protection again.
+    struct ServerRow {
+        QString figure;
+        QString key;
+        int count = 0;
+        std::optional<double> value;
+    };
+    mutable QHash<QString, QList<ServerRow>> serverRows;
 };
 
 using Measure = std::function<Result<Measured>(const Source&, const Period&, const QVariant& buurtId)>;
@@ -63,15 +72,23 @@ Result<Measured> average(Database& db, const QString& sql, const QVariantList& v
 Result<std::optional<QPair<int, std::optional<double>>>> steeringCount(const Source& from, const Period& p, const QVariant& buurt,
                                                                       const QString& figure, const QString& key)
 {
-    auto rows = from.db.run(SteeringViews::indicatorsQuery(), {p.fromText(), p.toText(), buurt});
-    if (!rows.ok())
-        return rows.error();
-    while (rows->next()) {
-        if (rows->value(0).toString() != figure || rows->value(1).toString() != key)
-            continue;
-        const int kept = rows->value(6).toBool() ? protectedCount : hiddenCount;
-        const int count = rows->value(4).toBool() ? kept : rows->value(3).toInt();
-        return std::optional(qMakePair(count, rows->value(5).isNull() ? std::optional<double>() : std::optional(rows->value(5).toDouble())));
+    const QString asked = p.fromText() + u'|' + p.toText() + u'|' + buurt.toString();
+    if (!from.serverRows.contains(asked)) {
+        auto rows = from.db.run(SteeringViews::indicatorsQuery(), {p.fromText(), p.toText(), buurt});
+        if (!rows.ok())
+            return rows.error();
+        QList<Source::ServerRow> read;
+        while (rows->next()) {
+            const int kept = rows->value(6).toBool() ? protectedCount : hiddenCount;
+            read << Source::ServerRow{rows->value(0).toString(), rows->value(1).toString(),
+                                      rows->value(4).toBool() ? kept : rows->value(3).toInt(),
+                                      rows->value(5).isNull() ? std::optional<double>() : std::optional(rows->value(5).toDouble())};
+        }
+        from.serverRows.insert(asked, read);
+    }
+    for (const Source::ServerRow& row : from.serverRows.value(asked)) {
+        if (row.figure == figure && row.key == key)
+            return std::optional(qMakePair(row.count, row.value));
     }
     return std::optional<QPair<int, std::optional<double>>>();
 }
@@ -235,7 +252,7 @@ Result<QList<IndicatorFigure>> compute(Registry& registry, const Period& period,
     auto steering = Stats::readsSteeringFigures(registry);
     if (!steering.ok())
         return steering.error();
-    const Source source{db, steering.value()};
+    const Source source{db, steering.value(), {}};
     QList<IndicatorFigure> figures;
     while (rows->next()) {
         IndicatorFigure f;

@@ -82,4 +82,20 @@ Period Period::comparedWith(const QDate& today) const
     return {whole.from, whole.from.addDays(from.daysTo(today))};
 }
 
+CountSources::Bounds Period::countBounds() const
+{
+    // The first day of the first whole month, and the first day after the last one.
+    const QDate monthsFrom = from.day() == 1 ? from : QDate(from.year(), from.month(), 1).addMonths(1);
+    const QDate monthsEnd = to.addDays(1).day() == 1 ? to.addDays(1) : QDate(to.year(), to.month(), 1);
+    auto bound = [](const QString& text) { return CountSources::Bound{u"?"_s, text}; };
+    const QString never = u"9999-12-31"_s;  // a range starting here holds nothing
+    const QString none = u"0000-01-01"_s;
+    if (monthsFrom >= monthsEnd) {
+        return {bound(never), bound(none), bound(fromText()), bound(toText()), bound(never), bound(none)};
+    }
+    return {bound(monthsFrom.toString(u"yyyy-MM"_s)), bound(monthsEnd.addDays(-1).toString(u"yyyy-MM"_s)),
+            bound(fromText()), bound(monthsFrom.addDays(-1).toString(Qt::ISODate)),
+            bound(monthsEnd.toString(Qt::ISODate)), bound(toText())};
+}
+
 }  // namespace bs

@@ -4,6 +4,7 @@
 // by its number of days.
 
 #include "Result.h"
+#include "storage/CountSources.h"
 
 #include <QDate>
 #include <QString>
@@ -35,6 +36,9 @@ struct Period {
     // times of events (start <= at < end), counted in Dutch days.
     QString startTimestamp() const;
     QString endTimestamp() const;
+    // The period cut for the count tables (whole months from the monthly roll-ups, the days
+    // before and after them from the day counts), as bound values.
+    CountSources::Bounds countBounds() const;
 };
 
 }  // namespace bs

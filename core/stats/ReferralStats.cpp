@@ -5,6 +5,7 @@
 #include "services/Lookups.h"
 #include "services/OpenAndLate.h"
 #include "stats/Statistics.h"
+#include "storage/CountSources.h"
 
 #include <QHash>
 
@@ -67,55 +68,61 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         out.partners << figures;
     }
     Database& db = registry.db();
-    // Grouped without the day: per partner, status, days to accept and complete, reason, loop.
-    const QString bucket = db.dialect().referralBucket(u"r"_s).mid(1).join(u", "_s);
-    // Without a buurt or theme the day counts answer; with one, the referrals of those signals are
-    // grouped the same way on the spot (a smaller set).
+    // Without a buurt or theme the monthly roll-ups answer (with the day counts of partial
+    // months); with one, the referrals of those signals are counted on the spot (a smaller set).
     const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();
-    auto rows = scoped
-        ? db.run(u"SELECT %1, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id JOIN categories c ON c.code = s.category_code"
-                 " WHERE r.sent_on >= ? AND r.sent_on <= ? AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
-                 " GROUP BY %1"_s.arg(bucket),
-                 {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme})
-        : db.run(u"SELECT to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed, sum(referrals)"
-                 " FROM referral_day_counts WHERE sent_on >= ? AND sent_on <= ?"
-                 " GROUP BY to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s,
-                 {filter.period.fromText(), filter.period.toText()});
+    const QStringList bucket = db.dialect().referralBucket(u"r"_s);
+    const QString ofSignals = u"r.sent_on >= ? AND r.sent_on <= ? AND EXISTS (SELECT 1 FROM signals s JOIN categories c ON c.code = s.category_code"
+                              " WHERE s.id = r.signal_id AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?)"
+                              " AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?))"_s;
+    const QVariantList ofSignalsValues = {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme};
+    const CountSources::Bounds bounds = filter.period.countBounds();
+    const CountSources::Source counts = scoped ? CountSources::Source{CountSources::referralsOfSignals(bucket, ofSignals), ofSignalsValues}
+                                               : CountSources::referralCounts(bounds);
+    auto rows = db.run(u"SELECT x.partner, x.status, x.geaccepteerd, x.reden, x.lus, sum(x.n) FROM %1 x"
+                       " GROUP BY x.partner, x.status, x.geaccepteerd, x.reden, x.lus"_s.arg(counts.sql),
+                       counts.values);
     if (!rows.ok())
         return rows.error();
-    QHash<int, QMap<qint64, int>> toAccept;
-    QHash<int, QMap<qint64, int>> toComplete;
     while (rows->next()) {
         const int i = index.value(rows->value(0).toLongLong(), -1);
         if (i < 0)
             continue;
         PartnerFigures& f = out.partners[i];
         const QString status = rows->value(1).toString();
-        const qint64 acceptDays = rows->value(2).toLongLong();
-        const qint64 completeDays = rows->value(3).toLongLong();
-        const QString rejection = rows->value(4).toString();
-        const int n = rows->value(6).toInt();
+        const int n = rows->value(5).toInt();
         f.sent += n;
-        if (acceptDays >= 0) {
+        if (rows->value(2).toInt() == 1)
             f.accepted += n;
-            toAccept[i][acceptDays] += n;
-        }
         if (Workflow::isReferralOpen(status)) {
             f.open += n;
             continue;
         }
         f.closed += n;
-        f.loopClosed += rows->value(5).toInt() * n;
+        f.loopClosed += rows->value(4).toInt() * n;
         if (status == u"afgerond"_s) {
             f.completed += n;
-            if (completeDays >= 0)
-                toComplete[i][completeDays] += n;
         } else if (status == u"afgewezen"_s) {
             f.rejected += n;
-            f.rejectionReasons[rejection] += n;
+            f.rejectionReasons[rows->value(3).toString()] += n;
         } else {
             f.withdrawn += n;
         }
+    }
+    const CountSources::Source days = scoped
+        ? CountSources::Source{CountSources::referralDaysOfSignals(bucket, ofSignals), ofSignalsValues + ofSignalsValues}
+        : CountSources::referralDays(bounds);
+    auto dayRows = db.run(u"SELECT x.partner, x.wat, x.dagen, sum(x.n) FROM %1 x GROUP BY x.partner, x.wat, x.dagen"_s.arg(days.sql), days.values);
+    if (!dayRows.ok())
+        return dayRows.error();
+    QHash<int, QMap<qint64, int>> toAccept;
+    QHash<int, QMap<qint64, int>> toComplete;
+    while (dayRows->next()) {
+        const int i = index.value(dayRows->value(0).toLongLong(), -1);
+        if (i < 0)
+            continue;
+        auto& counted = dayRows->value(1).toString() == u"accepteren"_s ? toAccept[i] : toComplete[i];
+        counted[dayRows->value(2).toLongLong()] += dayRows->value(3).toInt();
     }
     // Late depends on today, so it is counted among the open referrals themselves.
     const SqlCondition lateNow = OpenAndLate::referralLate(u"r"_s, registry.clock().today());

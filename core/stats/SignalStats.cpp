@@ -30,6 +30,11 @@ struct Where {
     QVariantList values;
 };
 
+struct Statement {
+    QString sql;
+    QVariantList values;
+};
+
 // Conditions for the buurt and theme of the filter, on table alias `table` (signals `s` or the
 // day counts `d`) joined with categories `c`.
 Result<Where> scope(Registry& registry, const StatsFilter& filter, const QString& table)
@@ -100,11 +105,16 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     QHash<qint64, int> index;
     BS_TRY(frame(registry, filter, out, index));
 
-    // Counted from the day counts: thousands of rows for a year instead of the signals themselves.
-    const QString grouped = u"SELECT d.buurt_id, c.theme_code, sum(d.signals) FROM signal_day_counts d"
-                            " JOIN categories c ON c.code = d.category_code"
-                            " WHERE d.observed_on >= ? AND d.observed_on <= ?%1 GROUP BY d.buurt_id, c.theme_code"_s.arg(where->sql);
-    auto current = db.run(grouped, QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
+    // Counted from the monthly roll-ups and the day counts of partial months: a few thousand rows
+    // for a year instead of the signals themselves.
+    auto grouped = [&where](const Period& period) {
+        const CountSources::Source counts = CountSources::signalCounts(period.countBounds());
+        return Statement{u"SELECT d.buurt_id, c.theme_code, sum(d.signals) FROM %1 d JOIN categories c ON c.code = d.category_code"
+                         " WHERE d.signals > 0%2 GROUP BY d.buurt_id, c.theme_code"_s.arg(counts.sql, where->sql),
+                         counts.values + where->values};
+    };
+    const Statement now = grouped(filter.period);
+    auto current = db.run(now.sql, now.values);
     if (!current.ok())
         return current.error();
     while (current->next()) {
@@ -116,7 +126,8 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
         out.buurten[i].total += n;
         out.signalCount += n;
     }
-    auto previous = db.run(grouped, QVariantList{out.previous.fromText(), out.previous.toText()} + where->values);
+    const Statement before = grouped(out.previous);
+    auto previous = db.run(before.sql, before.values);
     if (!previous.ok())
         return previous.error();
     while (previous->next()) {
@@ -132,10 +143,10 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     }
 
     // Per month, by theme.
-    auto months = db.run(u"SELECT substr(d.observed_on, 1, 7), c.theme_code, sum(d.signals) FROM signal_day_counts d"
-                         " JOIN categories c ON c.code = d.category_code WHERE d.observed_on >= ? AND d.observed_on <= ?%1"
-                         " GROUP BY substr(d.observed_on, 1, 7), c.theme_code ORDER BY 1"_s.arg(where->sql),
-                         QVariantList{filter.period.fromText(), filter.period.toText()} + where->values);
+    const CountSources::Source counts = CountSources::signalCounts(filter.period.countBounds());
+    auto months = db.run(u"SELECT d.maand, c.theme_code, sum(d.signals) FROM %1 d JOIN categories c ON c.code = d.category_code"
+                         " WHERE d.signals > 0%2 GROUP BY d.maand, c.theme_code ORDER BY 1"_s.arg(counts.sql, where->sql),
+                         counts.values + where->values);
     if (!months.ok())
         return months.error();
     while (months->next()) {
@@ -170,16 +181,16 @@ Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& o
 {
     // Per buurt and category in both periods; the municipality's growth per category is the
     // yardstick, so a category that rises everywhere is not news for one buurt.
-    const QString grouped = u"SELECT b.name, d.category_code, c.name, sum(d.signals) FROM signal_day_counts d"
+    const QString grouped = u"SELECT b.name, d.category_code, c.name, sum(d.signals) FROM %1 d"
                             " JOIN buurten b ON b.id = d.buurt_id JOIN categories c ON c.code = d.category_code"
-                            " WHERE d.observed_on >= ? AND d.observed_on <= ?"
-                            " AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY b.name, d.category_code, c.name"_s;
+                            " WHERE (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY b.name, d.category_code, c.name"_s;
     QHash<QString, QPair<int, int>> cell;      // buurt|category -> (now, before)
     QHash<QString, QPair<int, int>> category;  // category -> (now, before)
     QHash<QString, QString> names;
     for (int pass = 0; pass < 2; ++pass) {
         const Period& p = pass == 0 ? filter.period : out.previous;
-        auto rows = registry.db().run(grouped, {p.fromText(), p.toText(), filter.theme, filter.theme});
+        const CountSources::Source counts = CountSources::signalCounts(p.countBounds());
+        auto rows = registry.db().run(grouped.arg(counts.sql), counts.values + QVariantList{filter.theme, filter.theme});
         if (!rows.ok())
             return rows.error();
         while (rows->next()) {

@@ -58,6 +58,33 @@ Result<QStringList> findings(Database& db)
                               u"DISTINCT d.sent_on || ' partner ' || CAST(d.to_partner_id AS TEXT) || ' ' || d.status"_s),
                    u"Tellingen per dag van de doorverwijzingen wijken af van een verse telling (dag, partner, status)"_s, found));
 
+    // The monthly roll-ups against the signals and referrals themselves (not against the day
+    // counts: those could be wrong the same way).
+    const QString signalMonths = u"SELECT month, buurt_id, category_code, signals AS n FROM signal_month_counts WHERE signals > 0"_s;
+    const QString signalMonthsFresh = u"SELECT substr(observed_on, 1, 7) AS month, buurt_id, category_code, count(*) AS n FROM signals"
+                                      " GROUP BY substr(observed_on, 1, 7), buurt_id, category_code"_s;
+    BS_TRY(collect(db, difference(signalMonths, signalMonthsFresh, u"DISTINCT d.month || ' buurt ' || CAST(d.buurt_id AS TEXT)"_s),
+                   u"Tellingen per maand van de signalen wijken af van een verse telling (maand, buurt, categorie)"_s, found));
+    const QString accepted = u"CASE WHEN %1 >= 0 THEN 1 ELSE 0 END"_s.arg(bucket.at(3));
+    const QString referralMonths = u"SELECT month, to_partner_id, status, accepted, rejection_reason, loop_closed, referrals AS n"
+                                   " FROM referral_month_counts WHERE referrals > 0"_s;
+    const QString referralMonthsFresh = u"SELECT substr(r.sent_on, 1, 7) AS month, r.to_partner_id, r.status, %1, %2, %3, count(*) AS n"
+                                        " FROM referrals r GROUP BY substr(r.sent_on, 1, 7), r.to_partner_id, r.status, %1, %2, %3"_s
+                                            .arg(accepted, bucket.at(5), bucket.at(6));
+    BS_TRY(collect(db,
+                   difference(referralMonths, referralMonthsFresh, u"DISTINCT d.month || ' partner ' || CAST(d.to_partner_id AS TEXT)"_s),
+                   u"Tellingen per maand van de doorverwijzingen wijken af van een verse telling (maand, partner, status)"_s, found));
+    const QString daysCounted = u"SELECT month, to_partner_id, measure, days, referrals AS n FROM referral_month_days WHERE referrals > 0"_s;
+    QStringList daysFresh;
+    for (const auto& [measure, column] : {qMakePair(u"accepteren"_s, 3), qMakePair(u"afronden"_s, 4)}) {
+        daysFresh << u"SELECT substr(r.sent_on, 1, 7) AS month, r.to_partner_id, '%1' AS measure, %2 AS days, count(*) AS n"
+                     " FROM referrals r WHERE %2 >= 0 GROUP BY substr(r.sent_on, 1, 7), r.to_partner_id, %2"_s.arg(measure, bucket.at(column));
+    }
+    BS_TRY(collect(db,
+                   difference(daysCounted, u"SELECT * FROM (%1) f"_s.arg(daysFresh.join(u" UNION ALL "_s)),
+                              u"DISTINCT d.month || ' partner ' || CAST(d.to_partner_id AS TEXT) || ' ' || d.measure"_s),
+                   u"Dagen tot accepteren en afronden per maand wijken af van een verse telling (maand, partner)"_s, found));
+
     BS_TRY(collect(db,
                    u"SELECT s.reference || ' op niveau ' || CAST(s.escalation_level AS TEXT) FROM signals s"
                    " WHERE s.escalation_level <> coalesce((SELECT e.to_level FROM escalations e WHERE e.signal_id = s.id"

@@ -79,13 +79,10 @@ QStringList SqliteDialect::dropAccessFromHistoryTrigger() const
     return {u"DROP TRIGGER IF EXISTS history_access"_s};
 }
 
-QStringList SqliteDialect::signalDayCountTriggers() const
+QStringList SqliteDialect::signalDayCountTriggers(Counts counts) const
 {
-    const QString add = u"INSERT INTO signal_day_counts (observed_on, buurt_id, category_code, signals)"
-                        " VALUES (NEW.observed_on, NEW.buurt_id, NEW.category_code, 1)"
-                        " ON CONFLICT (observed_on, buurt_id, category_code) DO UPDATE SET signals = signals + 1;"_s;
-    const QString remove = u"UPDATE signal_day_counts SET signals = signals - 1 WHERE observed_on = OLD.observed_on"
-                           " AND buurt_id = OLD.buurt_id AND category_code = OLD.category_code;"_s;
+    const QString add = signalCountAdd(counts);
+    const QString remove = signalCountRemove(counts);
     return {
         u"CREATE TRIGGER signals_count_insert AFTER INSERT ON signals BEGIN %1 END"_s.arg(add),
         u"CREATE TRIGGER signals_count_update AFTER UPDATE OF observed_on, buurt_id, category_code ON signals BEGIN %1 %2 END"_s.arg(remove, add),
@@ -98,17 +95,10 @@ QString SqliteDialect::daysBetween(const QString& from, const QString& to) const
     return u"CAST(julianday(%2) - julianday(%1) AS INTEGER)"_s.arg(from, to);
 }
 
-QStringList SqliteDialect::referralDayCountTriggers() const
+QStringList SqliteDialect::referralDayCountTriggers(Counts counts) const
 {
-    const QString columns = u"sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s;
-    const QString add = u"INSERT INTO referral_day_counts (%1, referrals) VALUES (%2, 1)"
-                        " ON CONFLICT (%1) DO UPDATE SET referrals = referrals + 1;"_s.arg(columns, referralBucket(u"NEW"_s).join(u", "_s));
-    const QStringList old = referralBucket(u"OLD"_s);
-    const QStringList names = columns.split(u", "_s);
-    QStringList match;
-    for (int i = 0; i < names.size(); ++i)
-        match << u"%1 = %2"_s.arg(names.at(i), old.at(i));
-    const QString remove = u"UPDATE referral_day_counts SET referrals = referrals - 1 WHERE %1;"_s.arg(match.join(u" AND "_s));
+    const QString add = referralCountAdd(counts);
+    const QString remove = referralCountRemove(counts);
     return {
         u"CREATE TRIGGER referrals_count_insert AFTER INSERT ON referrals BEGIN %1 END"_s.arg(add),
         u"CREATE TRIGGER referrals_count_update AFTER UPDATE ON referrals BEGIN %1 %2 END"_s.arg(remove, add),

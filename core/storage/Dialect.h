@@ -44,13 +44,17 @@ public:
     virtual QString useIndex(const QString& index) const = 0;
     // Whole days from date column `from` to date column `to` (NULL when either is NULL).
     virtual QString daysBetween(const QString& from, const QString& to) const = 0;
-    // Triggers that keep referral_day_counts equal to the referrals table.
-    virtual QStringList referralDayCountTriggers() const = 0;
+    // Which derived counts the count triggers keep: the day counts alone (what schema versions 4
+    // to 10 made, kept so that their steps still run as released) or also the monthly roll-ups
+    // beside them (version 11 on).
+    enum class Counts { Days, DaysAndMonths };
+    // Triggers that keep referral_day_counts (and the referral roll-ups) equal to the referrals table.
+    virtual QStringList referralDayCountTriggers(Counts counts) const = 0;
     // Statements that remove both sets of day-count triggers (bulk writes rebuild the counts).
     virtual QStringList dropDayCountTriggers() const = 0;
-    // Triggers that keep signal_day_counts (signals per observation day, buurt and category)
-    // equal to the signals table on every insert, change and delete.
-    virtual QStringList signalDayCountTriggers() const = 0;
+    // Triggers that keep signal_day_counts (signals per observation day, buurt and category), and
+    // signal_month_counts, equal to the signals table on every insert, change and delete.
+    virtual QStringList signalDayCountTriggers(Counts counts) const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
     // Added to those when the batch reads back the id of each row it inserts (INSERT ... RETURNING).
@@ -78,6 +82,21 @@ public:
     // The bucket columns of a referral (row alias `r`: NEW, OLD or a table alias), shared by the
     // triggers and the back-fill so both count alike.
     QStringList referralBucket(const QString& r) const;
+    // The statements a count trigger runs for one row, the same on both engines: `add` counts
+    // the row NEW, `remove` uncounts the row OLD (an update does both).
+    QString signalCountAdd(Counts counts) const;
+    QString signalCountRemove(Counts counts) const;
+    QString referralCountAdd(Counts counts) const;
+    QString referralCountRemove(Counts counts) const;
+
+protected:
+    // The alias an upsert's target gets in a trigger (empty: none), and how its SET names a
+    // column of the row already there.
+    virtual QString upsertAlias() const { return {}; }
+    QString upsertInto(const QString& table) const;
+    QString existing(const QString& column) const;
+
+public:
     // Column type of a floating-point value (SQLite's REAL is a double; PostgreSQL's is not).
     virtual QString realType() const { return QStringLiteral("REAL"); }
     // Whether the registry lives on a server (messages speak of the server, not of a file).
@@ -117,9 +136,9 @@ public:
     QString lockWaitSql(bool wait) const override;
     QStringList bulkWriteSetup() const override;
     QStringList bulkReturningSetup() const override;
-    QStringList signalDayCountTriggers() const override;
+    QStringList signalDayCountTriggers(Counts counts) const override;
     QString daysBetween(const QString& from, const QString& to) const override;
-    QStringList referralDayCountTriggers() const override;
+    QStringList referralDayCountTriggers(Counts counts) const override;
     QStringList dropDayCountTriggers() const override;
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }

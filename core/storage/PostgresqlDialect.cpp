@@ -67,21 +67,13 @@ QString PostgresqlDialect::daysBetween(const QString& from, const QString& to) c
     return u"(CAST(%2 AS date) - CAST(%1 AS date))"_s.arg(from, to);
 }
 
-QStringList PostgresqlDialect::signalDayCountTriggers() const
+QStringList PostgresqlDialect::signalDayCountTriggers(Counts counts) const
 {
-    const QString body =
-        u"BEGIN"
-        " IF TG_OP IN ('UPDATE', 'DELETE') THEN"
-        "  UPDATE signal_day_counts SET signals = signals - 1 WHERE observed_on = OLD.observed_on"
-        "  AND buurt_id = OLD.buurt_id AND category_code = OLD.category_code;"
-        " END IF;"
-        " IF TG_OP IN ('INSERT', 'UPDATE') THEN"
-        "  INSERT INTO signal_day_counts AS c (observed_on, buurt_id, category_code, signals)"
-        "  VALUES (NEW.observed_on, NEW.buurt_id, NEW.category_code, 1)"
-        "  ON CONFLICT (observed_on, buurt_id, category_code) DO UPDATE SET signals = c.signals + 1;"
-        " END IF;"
-        " RETURN NULL;"
-        " END"_s;
+    const QString body = u"BEGIN"
+                         " IF TG_OP IN ('UPDATE', 'DELETE') THEN %1 END IF;"
+                         " IF TG_OP IN ('INSERT', 'UPDATE') THEN %2 END IF;"
+                         " RETURN NULL;"
+                         " END"_s.arg(signalCountRemove(counts), signalCountAdd(counts));
     return {
         plpgsql(u"signals_count"_s, body),
         u"CREATE TRIGGER signals_count_insert AFTER INSERT ON signals FOR EACH ROW EXECUTE FUNCTION signals_count()"_s,
@@ -91,25 +83,13 @@ QStringList PostgresqlDialect::signalDayCountTriggers() const
     };
 }
 
-QStringList PostgresqlDialect::referralDayCountTriggers() const
+QStringList PostgresqlDialect::referralDayCountTriggers(Counts counts) const
 {
-    const QString columns = u"sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s;
-    const QStringList old = referralBucket(u"OLD"_s);
-    const QStringList names = columns.split(u", "_s);
-    QStringList match;
-    for (int i = 0; i < names.size(); ++i)
-        match << u"%1 = %2"_s.arg(names.at(i), old.at(i));
-    const QString body =
-        u"BEGIN"
-        " IF TG_OP IN ('UPDATE', 'DELETE') THEN"
-        "  UPDATE referral_day_counts SET referrals = referrals - 1 WHERE %1;"
-        " END IF;"
-        " IF TG_OP IN ('INSERT', 'UPDATE') THEN"
-        "  INSERT INTO referral_day_counts AS c (%2, referrals) VALUES (%3, 1)"
-        "  ON CONFLICT (%2) DO UPDATE SET referrals = c.referrals + 1;"
-        " END IF;"
-        " RETURN NULL;"
-        " END"_s.arg(match.join(u" AND "_s), columns, referralBucket(u"NEW"_s).join(u", "_s));
+    const QString body = u"BEGIN"
+                         " IF TG_OP IN ('UPDATE', 'DELETE') THEN %1 END IF;"
+                         " IF TG_OP IN ('INSERT', 'UPDATE') THEN %2 END IF;"
+                         " RETURN NULL;"
+                         " END"_s.arg(referralCountRemove(counts), referralCountAdd(counts));
     return {
         plpgsql(u"referrals_count"_s, body),
         u"CREATE TRIGGER referrals_count_insert AFTER INSERT ON referrals FOR EACH ROW EXECUTE FUNCTION referrals_count()"_s,

@@ -23,9 +23,10 @@ public:
     QStringList connectionSetup() const override;
     QString lockWaitSql(bool wait) const override;
     QStringList bulkWriteSetup() const override { return {}; }
-    QStringList signalDayCountTriggers() const override;
+    QStringList signalDayCountTriggers(Counts counts) const override;
+    QString upsertAlias() const override { return QStringLiteral("c"); }
     QString daysBetween(const QString& from, const QString& to) const override;
-    QStringList referralDayCountTriggers() const override;
+    QStringList referralDayCountTriggers(Counts counts) const override;
     QStringList dropDayCountTriggers() const override;
     // The planner has statistics; PostgreSQL has no index hints.
     QString useIndex(const QString&) const override { return {}; }

@@ -141,6 +141,26 @@ QString referralDayCountFill(const Dialect& dialect)
     return u"INSERT INTO referral_day_counts (sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason,"
            " loop_closed, referrals) SELECT %1, count(*) FROM referrals r GROUP BY %1"_s.arg(dialect.referralBucket(u"r"_s).join(u", "_s));
 }
+
+// The monthly roll-ups, summed from the day counts (which are filled first).
+QStringList monthCountFills()
+{
+    return {
+        u"INSERT INTO signal_month_counts (month, buurt_id, category_code, signals)"
+        " SELECT substr(observed_on, 1, 7), buurt_id, category_code, sum(signals) FROM signal_day_counts"
+        " GROUP BY substr(observed_on, 1, 7), buurt_id, category_code"_s,
+        u"INSERT INTO referral_month_counts (month, to_partner_id, status, accepted, rejection_reason, loop_closed, referrals)"
+        " SELECT substr(sent_on, 1, 7), to_partner_id, status, CASE WHEN accept_days >= 0 THEN 1 ELSE 0 END, rejection_reason,"
+        " loop_closed, sum(referrals) FROM referral_day_counts GROUP BY substr(sent_on, 1, 7), to_partner_id, status,"
+        " CASE WHEN accept_days >= 0 THEN 1 ELSE 0 END, rejection_reason, loop_closed"_s,
+        u"INSERT INTO referral_month_days (month, to_partner_id, measure, days, referrals)"
+        " SELECT substr(sent_on, 1, 7), to_partner_id, 'accepteren', accept_days, sum(referrals) FROM referral_day_counts"
+        " WHERE accept_days >= 0 GROUP BY substr(sent_on, 1, 7), to_partner_id, accept_days"_s,
+        u"INSERT INTO referral_month_days (month, to_partner_id, measure, days, referrals)"
+        " SELECT substr(sent_on, 1, 7), to_partner_id, 'afronden', complete_days, sum(referrals) FROM referral_day_counts"
+        " WHERE complete_days >= 0 GROUP BY substr(sent_on, 1, 7), to_partner_id, complete_days"_s,
+    };
+}
 }  // namespace
 
 // The figures on a large registry: signals counted per observation day, buurt and category,
@@ -157,7 +177,7 @@ QStringList version4(const Dialect& dialect)
         u"CREATE INDEX signals_open ON signals (buurt_id, escalation_level, level_due_on, follow_up_on, category_code)"
         " WHERE status IN ('nieuw','in_behandeling','heropend')"_s,
     };
-    s << signalDayCountFill() << dialect.signalDayCountTriggers();
+    s << signalDayCountFill() << dialect.signalDayCountTriggers(Dialect::Counts::Days);
     return s;
 }
 
@@ -173,7 +193,7 @@ QStringList version5(const Dialect& dialect)
         // Handling time of imported meldingen (success factor): by source and closing date.
         u"CREATE INDEX signals_source_closed ON signals (source_code, closed_on, observed_on)"_s,
     };
-    s << referralDayCountFill(dialect) << dialect.referralDayCountTriggers();
+    s << referralDayCountFill(dialect) << dialect.referralDayCountTriggers(Dialect::Counts::Days);
     return s;
 }
 
@@ -263,6 +283,28 @@ QStringList version10(const Dialect& dialect)
         + dialect.engineIndexes();
 }
 
+// Monthly roll-ups beside the day counts, kept by the same triggers: a year's figures read the
+// twelve months (and the days of a month only partly in the period) instead of every day's
+// buckets. Referral times become per-month histograms, from which the medians are exact.
+QStringList version11(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE signal_month_counts (month TEXT NOT NULL, buurt_id INTEGER NOT NULL REFERENCES buurten(id),"
+        " category_code TEXT NOT NULL REFERENCES categories(code), signals INTEGER NOT NULL CHECK (signals >= 0),"
+        " PRIMARY KEY (month, buurt_id, category_code))"_s,
+        u"CREATE TABLE referral_month_counts (month TEXT NOT NULL, to_partner_id INTEGER NOT NULL REFERENCES partners(id),"
+        " status TEXT NOT NULL, accepted INTEGER NOT NULL, rejection_reason TEXT NOT NULL, loop_closed INTEGER NOT NULL,"
+        " referrals INTEGER NOT NULL CHECK (referrals >= 0),"
+        " PRIMARY KEY (month, to_partner_id, status, accepted, rejection_reason, loop_closed))"_s,
+        u"CREATE TABLE referral_month_days (month TEXT NOT NULL, to_partner_id INTEGER NOT NULL REFERENCES partners(id),"
+        " measure TEXT NOT NULL CHECK (measure IN ('accepteren', 'afronden')), days INTEGER NOT NULL CHECK (days >= 0),"
+        " referrals INTEGER NOT NULL CHECK (referrals >= 0), PRIMARY KEY (month, to_partner_id, measure, days))"_s,
+    };
+    s << monthCountFills() << dialect.dropDayCountTriggers() << dialect.signalDayCountTriggers(Dialect::Counts::DaysAndMonths)
+      << dialect.referralDayCountTriggers(Dialect::Counts::DaysAndMonths);
+    return s;
+}
+
 // Before version 8 two programs on one file could both send the same referral (the check ran
 // before the write lock), so a file may hold two open referrals of one signal to one partner and
 // the unique index of version 8 could not be built. Refusing to migrate would lock people out of
@@ -314,11 +356,21 @@ QStringList suspendDayCounts(const Dialect& dialect)
     return dialect.dropDayCountTriggers() + dialect.dropAccessFromHistoryTrigger();
 }
 
+const QStringList& countTables()
+{
+    static const QStringList tables = {u"signal_day_counts"_s, u"referral_day_counts"_s, u"signal_month_counts"_s,
+                                       u"referral_month_counts"_s, u"referral_month_days"_s};
+    return tables;
+}
+
 QStringList rebuildDayCounts(const Dialect& dialect)
 {
-    QStringList s = {u"DELETE FROM signal_day_counts"_s, u"DELETE FROM referral_day_counts"_s};
-    s << signalDayCountFill() << referralDayCountFill(dialect);
-    s << dialect.signalDayCountTriggers() << dialect.referralDayCountTriggers() << dialect.accessFromHistoryTrigger();
+    QStringList s;
+    for (const QString& table : countTables())
+        s << u"DELETE FROM %1"_s.arg(table);
+    s << signalDayCountFill() << referralDayCountFill(dialect) << monthCountFills();
+    s << dialect.signalDayCountTriggers(Dialect::Counts::DaysAndMonths) << dialect.referralDayCountTriggers(Dialect::Counts::DaysAndMonths)
+      << dialect.accessFromHistoryTrigger();
     return s;
 }
 

@@ -21,6 +21,7 @@ QStringList version7(const Dialect& dialect);
 QStringList version8(const Dialect& dialect);
 QStringList version9(const Dialect& dialect);
 QStringList version10(const Dialect& dialect);
+QStringList version11(const Dialect& dialect);
 // The sort key of a signal's urgency (laag first): the list sorts by exactly this expression, so
 // that the index of version 10 serves it. `column` is the urgency column, with or without alias.
 QString urgencyRank(const QString& column);
@@ -32,6 +33,8 @@ Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);
 // access log from history), write, and rebuild the counts in one pass: faster than counting row
 // by row, and just as exact. A bulk writer records its own single access-log entry.
 QStringList suspendDayCounts(const Dialect& dialect);
+// The tables of derived counts: per day (version 4 and 5) and per month (version 11).
+const QStringList& countTables();
 QStringList rebuildDayCounts(const Dialect& dialect);
 
 // A load that more than doubles a table drops its secondary indexes, writes, and rebuilds them

@@ -45,6 +45,8 @@ const QList<Step>& plan()
         {u"activity_partners"_s, How::Copy}, {u"indicator_entries"_s, How::Copy}, {u"export_log"_s, How::Copy},
         {u"import_log"_s, How::Copy}, {u"retention_log"_s, How::Copy},
         {u"signal_day_counts"_s, How::DayCounts}, {u"referral_day_counts"_s, How::DayCounts},
+        {u"signal_month_counts"_s, How::DayCounts}, {u"referral_month_counts"_s, How::DayCounts},
+        {u"referral_month_days"_s, How::DayCounts},
         {u"schema_migrations"_s, How::Skip},
     };
     return steps;
@@ -234,7 +236,7 @@ Result<QStringList> dropForeignKeys(Database& server, const QStringList& tables)
 Status replaceReferenceData(Database& server)
 {
     // Children first. The day counts point to buurten, categories and partners; they are rebuilt.
-    QStringList tables = {u"signal_day_counts"_s, u"referral_day_counts"_s};
+    QStringList tables = Schema::countTables();
     for (auto it = plan().crbegin(); it != plan().crend(); ++it) {
         if (it->how == How::Reference)
             tables << it->table;
@@ -317,12 +319,11 @@ Status resetIdentities(Database& server)
     return {};
 }
 
-// The day counts are compared as what they count (signals, referrals), not as rows: a file may
+// The day and month counts are compared as what they count (signals, referrals), not as rows: a file may
 // keep buckets whose count dropped to zero, the rebuild does not make those.
 QString dayCountTotal(const QString& table)
 {
-    return table == u"signal_day_counts"_s ? u"SELECT coalesce(sum(signals), 0) FROM signal_day_counts"_s
-                                           : u"SELECT coalesce(sum(referrals), 0) FROM referral_day_counts"_s;
+    return u"SELECT coalesce(sum(%1), 0) FROM %2"_s.arg(table.startsWith(u"signal"_s) ? u"signals"_s : u"referrals"_s, table);
 }
 
 Status copyEverything(Database& file, Database& server, Report& report, const Progress& progress)
@@ -404,7 +405,7 @@ Status copyEverything(Database& file, Database& server, Report& report, const Pr
         BS_TRY(server.execute(statement));
     for (const QString& statement : Schema::rebuildDayCounts(server.dialect()))
         BS_TRY(server.execute(statement));
-    for (const QString& table : {u"signal_day_counts"_s, u"referral_day_counts"_s}) {
+    for (const QString& table : Schema::countTables()) {
         auto inFile = count(file, dayCountTotal(table));
         auto onServer = count(server, dayCountTotal(table));
         if (!inFile.ok())

@@ -26,7 +26,8 @@ const QStringList& sharedTables()
     static const QStringList tables = {u"schema_migrations"_s, u"settings"_s, u"users"_s, u"wijken"_s, u"buurten"_s,
                                        u"themes"_s, u"categories"_s, u"sources"_s, u"partners"_s, u"partner_buurten"_s,
                                        u"escalation_levels"_s, u"indicators"_s, u"indicator_entries"_s,
-                                       u"signal_day_counts"_s, u"referral_day_counts"_s};
+                                       u"signal_day_counts"_s, u"referral_day_counts"_s, u"signal_month_counts"_s,
+                                       u"referral_month_counts"_s, u"referral_month_days"_s};
     return tables;
 }
 
@@ -86,8 +87,9 @@ QStringList securityStatements()
         u"GRANT SELECT, INSERT, DELETE ON consent_scopes TO %1"_s.arg(workers),
         // The day counts are kept by triggers running with the rights of whoever changed a signal
         // or a referral.
-        u"GRANT INSERT, UPDATE, DELETE ON signal_day_counts, referral_day_counts TO %1"_s.arg(workers),
-        u"GRANT INSERT, UPDATE, DELETE ON referral_day_counts TO %1"_s.arg(partner),
+        u"GRANT INSERT, UPDATE, DELETE ON signal_day_counts, referral_day_counts, signal_month_counts, referral_month_counts,"
+        " referral_month_days TO %1"_s.arg(workers),
+        u"GRANT INSERT, UPDATE, DELETE ON referral_day_counts, referral_month_counts, referral_month_days TO %1"_s.arg(partner),
         u"GRANT SELECT ON signals, consent_scopes, referrals, escalations TO %1"_s.arg(partner),
         // A partner answers a referral: these columns only, never its signal, reason or partner.
         u"GRANT UPDATE (status, accepted_on, complete_by, closed_on, rejection_reason, outcome, outcome_reason, feedback,"

@@ -2,6 +2,7 @@
 
 #include "services/OpenAndLate.h"
 #include "storage/PostgresqlDialect.h"
+#include "storage/Schema.h"
 #include "storage/ServerSetup.h"
 #include "storage/SteeringProtection.h"
 
@@ -287,8 +288,8 @@ QStringList statements()
     for (const QString& role : {u"medewerker"_s, u"coordinator"_s, u"stuurgroep"_s, u"beheerder"_s})
         everyone << ServerSetup::groupRole(role);
     return {
-        // The day counts are exact per day, buurt and category: a "2" in March is a person.
-        u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
+        // The counts are exact per day or month, buurt and category: a "2" in March is a person.
+        u"REVOKE SELECT ON %1 FROM %2"_s.arg(Schema::countTables().join(u", "_s), steering),
         SteeringProtection::functionSql(),
         u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(SteeringProtection::functionSignature()),
         // Its rows gained a column: a function's row type cannot be replaced in place.

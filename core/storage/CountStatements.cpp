@@ -1,0 +1,112 @@
+// What the count triggers run per row, the same SQL on both engines: the day counts, and from
+// schema version 11 the monthly roll-ups beside them. The roll-ups let a year of figures read a
+// few thousand rows instead of a hundred thousand day buckets; they count exactly what the day
+// counts count, by the month of the same date.
+#include "Dialect.h"
+
+using namespace Qt::StringLiterals;
+
+namespace bs {
+
+namespace {
+
+const QString referralDayColumns = u"sent_on, to_partner_id, status, accept_days, complete_days, rejection_reason, loop_closed"_s;
+
+QString month(const QString& dateColumn)
+{
+    return u"substr(%1, 1, 7)"_s.arg(dateColumn);
+}
+
+// The two measures of time a referral has, as rows of referral_month_days: (measure, bucket
+// column index in referralBucket).
+const QList<QPair<QString, int>>& referralMeasures()
+{
+    static const QList<QPair<QString, int>> measures = {{u"accepteren"_s, 3}, {u"afronden"_s, 4}};
+    return measures;
+}
+
+}  // namespace
+
+// SQLite takes no alias on the target of an upsert inside a trigger; PostgreSQL needs one to name
+// the existing row's column inside PL/pgSQL without ambiguity.
+QString Dialect::upsertInto(const QString& table) const
+{
+    return upsertAlias().isEmpty() ? table : table + u" AS "_s + upsertAlias();
+}
+
+QString Dialect::existing(const QString& column) const
+{
+    return upsertAlias().isEmpty() ? column : upsertAlias() + u'.' + column;
+}
+
+QString Dialect::signalCountAdd(Counts counts) const
+{
+    QString sql = u"INSERT INTO %1 (observed_on, buurt_id, category_code, signals)"
+                  " VALUES (NEW.observed_on, NEW.buurt_id, NEW.category_code, 1)"
+                  " ON CONFLICT (observed_on, buurt_id, category_code) DO UPDATE SET signals = %2 + 1;"_s
+                      .arg(upsertInto(u"signal_day_counts"_s), existing(u"signals"_s));
+    if (counts == Counts::DaysAndMonths) {
+        sql += u" INSERT INTO %2 (month, buurt_id, category_code, signals)"
+               " VALUES (%1, NEW.buurt_id, NEW.category_code, 1)"
+               " ON CONFLICT (month, buurt_id, category_code) DO UPDATE SET signals = %3 + 1;"_s
+                   .arg(month(u"NEW.observed_on"_s), upsertInto(u"signal_month_counts"_s), existing(u"signals"_s));
+    }
+    return sql;
+}
+
+QString Dialect::signalCountRemove(Counts counts) const
+{
+    QString sql = u"UPDATE signal_day_counts SET signals = signals - 1 WHERE observed_on = OLD.observed_on"
+                  " AND buurt_id = OLD.buurt_id AND category_code = OLD.category_code;"_s;
+    if (counts == Counts::DaysAndMonths) {
+        sql += u" UPDATE signal_month_counts SET signals = signals - 1 WHERE month = %1"
+               " AND buurt_id = OLD.buurt_id AND category_code = OLD.category_code;"_s.arg(month(u"OLD.observed_on"_s));
+    }
+    return sql;
+}
+
+QString Dialect::referralCountAdd(Counts counts) const
+{
+    const QStringList bucket = referralBucket(u"NEW"_s);
+    const QString counted = existing(u"referrals"_s);
+    QString sql = u"INSERT INTO %3 (%1, referrals) VALUES (%2, 1)"
+                  " ON CONFLICT (%1) DO UPDATE SET referrals = %4 + 1;"_s
+                      .arg(referralDayColumns, bucket.join(u", "_s), upsertInto(u"referral_day_counts"_s), counted);
+    if (counts == Counts::Days)
+        return sql;
+    const QString monthColumns = u"month, to_partner_id, status, accepted, rejection_reason, loop_closed"_s;
+    sql += u" INSERT INTO %6 (%1, referrals) VALUES (%2, NEW.to_partner_id, NEW.status,"
+           " CASE WHEN %3 >= 0 THEN 1 ELSE 0 END, %4, %5, 1) ON CONFLICT (%1) DO UPDATE SET referrals = %7 + 1;"_s
+               .arg(monthColumns, month(u"NEW.sent_on"_s), bucket.at(3), bucket.at(5), bucket.at(6), upsertInto(u"referral_month_counts"_s),
+                    counted);
+    for (const auto& [measure, column] : referralMeasures()) {
+        sql += u" INSERT INTO %4 (month, to_partner_id, measure, days, referrals)"
+               " SELECT %1, NEW.to_partner_id, '%2', %3, 1 WHERE %3 >= 0"
+               " ON CONFLICT (month, to_partner_id, measure, days) DO UPDATE SET referrals = %5 + 1;"_s
+                   .arg(month(u"NEW.sent_on"_s), measure, bucket.at(column), upsertInto(u"referral_month_days"_s), counted);
+    }
+    return sql;
+}
+
+QString Dialect::referralCountRemove(Counts counts) const
+{
+    const QStringList bucket = referralBucket(u"OLD"_s);
+    const QStringList names = referralDayColumns.split(u", "_s);
+    QStringList match;
+    for (int i = 0; i < names.size(); ++i)
+        match << u"%1 = %2"_s.arg(names.at(i), bucket.at(i));
+    QString sql = u"UPDATE referral_day_counts SET referrals = referrals - 1 WHERE %1;"_s.arg(match.join(u" AND "_s));
+    if (counts == Counts::Days)
+        return sql;
+    sql += u" UPDATE referral_month_counts SET referrals = referrals - 1 WHERE month = %1 AND to_partner_id = OLD.to_partner_id"
+           " AND status = OLD.status AND accepted = CASE WHEN %2 >= 0 THEN 1 ELSE 0 END AND rejection_reason = %3 AND loop_closed = %4;"_s
+               .arg(month(u"OLD.sent_on"_s), bucket.at(3), bucket.at(5), bucket.at(6));
+    // A referral without that measure (-1) has no row to uncount.
+    for (const auto& [measure, column] : referralMeasures()) {
+        sql += u" UPDATE referral_month_days SET referrals = referrals - 1 WHERE month = %1 AND to_partner_id = OLD.to_partner_id"
+               " AND measure = '%2' AND days = %3;"_s.arg(month(u"OLD.sent_on"_s), measure, bucket.at(column));
+    }
+    return sql;
+}
+
+}  // namespace bs
