@@ -145,7 +145,8 @@ void TestRls::serverInitByAnAdministratorWithoutSuperuser()
 void TestRls::olderSchemaAsksForServerUpgrade()
 {
     TempServerDatabase older;
-    QVERIFY(ServerSetup::initialise(older.address(), m_clock, standardLadder().mid(0, 8)).ok());
+    const Status initialised = ServerSetup::initialise(older.address(), m_clock, standardLadder().mid(0, 8));
+    QVERIFY2(initialised.ok(), qPrintable(initialised.ok() ? QString() : initialised.error().message));
     {
         auto admin = Registry::open(older.uri(), Registry::Create::No, m_clock, {});
         QVERIFY(!admin.ok());  // not even the administrator migrates by opening it

@@ -26,8 +26,7 @@ const QStringList& sharedTables()
     static const QStringList tables = {u"schema_migrations"_s, u"settings"_s, u"users"_s, u"wijken"_s, u"buurten"_s,
                                        u"themes"_s, u"categories"_s, u"sources"_s, u"partners"_s, u"partner_buurten"_s,
                                        u"escalation_levels"_s, u"indicators"_s, u"indicator_entries"_s,
-                                       u"signal_day_counts"_s, u"referral_day_counts"_s, u"signal_month_counts"_s,
-                                       u"referral_month_counts"_s, u"referral_month_days"_s};
+                                       u"signal_day_counts"_s, u"referral_day_counts"_s};
     return tables;
 }
 
@@ -79,6 +78,8 @@ QStringList securityStatements()
         u"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, %1"_s.arg(everyone),
         u"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, %1"_s.arg(everyone),
         u"GRANT SELECT ON %1 TO %2"_s.arg(sharedTables().join(u", "_s), everyone),
+        ServerSetup::ifTableExists(u"signal_month_counts"_s, u"GRANT SELECT ON signal_month_counts, referral_month_counts,"
+                                   " referral_month_days TO %1"_s.arg(everyone)),
         u"GRANT INSERT, UPDATE, DELETE ON settings, users, wijken, buurten, themes, categories, sources, partners,"
         " partner_buurten, escalation_levels, indicators, indicator_entries TO %1"_s.arg(beheerder),
         u"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1"_s.arg(casework),
@@ -87,9 +88,12 @@ QStringList securityStatements()
         u"GRANT SELECT, INSERT, DELETE ON consent_scopes TO %1"_s.arg(workers),
         // The day counts are kept by triggers running with the rights of whoever changed a signal
         // or a referral.
-        u"GRANT INSERT, UPDATE, DELETE ON signal_day_counts, referral_day_counts, signal_month_counts, referral_month_counts,"
-        " referral_month_days TO %1"_s.arg(workers),
-        u"GRANT INSERT, UPDATE, DELETE ON referral_day_counts, referral_month_counts, referral_month_days TO %1"_s.arg(partner),
+        u"GRANT INSERT, UPDATE, DELETE ON signal_day_counts, referral_day_counts TO %1"_s.arg(workers),
+        u"GRANT INSERT, UPDATE, DELETE ON referral_day_counts TO %1"_s.arg(partner),
+        ServerSetup::ifTableExists(u"signal_month_counts"_s, u"GRANT INSERT, UPDATE, DELETE ON signal_month_counts, referral_month_counts,"
+                                   " referral_month_days TO %1"_s.arg(workers)),
+        ServerSetup::ifTableExists(u"signal_month_counts"_s, u"GRANT INSERT, UPDATE, DELETE ON referral_month_counts, referral_month_days"
+                                   " TO %1"_s.arg(partner)),
         u"GRANT SELECT ON signals, consent_scopes, referrals, escalations TO %1"_s.arg(partner),
         // A partner answers a referral: these columns only, never its signal, reason or partner.
         u"GRANT UPDATE (status, accepted_on, complete_by, closed_on, rejection_reason, outcome, outcome_reason, feedback,"

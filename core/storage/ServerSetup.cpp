@@ -152,6 +152,11 @@ QString groupRole(const QString& role)
     return u"bs_"_s + role;
 }
 
+QString ifTableExists(const QString& table, const QString& statement)
+{
+    return u"DO $do$ BEGIN IF to_regclass('%1') IS NOT NULL THEN EXECUTE '%2'; END IF; END $do$"_s.arg(table, statement);
+}
+
 QStringList groupRoles()
 {
     return {groupRole(u"medewerker"_s), groupRole(u"coordinator"_s), groupRole(u"stuurgroep"_s), groupRole(u"beheerder"_s),

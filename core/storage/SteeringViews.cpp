@@ -1,12 +1,13 @@
 #include "SteeringViews.h"
 
 #include "services/OpenAndLate.h"
+#include "storage/CountSources.h"
 #include "storage/PostgresqlDialect.h"
-#include "storage/Schema.h"
 #include "storage/ServerSetup.h"
 #include "storage/SteeringProtection.h"
 
 #include <QDate>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -61,6 +62,26 @@ QString scopeOfSignal(const QString& signalId)
            " ON c.code = s.category_code WHERE s.id = %1 AND %2))"_s.arg(signalId, scope(u"s.buurt_id"_s, u"c.theme_code"_s));
 }
 
+// The cut of the period `van`..`tot` for the count tables, as one row (see Period::countBounds,
+// which makes the same cut for the app): whole months, and the days before and after them.
+QString periodCut(const QString& from, const QString& to)
+{
+    return uR"sql(SELECT CASE WHEN a < b THEN to_char(a, 'YYYY-MM') ELSE '9999-12-31' END AS m_van,
+       CASE WHEN a < b THEN to_char(b - 1, 'YYYY-MM') ELSE '0000-01-01' END AS m_tot,
+       %1 AS kop_van, CASE WHEN a < b THEN to_char(a - 1, 'YYYY-MM-DD') ELSE %2 END AS kop_tot,
+       CASE WHEN a < b THEN to_char(b, 'YYYY-MM-DD') ELSE '9999-12-31' END AS staart_van,
+       CASE WHEN a < b THEN %2 ELSE '0000-01-01' END AS staart_tot
+FROM (SELECT CAST(date_trunc('month', CAST(%1 AS date) - 1) + interval '1 month' AS date) AS a,
+             CAST(date_trunc('month', CAST(%2 AS date) + 1) AS date) AS b) g)sql"_s.arg(from, to);
+}
+
+CountSources::Bounds cutColumns(const QString& cut)
+{
+    auto column = [&cut](const QString& name) { return CountSources::Bound{u"(SELECT %1 FROM %2)"_s.arg(name, cut), {}}; };
+    return {column(u"m_van"_s), column(u"m_tot"_s), column(u"kop_van"_s), column(u"kop_tot"_s), column(u"staart_van"_s),
+            column(u"staart_tot"_s)};
+}
+
 // Signals per buurt and theme with the totals per buurt, per theme and overall; the previous
 // period per buurt; per month and theme; open, late and open-not-late per buurt; rising trends.
 QString signalParts()
@@ -68,20 +89,24 @@ QString signalParts()
     const QString late = withToday(OpenAndLate::signalLate(u"s"_s, anyDay()));
     const QString stalled = withToday(OpenAndLate::signalStalled(u"s"_s, anyDay()));
     return uR"sql(
+deel_nu AS MATERIALIZED (%6),
+deel_vorige AS MATERIALIZED (%7),
+telling AS MATERIALIZED (
+    SELECT 'nu' AS periode, t.maand, t.buurt_id, t.category_code, t.signals FROM %8 t
+    UNION ALL
+    SELECT 'vorige', t.maand, t.buurt_id, t.category_code, t.signals FROM %9 t),
 dagen AS (
-    SELECT d.observed_on, d.buurt_id, c.theme_code, d.signals FROM signal_day_counts d JOIN categories c ON c.code = d.category_code
-    WHERE %1 AND ((d.observed_on >= p_van AND d.observed_on <= p_tot) OR (d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot))),
+    SELECT t.periode, t.maand, t.buurt_id, c.theme_code, t.signals FROM telling t JOIN categories c ON c.code = t.category_code WHERE %1),
 open_signalen AS (
     SELECT s.buurt_id, s.escalation_level, %3 AS laat, %4 AS stil
     FROM signals s JOIN categories c ON c.code = s.category_code WHERE %5 AND %2),
 trend_cel AS (
-    SELECT b.name AS buurt, d.category_code AS categorie,
-           coalesce(sum(d.signals) FILTER (WHERE d.observed_on >= p_van AND d.observed_on <= p_tot), 0) AS nu,
-           coalesce(sum(d.signals) FILTER (WHERE d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot), 0) AS voor
-    FROM signal_day_counts d JOIN buurten b ON b.id = d.buurt_id JOIN categories c ON c.code = d.category_code
-    WHERE ((d.observed_on >= p_van AND d.observed_on <= p_tot) OR (d.observed_on >= p_vorige_van AND d.observed_on <= p_vorige_tot))
-      AND (nullif(p_thema, '') IS NULL OR c.theme_code = p_thema)
-    GROUP BY b.name, d.category_code),
+    SELECT b.name AS buurt, t.category_code AS categorie,
+           coalesce(sum(t.signals) FILTER (WHERE t.periode = 'nu'), 0) AS nu,
+           coalesce(sum(t.signals) FILTER (WHERE t.periode = 'vorige'), 0) AS voor
+    FROM telling t JOIN buurten b ON b.id = t.buurt_id JOIN categories c ON c.code = t.category_code
+    WHERE nullif(p_thema, '') IS NULL OR c.theme_code = p_thema
+    GROUP BY b.name, t.category_code),
 trend_stad AS (SELECT categorie, CAST(sum(nu) AS bigint) AS nu, CAST(sum(voor) AS bigint) AS voor FROM trend_cel GROUP BY categorie),
 trend_groei AS (
     SELECT t.buurt, t.categorie, t.nu, t.voor, g.nu AS stad_nu, g.voor AS stad_voor,
@@ -93,38 +118,37 @@ trend_groei AS (
 trends AS (
     SELECT *, row_number() OVER (ORDER BY groei - stad_groei DESC, (buurt || categorie) COLLATE "C") AS volgorde
     FROM trend_groei WHERE nu >= 5 AND nu > voor AND groei > stad_groei),
-)sql"_s.arg(scope(u"d.buurt_id"_s, u"c.theme_code"_s), scope(u"s.buurt_id"_s, u"c.theme_code"_s), late, stalled,
-            OpenAndLate::signalOpen(u"s"_s));
+)sql"_s.arg(scope(u"t.buurt_id"_s, u"c.theme_code"_s), scope(u"s.buurt_id"_s, u"c.theme_code"_s), late, stalled,
+            OpenAndLate::signalOpen(u"s"_s), periodCut(u"p_van"_s, u"p_tot"_s), periodCut(u"p_vorige_van"_s, u"p_vorige_tot"_s),
+            CountSources::signalCounts(cutColumns(u"deel_nu"_s)).sql, CountSources::signalCounts(cutColumns(u"deel_vorige"_s)).sql);
 }
 
-// Referrals by the day they were sent, in the buckets of the day counts (one home: the dialect),
-// each bucket with its number of referrals `n`. Without a buurt or theme the day counts answer
-// (thousands of rows for a year instead of every referral); with one, the referrals of those
-// signals are put in the same buckets on the spot. Late (it depends on today) and overridden
-// referrals are counted among the referrals themselves, from their own indexes.
+// Referrals sent in the period: without a buurt or theme from the monthly roll-ups (and the day
+// counts of partial months), with one from the referrals of those signals on the spot. Late (it
+// depends on today) and overridden referrals are counted among the referrals themselves, from
+// their own indexes.
 QString referralParts()
 {
     const QStringList bucket = PostgresqlDialect().referralBucket(u"r"_s);
     const QString late = withToday(OpenAndLate::referralLate(u"r"_s, anyDay()));
     const QString unscoped = u"(p_buurt IS NULL AND nullif(p_thema, '') IS NULL)"_s;
+    const QString ofSignals = u"NOT %1 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %2"_s.arg(unscoped, scopeOfSignal(u"r.signal_id"_s));
+    const CountSources::Bounds period = cutColumns(u"deel_nu"_s);
     return uR"sql(
 verwijzingen AS (
-    SELECT d.to_partner_id AS partner, d.status, d.accept_days, d.complete_days, d.rejection_reason AS reden, d.loop_closed AS lus,
-           d.referrals AS n
-    FROM referral_day_counts d WHERE %8 AND d.sent_on >= p_van AND d.sent_on <= p_tot
+    SELECT x.partner, x.status, x.geaccepteerd, x.reden, x.lus, x.n FROM %1 x WHERE %3
     UNION ALL
-    SELECT r.to_partner_id, r.status, %1, %2, %3, %4, 1
-    FROM referrals r WHERE NOT %8 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+    SELECT x.partner, x.status, x.geaccepteerd, x.reden, x.lus, x.n FROM %2 x),
+verwijzing_dagen AS (
+    SELECT x.partner, x.wat, x.dagen, x.n FROM %4 x WHERE %3
+    UNION ALL
+    SELECT x.partner, x.wat, x.dagen, x.n FROM %5 x),
 laat_verwezen AS (
-    SELECT r.to_partner_id AS partner FROM referrals r WHERE %5 AND %6 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %7),
+    SELECT r.to_partner_id AS partner FROM referrals r WHERE %6 AND %7 AND r.sent_on >= p_van AND r.sent_on <= p_tot AND %8),
 -- The medians over buckets: the middle one or two of the referrals in the order of their days,
 -- found from the running count (what percentile_cont(0.5) gives over the referrals one by one).
 mediaan_reeks AS (
-    SELECT partner, 'accepteren' AS wat, accept_days AS dagen, sum(n) AS n FROM verwijzingen WHERE accept_days >= 0
-    GROUP BY GROUPING SETS ((partner, accept_days), (accept_days))
-    UNION ALL
-    SELECT partner, 'afronden', complete_days, sum(n) FROM verwijzingen WHERE status = 'afgerond' AND complete_days >= 0
-    GROUP BY GROUPING SETS ((partner, complete_days), (complete_days))),
+    SELECT partner, wat, dagen, sum(n) AS n FROM verwijzing_dagen GROUP BY GROUPING SETS ((partner, wat, dagen), (wat, dagen))),
 mediaan_stand AS (
     SELECT partner, wat, dagen, sum(n) OVER w - n AS voor, sum(n) OVER w AS tot, sum(n) OVER (PARTITION BY partner, wat) AS totaal
     FROM mediaan_reeks WINDOW w AS (PARTITION BY partner, wat ORDER BY dagen)),
@@ -137,7 +161,7 @@ per_partner AS (
     SELECT v.partner, v.verwezen, v.geaccepteerd, v.afgerond, v.afgewezen, coalesce(l.laat, 0) AS laat, v.gesloten, v.lus_gesloten,
            ma.waarde AS mediaan_accepteren, mf.waarde AS mediaan_afronden
     FROM (SELECT partner, coalesce(sum(n), 0) AS verwezen,
-                 coalesce(sum(n) FILTER (WHERE accept_days >= 0), 0) AS geaccepteerd,
+                 coalesce(sum(n) FILTER (WHERE geaccepteerd = 1), 0) AS geaccepteerd,
                  coalesce(sum(n) FILTER (WHERE status = 'afgerond'), 0) AS afgerond,
                  coalesce(sum(n) FILTER (WHERE status = 'afgewezen'), 0) AS afgewezen,
                  coalesce(sum(n) FILTER (WHERE NOT %9), 0) AS gesloten,
@@ -147,8 +171,9 @@ per_partner AS (
         ON l.partner IS NOT DISTINCT FROM v.partner
     LEFT JOIN mediaan ma ON ma.wat = 'accepteren' AND ma.partner IS NOT DISTINCT FROM v.partner
     LEFT JOIN mediaan mf ON mf.wat = 'afronden' AND mf.partner IS NOT DISTINCT FROM v.partner),
-)sql"_s.arg(bucket.at(3), bucket.at(4), bucket.at(5), bucket.at(6), OpenAndLate::referralOpen(u"r"_s), late,
-            scopeOfSignal(u"r.signal_id"_s), unscoped, OpenAndLate::referralOpen(u"verwijzingen"_s));
+)sql"_s.arg(CountSources::referralCounts(period).sql, CountSources::referralsOfSignals(bucket, ofSignals), unscoped,
+            CountSources::referralDays(period).sql, CountSources::referralDaysOfSignals(bucket, ofSignals),
+            OpenAndLate::referralOpen(u"r"_s), late, scopeOfSignal(u"r.signal_id"_s), OpenAndLate::referralOpen(u"verwijzingen"_s));
 }
 
 QString escalationParts()
@@ -172,13 +197,13 @@ QString figureRows()
     return uR"sql(
 SELECT CASE grouping(buurt_id, theme_code) WHEN 0 THEN 'buurt_thema' WHEN 1 THEN 'buurt' WHEN 2 THEN 'thema' ELSE 'totaal' END AS cijfer,
        buurt_id::text AS sleutel1, theme_code AS sleutel2, coalesce(sum(signals), 0)::bigint AS aantal, NULL::float8 AS waarde
-FROM dagen WHERE observed_on >= p_van AND observed_on <= p_tot GROUP BY GROUPING SETS ((buurt_id, theme_code), (buurt_id), (theme_code), ())
+FROM dagen WHERE periode = 'nu' GROUP BY GROUPING SETS ((buurt_id, theme_code), (buurt_id), (theme_code), ())
 UNION ALL
 SELECT CASE grouping(buurt_id) WHEN 0 THEN 'vorige_buurt' ELSE 'vorige_totaal' END, buurt_id::text, NULL, coalesce(sum(signals), 0), NULL
-FROM dagen WHERE observed_on >= p_vorige_van AND observed_on <= p_vorige_tot GROUP BY GROUPING SETS ((buurt_id), ())
+FROM dagen WHERE periode = 'vorige' GROUP BY GROUPING SETS ((buurt_id), ())
 UNION ALL
-SELECT CASE grouping(theme_code) WHEN 0 THEN 'maand_thema' ELSE 'maand' END, substr(observed_on, 1, 7), theme_code, sum(signals), NULL
-FROM dagen WHERE observed_on >= p_van AND observed_on <= p_tot GROUP BY GROUPING SETS ((substr(observed_on, 1, 7), theme_code), (substr(observed_on, 1, 7)))
+SELECT CASE grouping(theme_code) WHEN 0 THEN 'maand_thema' ELSE 'maand' END, maand, theme_code, sum(signals), NULL
+FROM dagen WHERE periode = 'nu' GROUP BY GROUPING SETS ((maand, theme_code), (maand))
 UNION ALL
 SELECT x.cijfer, o.buurt_id::text, NULL, x.aantal, NULL
 FROM (SELECT buurt_id, count(*) AS open, count(*) FILTER (WHERE laat) AS laat FROM open_signalen GROUP BY GROUPING SETS ((buurt_id), ())) o
@@ -188,7 +213,7 @@ SELECT x.cijfer, NULL, s.theme_code, x.aantal, NULL
 FROM (SELECT theme_code, grouping(theme_code) AS alle,
              coalesce(sum(signals) FILTER (WHERE buurt_id = ANY(p_selectie)), 0) AS binnen,
              coalesce(sum(signals) FILTER (WHERE NOT buurt_id = ANY(p_selectie)), 0) AS buiten
-      FROM dagen WHERE p_selectie IS NOT NULL AND observed_on >= p_van AND observed_on <= p_tot
+      FROM dagen WHERE p_selectie IS NOT NULL AND periode = 'nu'
       GROUP BY GROUPING SETS ((theme_code), ())) s
 CROSS JOIN LATERAL (VALUES (CASE s.alle WHEN 0 THEN 'selectie_thema' ELSE 'selectie_totaal' END, s.binnen),
                            (CASE s.alle WHEN 0 THEN 'selectie_rest_thema' ELSE 'selectie_rest_totaal' END, s.buiten)) x(cijfer, aantal)
@@ -197,7 +222,7 @@ UNION ALL
 SELECT x.cijfer, NULL, NULL, x.aantal, NULL
 FROM (SELECT coalesce(sum(signals) FILTER (WHERE buurt_id = ANY(p_selectie)), 0) AS binnen,
              coalesce(sum(signals) FILTER (WHERE NOT buurt_id = ANY(p_selectie)), 0) AS buiten
-      FROM dagen WHERE observed_on >= p_vorige_van AND observed_on <= p_vorige_tot) s
+      FROM dagen WHERE periode = 'vorige') s
 CROSS JOIN LATERAL (VALUES ('selectie_vorige', s.binnen), ('selectie_rest_vorige', s.buiten)) x(cijfer, aantal)
 WHERE p_selectie IS NOT NULL
 UNION ALL
@@ -241,18 +266,46 @@ CROSS JOIN LATERAL (VALUES ('niveau_omhoog', n.omhoog), ('niveau_omlaag', n.omla
 // Primary suppression alone is not enough here: a member of the steering group may call the
 // function with psql and subtract, so the rows leave the server protected as the app would
 // print them (SteeringProtection): a count the sums could give away is hidden too, as "x".
+// A function that returns what `query` gives for its parameters (`parameters`: "name type",
+// in order). The query runs as dynamic SQL with the parameters bound (EXECUTE ... USING): planned
+// for each call with the values known, so a test such as "no buurt asked" is settled before any
+// row is read. As a plain SQL function it was planned once for any values and took twice as long.
+QString functionReturning(const QString& function, const QStringList& parameters, const QString& query)
+{
+    QStringList names;
+    for (const QString& parameter : parameters)
+        names << parameter.section(u' ', 0, 0);
+    static const QRegularExpression name(u"\\bp_[a-z_]+\\b"_s);
+    QString numbered;
+    qsizetype done = 0;
+    for (auto it = name.globalMatch(query); it.hasNext();) {
+        const auto match = it.next();
+        const qsizetype index = names.indexOf(match.captured());
+        if (index < 0)
+            continue;
+        numbered += query.mid(done, match.capturedStart() - done) + u'$' + QString::number(index + 1);
+        done = match.capturedEnd();
+    }
+    numbered += query.mid(done);
+    return uR"sql(CREATE OR REPLACE FUNCTION %1(%2) RETURNS TABLE (%3)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+BEGIN
+RETURN QUERY EXECUTE $q$%4$q$ USING %5;
+END
+$fn$)sql"_s.arg(function, parameters.join(u", "_s), protectedFigureColumns, numbered, names.join(u", "_s));
+}
+
 QString figuresFunctionSql()
 {
-    return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_vorige_van text, p_vorige_tot text, p_begin text, p_einde text,
-    p_buurt bigint, p_thema text, p_vandaag text, p_selectie bigint[]) RETURNS TABLE (%2)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-WITH %3%4%5,
-ruw AS (%6),
+    const QString query = uR"sql(WITH %1%2%3,
+ruw AS (%4),
 cel AS MATERIALIZED (SELECT CAST(row_number() OVER () AS integer) AS id, ruw.* FROM ruw),
-%7
-%8
-$fn$)sql"_s.arg(figuresFunction, protectedFigureColumns, signalParts(), referralParts(), escalationParts(), figureRows(),
-                SteeringProtection::markingParts(), leavingRows());
+%5
+%6)sql"_s.arg(signalParts(), referralParts(), escalationParts(), figureRows(), SteeringProtection::markingParts(), leavingRows());
+    return functionReturning(figuresFunction,
+                             {u"p_van text"_s, u"p_tot text"_s, u"p_vorige_van text"_s, u"p_vorige_tot text"_s, u"p_begin text"_s,
+                              u"p_einde text"_s, u"p_buurt bigint"_s, u"p_thema text"_s, u"p_vandaag text"_s, u"p_selectie bigint[]"_s},
+                             query);
 }
 
 // The signals per source add up to the period's total, which stuurgroep_cijfers gives: that total
@@ -266,17 +319,15 @@ UNION ALL
 SELECT 'afhandeltijd', NULL, NULL, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY CAST(closed_on AS date) - CAST(observed_on AS date))
 FROM signals WHERE source_code IN ('fixie', 'politie') AND closed_on >= p_van AND closed_on <= p_tot AND (p_buurt IS NULL OR buurt_id = p_buurt)
 )sql"_s;
-    return uR"sql(CREATE OR REPLACE FUNCTION %1(p_van text, p_tot text, p_buurt bigint) RETURNS TABLE (%2)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-WITH ruw AS (%3),
+    const QString query = uR"sql(WITH ruw AS (%1),
 cel AS MATERIALIZED (SELECT CAST(row_number() OVER () AS integer) AS id, ruw.* FROM ruw),
 bronnen AS (SELECT coalesce(array_agg(id ORDER BY id), '{}') AS leden, coalesce(sum(aantal), 0) AS geheel FROM cel WHERE cijfer = 'bron'),
 bescherming AS MATERIALIZED (
     SELECT stuurgroep_bescherm((SELECT array_agg(aantal ORDER BY id) FROM cel) || CAST(b.geheel AS bigint),
                                ARRAY[(SELECT count(*) FROM cel) + 1]::integer[], ARRAY[1, 1 + cardinality(b.leden)], b.leden) AS teken
     FROM bronnen b)
-%4
-$fn$)sql"_s.arg(indicatorsFunction, protectedFigureColumns, rows, leavingRows());
+%2)sql"_s.arg(rows, leavingRows());
+    return functionReturning(indicatorsFunction, {u"p_van text"_s, u"p_tot text"_s, u"p_buurt bigint"_s}, query);
 }
 
 }  // namespace
@@ -289,7 +340,9 @@ QStringList statements()
         everyone << ServerSetup::groupRole(role);
     return {
         // The counts are exact per day or month, buurt and category: a "2" in March is a person.
-        u"REVOKE SELECT ON %1 FROM %2"_s.arg(Schema::countTables().join(u", "_s), steering),
+        u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
+        ServerSetup::ifTableExists(u"signal_month_counts"_s, u"REVOKE SELECT ON signal_month_counts, referral_month_counts,"
+                                   " referral_month_days FROM %1"_s.arg(steering)),
         SteeringProtection::functionSql(),
         u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(SteeringProtection::functionSignature()),
         // Its rows gained a column: a function's row type cannot be replaced in place.
