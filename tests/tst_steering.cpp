@@ -171,6 +171,8 @@ void TestSteering::stuurgroepFiguresAgreeWithFileFigures_data()
     QTest::newRow("demo data, a quarter") << u"2026-07-01"_s << u"2026-09-30"_s << QString() << QString();
     QTest::newRow("cells of 1-4, a month") << u"2026-10-01"_s << u"2026-10-31"_s << QString() << QString();
     QTest::newRow("this month so far") << u"2026-11-01"_s << u"2026-11-30"_s << QString() << QString();
+    // Whole months from the monthly roll-ups, the days at either end from the day counts.
+    QTest::newRow("partial months at both ends") << u"2026-02-15"_s << u"2026-10-20"_s << QString() << QString();
     QTest::newRow("one buurt, one theme, a year") << u"2026-01-01"_s << u"2026-12-31"_s << u"Oranjebuurt"_s << u"T1"_s;
 }
 
