@@ -51,7 +51,7 @@ using cli::Context;
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << cli::referenceCommands() << cli::signalCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands()
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::caseworkCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands()
              << cli::adminCommands() << cli::privacyCommands() << cli::serverCommands();
     return commands;
 }
@@ -102,6 +102,8 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"referral reject"_s, Permission::AnswerReferrals}, {u"referral complete"_s, Permission::AnswerReferrals},
         {u"referral withdraw"_s, Permission::EditSignals}, {u"escalate"_s, Permission::EditSignals},
         {u"signal list"_s, Permission::ViewSignals}, {u"signal show"_s, Permission::ViewSignals},
+        {u"signal assign"_s, Permission::EditSignals}, {u"journal add"_s, Permission::EditSignals},
+        {u"journal list"_s, Permission::ViewSignals},
         {u"referral list"_s, Permission::ViewSignals}, {u"escalation stalled"_s, Permission::ViewSignals},
         {u"buurt list"_s, Permission::ViewFigures}, {u"category list"_s, Permission::ViewFigures},
         {u"partner list"_s, Permission::ViewFigures}, {u"stats"_s, Permission::ViewFigures}, {u"report"_s, Permission::ViewFigures},

@@ -50,6 +50,7 @@ inline QCommandLineOption opt(const QString& name, const QString& description, c
 
 // The command tables of each group of commands.
 QList<Command> signalCommands();
+QList<Command> caseworkCommands();
 QList<Command> referralCommands();
 QList<Command> referenceCommands();
 QList<Command> statsCommands();

@@ -19,7 +19,23 @@ QJsonObject signalRow(const SignalRow& row)
             {u"buurt"_s, row.buurt},             {u"theme"_s, row.themeCode},
             {u"category"_s, row.category},       {u"urgency"_s, row.urgency},
             {u"status"_s, row.status},           {u"escalation_level"_s, row.level},
-            {u"open_referrals"_s, row.openReferrals}, {u"late"_s, row.late}};
+            {u"open_referrals"_s, row.openReferrals}, {u"late"_s, row.late},
+            {u"handler"_s, orNull(row.handler)},   {u"handed_over_by"_s, orNull(row.handedOverBy)},
+            {u"follow_up_on"_s, orNull(row.followUpOn)}};
+}
+
+QJsonObject journalEntry(const JournalEntry& e)
+{
+    return {{u"id"_s, e.id},
+            {u"kind"_s, e.kind},
+            {u"happened_on"_s, e.happenedOn},
+            {u"written_at"_s, DutchDates::isoWithOffset(e.writtenAt)},
+            {u"author"_s, e.author},
+            {u"text"_s, e.text},
+            {u"blanked"_s, e.text.isEmpty()},
+            {u"names_person"_s, e.namesPerson},
+            {u"corrects"_s, e.corrects != 0 ? QJsonValue(e.corrects) : QJsonValue()},
+            {u"corrected_by"_s, e.correctedBy != 0 ? QJsonValue(e.correctedBy) : QJsonValue()}};
 }
 
 QJsonObject referral(const ReferralInfo& r)
@@ -60,6 +76,9 @@ QJsonObject signalDetail(const SignalDetail& d)
     QJsonArray referrals;
     for (const ReferralInfo& r : d.referrals)
         referrals.append(referral(r));
+    QJsonArray journal;
+    for (const JournalEntry& e : d.journal)
+        journal.append(journalEntry(e));
     QJsonArray escalations;
     for (const EscalationStepInfo& step : d.escalations) {
         escalations.append(QJsonObject{{u"from_level"_s, step.fromLevel},
@@ -91,6 +110,8 @@ QJsonObject signalDetail(const SignalDetail& d)
             {u"description"_s, d.description},
             {u"follow_up_on"_s, orNull(d.followUpOn)},
             {u"status"_s, d.status},
+            {u"handler"_s, orNull(d.handler)},
+            {u"handed_over_by"_s, orNull(d.handedOverBy)},
             {u"outcome"_s, orNull(d.outcome)},
             {u"outcome_text"_s, orNull(d.outcomeText)},
             {u"closed_on"_s, orNull(d.closedOn)},
@@ -106,7 +127,8 @@ QJsonObject signalDetail(const SignalDetail& d)
             {u"subject"_s, d.subject ? QJsonValue(subject) : QJsonValue()},
             {u"history"_s, history},
             {u"referrals"_s, referrals},
-            {u"escalations"_s, escalations}};
+            {u"escalations"_s, escalations},
+            {u"journal"_s, journal}};
 }
 
 QJsonObject partner(const Partner& p)

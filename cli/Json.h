@@ -12,6 +12,7 @@
 namespace bs::cli::Json {
 
 QJsonObject signalRow(const SignalRow& row);
+QJsonObject journalEntry(const JournalEntry& entry);
 QJsonObject signalDetail(const SignalDetail& detail);
 QJsonObject referral(const ReferralInfo& referral);
 QJsonObject partner(const Partner& partner);

@@ -31,6 +31,8 @@ int add(Context& c)
     input.description = c.value(u"description"_s);
     input.externalId = c.value(u"external-id"_s);
     input.followUpOn = c.value(u"follow-up"_s);
+    if (c.isSet(u"handler"_s))
+        input.handler = c.value(u"handler"_s) == u"-"_s ? QString() : c.value(u"handler"_s);
     auto reference = Signals::add(*c.registry, input);
     if (!reference.ok())
         return c.fail(reference.error());
@@ -53,6 +55,18 @@ SignalFilter filterFrom(Context& c)
     filter.to = c.value(u"to"_s);
     filter.onlyOpen = c.isSet(u"open"_s);
     filter.onlyLate = c.isSet(u"late"_s);
+    filter.handler = c.value(u"handler"_s);
+    if (c.isSet(u"mine"_s))
+        filter.queue = SignalQueue::MyWork;
+    else if (c.isSet(u"unassigned"_s))
+        filter.queue = SignalQueue::Unassigned;
+    else if (c.isSet(u"follow-up-today"_s))
+        filter.queue = SignalQueue::FollowUpToday;
+    // One's own work and the follow-up queue in the order of the follow-up dates.
+    if (filter.queue == SignalQueue::MyWork || filter.queue == SignalQueue::FollowUpToday) {
+        filter.sort = SignalSort::ByFollowUp;
+        filter.descending = false;
+    }
     if (c.isSet(u"limit"_s))
         filter.limit = c.value(u"limit"_s).toInt();
     if (c.isSet(u"offset"_s))
@@ -91,18 +105,19 @@ int list(Context& c)
             array.append(Json::signalRow(row));
         c.printJson(array);
     } else {
-        c.out << u"%1 %2 %3 %4 %5 %6 %7 %8\n"_s.arg(u"Kenmerk"_s.leftJustified(14), u"Datum"_s.leftJustified(10),
-                                                   u"Buurt"_s.leftJustified(18), u"Categorie"_s.leftJustified(20),
-                                                   u"Urgentie"_s.leftJustified(8), u"Status"_s.leftJustified(14),
-                                                   u"Trede"_s, u"Open/te laat"_s);
+        c.out << u"%1 %2 %3 %4 %5 %6 %7 %8 %9\n"_s.arg(u"Kenmerk"_s.leftJustified(14), u"Datum"_s.leftJustified(10),
+                                                      u"Buurt"_s.leftJustified(18), u"Categorie"_s.leftJustified(20),
+                                                      u"Urgentie"_s.leftJustified(8), u"Status"_s.leftJustified(14),
+                                                      u"Trede"_s, u"Open/te laat"_s.leftJustified(12), u"Behandelaar"_s);
         for (const SignalRow& row : rows.value()) {
-            c.out << u"%1 %2 %3 %4 %5 %6 %7 %8\n"_s.arg(row.reference.leftJustified(14), DutchDates::formatIso(row.observedOn).leftJustified(10),
+            c.out << u"%1 %2 %3 %4 %5 %6 %7 %8 %9\n"_s.arg(row.reference.leftJustified(14), DutchDates::formatIso(row.observedOn).leftJustified(10),
                                                        row.buurt.leftJustified(18, u' ', true),
                                                        (row.categoryName.isEmpty() ? row.category : row.categoryName).leftJustified(20, u' ', true),
                                                        Codes::urgency().label(row.urgency).leftJustified(8),
                                                        Codes::signalStatus().label(row.status).leftJustified(14),
                                                        QString::number(row.level).leftJustified(5),
-                                                       u"%1%2"_s.arg(row.openReferrals).arg(row.late ? u" TE LAAT"_s : QString()));
+                                                       u"%1%2"_s.arg(row.openReferrals).arg(row.late ? u" TE LAAT"_s : QString()).leftJustified(12),
+                                                       row.handler.isEmpty() ? u"—"_s : row.handler);
         }
         c.out.flush();
     }
@@ -123,6 +138,8 @@ void printDetail(QTextStream& out, const SignalDetail& d)
                                                                  Codes::impactLevel().label(d.impact), Codes::urgency().label(d.urgency));
     out << u"  Thema: %1   Categorie: %2   Bron: %3%4\n"_s.arg(d.themeName, d.categoryName, d.sourceName,
                                                               d.externalId.isEmpty() ? QString() : u" ("_s + d.externalId + u')');
+    out << u"  Behandelaar: %1%2\n"_s.arg(d.handler.isEmpty() ? u"geen"_s : d.handlerName,
+                                            d.handedOverBy.isEmpty() ? QString() : u" (overgedragen door %1)"_s.arg(d.handedOverByName));
     if (!d.followUpOn.isEmpty())
         out << u"  Opvolgen op: %1\n"_s.arg(formatIso(d.followUpOn));
     out << u"  Escalatie: trede %1 (%2) sinds %3%4\n"_s.arg(d.level).arg(d.levelName, formatIso(d.levelSince),
@@ -153,6 +170,13 @@ void printDetail(QTextStream& out, const SignalDetail& d)
         for (const EscalationStepInfo& e : d.escalations) {
             const QString trigger = e.trigger.isEmpty() ? u"afschalen"_s : Codes::escalationTrigger().label(e.trigger).toLower();
             out << u"    %1  trede %2 → %3 %4 — %5\n"_s.arg(DutchDates::localTime(e.at)).arg(e.fromLevel).arg(e.toLevel).arg(trigger, e.reason);
+        }
+    }
+    if (!d.journal.isEmpty()) {
+        out << u"\n  Journaal:\n"_s;
+        for (const JournalEntry& e : d.journal) {
+            out << u"    %1  %2  %3: %4\n"_s.arg(formatIso(e.happenedOn), Journal::kindLabel(e.kind).leftJustified(12), e.authorName,
+                                                e.text.isEmpty() ? u"[tekst gewist]"_s : e.text);
         }
     }
     out << u"\n  Geschiedenis:\n"_s;
@@ -248,7 +272,8 @@ QList<Command> signalCommands()
           opt(u"observed"_s, u"Datum waarneming dd-mm-jjjj (standaard vandaag)."_s, u"DATUM"_s),
           opt(u"street"_s, u"Straat (optioneel)."_s, u"TEKST"_s), opt(u"description"_s, u"Omschrijving."_s, u"TEKST"_s),
           opt(u"external-id"_s, u"Extern nummer (FIXIE, politie)."_s, u"ID"_s),
-          opt(u"follow-up"_s, u"Opvolgdatum dd-mm-jjjj."_s, u"DATUM"_s)},
+          opt(u"follow-up"_s, u"Opvolgdatum dd-mm-jjjj."_s, u"DATUM"_s),
+          opt(u"handler"_s, u"Behandelaar (login; - voor geen; standaard uzelf)."_s, u"LOGIN"_s)},
          Registry::Create::No, true, add},
         {{u"signal"_s, u"list"_s}, {}, 0, u"Signalen tonen, nieuwste eerst."_s,
          {opt(u"status"_s, u"Status: %1."_s.arg(Codes::signalStatus().allowedText()), u"S"_s),
@@ -256,6 +281,10 @@ QList<Command> signalCommands()
           opt(u"from"_s, u"Waargenomen vanaf dd-mm-jjjj."_s, u"DATUM"_s),
           opt(u"to"_s, u"Waargenomen tot en met dd-mm-jjjj."_s, u"DATUM"_s),
           opt(u"open"_s, u"Alleen open signalen."_s), opt(u"late"_s, u"Alleen signalen met een verstreken termijn."_s),
+          opt(u"handler"_s, u"Alleen de open signalen van deze behandelaar."_s, u"LOGIN"_s),
+          opt(u"mine"_s, u"Mijn werkvoorraad: wat ik behandel, en wat ik registreerde zonder behandelaar."_s),
+          opt(u"unassigned"_s, u"Open signalen zonder behandelaar."_s),
+          opt(u"follow-up-today"_s, u"Vandaag opvolgen: opvolgdatum vandaag of eerder (of in het komende weekend)."_s),
           opt(u"limit"_s, u"Ten hoogste N regels (standaard 200)."_s, u"N"_s), opt(u"offset"_s, u"Sla de eerste N over."_s, u"N"_s),
           json, opt(u"csv"_s, u"Hele gefilterde lijst naar een CSV-bestand (UTF-8, ; voor Nederlandse Excel)."_s, u"FILE"_s),
           opt(u"comma"_s, u"Komma als scheidingsteken in de CSV."_s)},

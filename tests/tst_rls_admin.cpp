@@ -287,7 +287,7 @@ void TestRls::appOffersWhatTheServerAllows()
         QVERIFY(registry);
         auto detail = Signals::detail(*registry, c.signal);
         QVERIFY2(detail.ok(), qPrintable(c.login + u": "_s + (detail.ok() ? QString() : detail.error().message)));
-        const Access::SignalRights rights = Access::rightsOn(*registry, c.role, detail->registeredBy);
+        const Access::SignalRights rights = Access::rightsOn(*registry, c.role, detail->registeredBy, detail->handler);
         QVERIFY2(rights.change == c.change, qPrintable(c.login + u" change "_s + c.signal));
         QCOMPARE(rights.answerReferrals, c.answer);
         // And the server agrees, by the row it lets this login update.

@@ -232,7 +232,7 @@ private:
 
     void listQueue()
     {
-        static const QList<SignalQueue> queues = {SignalQueue::All, SignalQueue::MineOpen, SignalQueue::New,
+        static const QList<SignalQueue> queues = {SignalQueue::All, SignalQueue::MyWork, SignalQueue::New,
                                                   SignalQueue::Late, SignalQueue::AwaitingFeedback, SignalQueue::Stalled};
         SignalFilter filter;
         filter.queue = queues.at(int(m_rng.bounded(queues.size())));

@@ -294,7 +294,12 @@ void TestUnsaved::detailEditsAskBeforeQueueRegistryOrClose()
     auto* street = panel->findChild<QLineEdit*>(u"detailStreet"_s);
     auto* queues = window.queues()->findChild<QListWidget*>(u"queueList"_s);
     const int allSignals = queues->currentRow();
-    const int late = 2;
+    int late = -1;  // the row of the queue "Te laat" (each queue item carries its queue as Qt::UserRole + 1)
+    for (int row = 0; row < queues->count(); ++row) {
+        if (queues->item(row)->data(Qt::UserRole + 1).toInt() == int(SignalQueue::Late))
+            late = row;
+    }
+    QVERIFY(late >= 0);
     UnsavedAnswerer answerer(QMessageBox::Cancel);
 
     // Another queue: Cancel keeps the queue, the signal and the edit.

@@ -77,7 +77,8 @@ int main(int argc, char* argv[])
                 double(sinceStart.nsecsElapsed()) / 1e6, opened);
 
     const QList<QPair<const char*, bs::SignalQueue>> queues = {
-        {"Mijn open signalen", bs::SignalQueue::MineOpen}, {"Nieuw", bs::SignalQueue::New},
+        {"Mijn werkvoorraad", bs::SignalQueue::MyWork}, {"Vandaag opvolgen", bs::SignalQueue::FollowUpToday},
+        {"Zonder behandelaar", bs::SignalQueue::Unassigned}, {"Nieuw", bs::SignalQueue::New},
         {"Te laat", bs::SignalQueue::Late}, {"Wacht op terugkoppeling", bs::SignalQueue::AwaitingFeedback},
         {"Gestagneerde escalaties", bs::SignalQueue::Stalled}, {"Alle signalen", bs::SignalQueue::All}};
     std::printf("\n%-44s %10s %12s\n", "first page after", "ms", "rows");

@@ -25,7 +25,8 @@ QueuePanel::QueuePanel(QWidget* parent) : QWidget(parent)
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     layout->addWidget(m_list);
     const QList<QPair<SignalQueue, QString>> queues = {
-        {SignalQueue::MineOpen, tr("My open signals")},     {SignalQueue::New, tr("New")},
+        {SignalQueue::MyWork, tr("My work")},               {SignalQueue::FollowUpToday, tr("Follow up today")},
+        {SignalQueue::Unassigned, tr("Without handler")},   {SignalQueue::New, tr("New")},
         {SignalQueue::Late, tr("Late")},                    {SignalQueue::AwaitingFeedback, tr("Awaiting feedback")},
         {SignalQueue::Stalled, tr("Stalled escalations")}, {SignalQueue::All, tr("All signals")}};
     for (const auto& [queue, label] : queues) {

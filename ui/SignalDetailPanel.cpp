@@ -366,7 +366,7 @@ bool SignalDetailPanel::mayLeave()
 void SignalDetailPanel::populate()
 {
     const SignalDetail& d = *m_detail;
-    m_rights = Access::rightsOn(*m_registry, m_role, d.registeredBy);
+    m_rights = Access::rightsOn(*m_registry, m_role, d.registeredBy, d.handler);
     // Open and this person may change it: otherwise the fields show, but nothing invites a change
     // the server would refuse.
     const bool open = Workflow::isSignalOpen(d.status) && m_rights.change;

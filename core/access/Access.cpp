@@ -80,12 +80,11 @@ bool allows(Role role, Permission permission)
     return false;
 }
 
-SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy)
+SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy, const QString& handler)
 {
     SignalRights rights;
     rights.change = allows(role, Permission::EditSignals);
-    // HOOK (handlers, a later issue): "registered or handles", as the policy signals_wijzigen_eigen.
-    if (role == Role::Medewerker && registry.enforcesAccess() && registeredBy != registry.actor())
+    if (role == Role::Medewerker && registry.enforcesAccess() && registeredBy != registry.actor() && handler != registry.actor())
         rights.change = false;
     rights.answerReferrals = allows(role, Permission::AnswerReferrals);
     return rights;

@@ -64,7 +64,9 @@ struct SignalRights {
     bool change = false;           // fields, status, subject and consent, referring, escalating, withdrawing
     bool answerReferrals = false;  // accept, reject, complete
 };
-SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy);
+// A medewerker on a server changes the signals they registered or handle (as the server's policy
+// signals_wijzigen_eigen); elsewhere the role decides.
+SignalRights rightsOn(const Registry& registry, Role role, const QString& registeredBy, const QString& handler);
 
 Result<QList<User>> users(Registry& registry);
 // The active beheerders as "name (login)": whom a login without access should ask. Needs no

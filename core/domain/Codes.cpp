@@ -149,6 +149,18 @@ const CodeList& referralOutcome()
     return list;
 }
 
+const CodeList& journalKind()
+{
+    static const CodeList list(u"kind"_s, u"Soort contact"_s,
+                               {{u"huisbezoek"_s, u"Huisbezoek"_s},
+                                {u"telefoon"_s, u"Telefoon"_s},
+                                {u"overleg"_s, u"Overleg"_s},
+                                {u"e-mail"_s, u"E-mail"_s},
+                                {u"casusoverleg"_s, u"Casusoverleg"_s},
+                                {u"overig"_s, u"Overig"_s}});
+    return list;
+}
+
 const CodeList& escalationTrigger()
 {
     static const CodeList list(u"trigger"_s, u"Aanleiding"_s,

@@ -47,6 +47,7 @@ const CodeList& overrideGround();
 const CodeList& referralStatus();
 const CodeList& rejectionReason();
 const CodeList& referralOutcome();
+const CodeList& journalKind();
 const CodeList& escalationTrigger();
 const CodeList& partnerKind();
 const CodeList& activityKind();

@@ -14,8 +14,9 @@ class Database;
 namespace SubjectData {
 
 enum class Scope {
-    SubjectOnly,        // the subjects row, consent scope and who gave consent (retention run)
-    SubjectAndFreeText  // also the free texts that may describe the person (erasure on request)
+    SubjectOnly,        // the subjects row, consent scope and who gave consent, journal texts marked as naming
+                        // the person (retention run)
+    SubjectAndFreeText  // also the free texts that may describe the person, every journal text (erasure on request)
 };
 
 // Inside the caller's transaction. Each signal gets a history entry saying that (not what) was

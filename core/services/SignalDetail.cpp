@@ -1,5 +1,7 @@
 #include "SignalDetail.h"
 
+#include "services/Journal.h"
+
 #include "Registry.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
@@ -22,9 +24,11 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference, Subjec
         u"SELECT s.reference, s.observed_on, s.registered_at, s.registered_by, b.name, s.street, s.impact, c.theme_code,"
         " t.name, s.category_code, c.name, s.source_code, s.external_id, s.urgency, s.description, s.follow_up_on,"
         " s.status, s.escalation_level, l.name, s.level_since, s.level_due_on, s.outcome, s.outcome_text, s.closed_on,"
-        " coalesce(src.name, s.source_code)"
+        " coalesce(src.name, s.source_code), coalesce(s.handler, ''), coalesce(h.display_name, s.handler, ''),"
+        " coalesce(s.handed_over_by, ''), coalesce(o.display_name, s.handed_over_by, '')"
         " FROM signals s JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
         " LEFT JOIN sources src ON src.code = s.source_code"
+        " LEFT JOIN users h ON h.login = s.handler LEFT JOIN users o ON o.login = s.handed_over_by"
         " JOIN themes t ON t.code = c.theme_code JOIN escalation_levels l ON l.level = s.escalation_level"
         " WHERE s.id = ?"_s,
         {signal->id});
@@ -61,6 +65,10 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference, Subjec
     d.outcomeText = next();
     d.closedOn = next();
     d.sourceName = next();
+    d.handler = next();
+    d.handlerName = next();
+    d.handedOverBy = next();
+    d.handedOverByName = next();
     const QDate today = registry.clock().today();
     if (!d.levelDueOn.isEmpty()) {
         d.workingDaysLeft = WorkingDays::between(today, QDate::fromString(d.levelDueOn, Qt::ISODate));
@@ -76,6 +84,10 @@ Result<SignalDetail> detail(Registry& registry, const QString& reference, Subjec
         return subject.error();
     d.subject = subject.value();
     d.subjectHidden = !d.subject && signal->hasSubject;
+    auto journal = Journal::forSignalId(registry.db(), d.id);
+    if (!journal.ok())
+        return journal.error();
+    d.journal = journal.value();
     auto history = History::forSignal(registry.db(), d.id);
     if (!history.ok())
         return history.error();

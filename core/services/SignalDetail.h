@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "services/Escalations.h"
 #include "services/History.h"
+#include "services/Journal.h"
 #include "services/Referrals.h"
 #include "services/Subjects.h"
 
@@ -43,6 +44,10 @@ struct SignalDetail {
     QString outcome;
     QString outcomeText;
     QString closedOn;
+    QString handler;           // login, empty when none
+    QString handlerName;
+    QString handedOverBy;      // who handed it to the handler (login), empty when not handed over
+    QString handedOverByName;
     ConsentInfo consent;
     std::optional<Subject> subject;
     // Subject data was recorded but the server does not show it to this reader (shared mode).
@@ -50,6 +55,7 @@ struct SignalDetail {
     QList<HistoryEntry> history;
     QList<ReferralInfo> referrals;
     QList<EscalationStepInfo> escalations;
+    QList<JournalEntry> journal;  // newest first
 };
 
 namespace Signals {

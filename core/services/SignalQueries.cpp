@@ -4,6 +4,7 @@
 #include "access/AccessLog.h"
 #include "domain/Codes.h"
 #include "domain/Validation.h"
+#include "domain/WorkingDays.h"
 #include "services/Lookups.h"
 #include "services/OpenAndLate.h"
 #include "services/TextSearch.h"
@@ -39,9 +40,22 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
     switch (filter.queue) {
     case SignalQueue::All:
         break;
-    case SignalQueue::MineOpen:
-        where.conditions << open << u"s.registered_by = ?"_s;
-        where.values << registry.actor();
+    case SignalQueue::MyWork:
+        where.conditions << open << u"(s.handler = ? OR (s.handler IS NULL AND s.registered_by = ?))"_s;
+        where.values << registry.actor() << registry.actor();
+        break;
+    case SignalQueue::FollowUpToday: {
+        // Due on or before today, and what falls before the next working day (a Saturday's
+        // follow-up shows on Friday): on that working day the signal is in front of someone.
+        QDate next = today.addDays(1);
+        while (!WorkingDays::isWorkingDay(next))
+            next = next.addDays(1);
+        where.conditions << open << u"s.follow_up_on < ?"_s;
+        where.values << next.toString(Qt::ISODate);
+        break;
+    }
+    case SignalQueue::Unassigned:
+        where.conditions << open << u"s.handler IS NULL"_s;
         break;
     case SignalQueue::New:
         where.conditions << u"s.status = 'nieuw'"_s;
@@ -116,6 +130,10 @@ Result<WhereClause> buildWhere(Registry& registry, const SignalFilter& filter)
         const QStringList searched = {u"s.reference"_s, u"s.description"_s, u"s.street"_s};
         add(where, TextSearch::containsAny(registry.db().dialect(), searched, text.value()));
     }
+    if (!filter.handler.trimmed().isEmpty()) {
+        where.conditions << open << u"s.handler = ?"_s;
+        where.values << filter.handler.trimmed();
+    }
     if (filter.onlyOpen)
         where.conditions << open;
     if (filter.onlyLate)
@@ -148,6 +166,10 @@ Ordering ordering(const SignalFilter& filter)
         break;
     case SignalSort::ByStatus: o.key = u"s.status"_s; break;
     case SignalSort::ByLevel: o.key = u"s.escalation_level"_s; break;
+    case SignalSort::ByFollowUp:
+        // No date sorts after every date (ascending); on one day the most urgent first.
+        o.key = u"coalesce(s.follow_up_on, '9999-12-31')%1, -(%2)"_s.arg(o.direction, Schema::urgencyRank(u"s.urgency"_s));
+        break;
     }
     return o;
 }
@@ -194,7 +216,7 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         u"SELECT s.id, s.reference, s.observed_on, b.name, s.category_code, c.name, c.theme_code, s.urgency, s.status,"
         " s.escalation_level,"
         " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND %5),"
-        " %1"
+        " %1, coalesce(s.handler, ''), coalesce(s.handed_over_by, ''), coalesce(s.follow_up_on, '')"
         " FROM (SELECT s.id FROM signals s%2%3%4 LIMIT ? OFFSET ?) page"
         " JOIN signals s ON s.id = page.id JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
         "%4"_s.arg(late.sql, order.joins, where->sql(), orderBy(order), OpenAndLate::referralOpen(u"r"_s)),
@@ -207,7 +229,8 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         rows << SignalRow{query->value(0).toLongLong(), query->value(1).toString(), query->value(2).toString(),
                           query->value(3).toString(),   query->value(4).toString(), query->value(5).toString(),
                           query->value(6).toString(),   query->value(7).toString(), query->value(8).toString(),
-                          query->value(9).toInt(),      query->value(10).toInt(),   query->value(11).toBool()};
+                          query->value(9).toInt(),      query->value(10).toInt(),   query->value(11).toBool(),
+                          query->value(12).toString(),  query->value(13).toString(), query->value(14).toString()};
     }
     return rows;
 }

@@ -8,6 +8,7 @@
 #include "domain/WorkingDays.h"
 #include "services/Lookups.h"
 #include "services/OpenAndLate.h"
+#include "services/Handlers.h"
 #include "services/SignalWriter.h"
 
 using namespace Qt::StringLiterals;
@@ -74,6 +75,9 @@ Result<QString> addLocked(Registry& registry, const NewSignal& input)
     auto externalId = Validation::text(input.externalId, {u"external_id"_s, u"Extern nummer"_s, false, 64, false});
     if (!externalId.ok())
         return externalId.error();
+    auto handler = Handlers::forIntake(registry, input.handler);
+    if (!handler.ok())
+        return handler.error();
 
     Database& db = registry.db();
     const QDateTime now = registry.clock().now();
@@ -111,9 +115,12 @@ Result<QString> addLocked(Registry& registry, const NewSignal& input)
         return id.error();
     }
     BS_TRY(numbers.save());
+    BS_TRY(Handlers::setOnIntake(db, id.value(), handler.value()));
     BS_TRY(History::record(db, now, registry.actor(),
                            {id.value(), u"aangemaakt"_s,
-                            u"Signaal %1 geregistreerd: %2, %3, urgentie %4"_s.arg(row.reference, buurt->name, category->name, input.urgency),
+                            u"Signaal %1 geregistreerd: %2, %3, urgentie %4, behandelaar %5"_s.arg(
+                                row.reference, buurt->name, category->name, input.urgency,
+                                handler->isEmpty() ? u"geen"_s : handler.value()),
                             {}, 0}));
     return row.reference;
 }

@@ -30,6 +30,9 @@ struct NewSignal {
     QString description;
     QString externalId;   // FIXIE / politie number
     QString followUpOn;   // YYYY-MM-DD, optional
+    // The handler (login): not set means the person registering (when they handle signals),
+    // empty means none.
+    std::optional<QString> handler = std::nullopt;
 };
 
 // Fields to change; unset ones stay as they are.
@@ -47,14 +50,17 @@ struct SignalEdit {
 // The work queues (werkvoorraden) of the desktop app; each is a condition on top of the filter.
 enum class SignalQueue {
     All,               // alle signalen
-    MineOpen,          // open signals registered by the current user
+    MyWork,            // mijn werkvoorraad: open signals I handle, plus those I registered without a handler
+    FollowUpToday,     // open, with a follow-up date before the next working day
+    Unassigned,        // open, without a handler
     New,               // status nieuw
     Late,              // open, with a passed escalation term, follow-up date or referral term
     AwaitingFeedback,  // with an open referral (verstuurd or geaccepteerd)
     Stalled,           // open, longer on their escalation level than its term
 };
 
-enum class SignalSort { ByObserved, ByReference, ByBuurt, ByCategory, ByUrgency, ByStatus, ByLevel };
+// ByFollowUp: the follow-up date first (none last), then urgency: the handler's own order.
+enum class SignalSort { ByObserved, ByReference, ByBuurt, ByCategory, ByUrgency, ByStatus, ByLevel, ByFollowUp };
 
 struct SignalFilter {
     SignalQueue queue = SignalQueue::All;
@@ -66,6 +72,7 @@ struct SignalFilter {
     QString from;  // observed on or after, YYYY-MM-DD
     QString to;    // observed on or before
     QString text;  // free text in reference, description or street
+    QString handler;  // login: only the open signals of that handler
     bool onlyOpen = false;
     bool onlyLate = false;
     SignalSort sort = SignalSort::ByObserved;
@@ -87,6 +94,9 @@ struct SignalRow {
     int level = 0;
     int openReferrals = 0;
     bool late = false;
+    QString handler;       // login, empty when none
+    QString handedOverBy;  // login of who handed it to the handler, empty when not handed over
+    QString followUpOn;    // ISO date, empty when none
 };
 
 // The minimum the rules need to know about a signal.

@@ -124,6 +124,18 @@ QStringList SqliteDialect::appendOnly(const QString& table) const
     };
 }
 
+QStringList SqliteDialect::appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const
+{
+    QStringList same;
+    for (const QString& column : keptColumns)
+        same << u"NEW.%1 IS OLD.%1"_s.arg(column);
+    return {
+        u"CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 WHEN NOT (NEW.%2 = '' AND %3)"
+        " BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END"_s.arg(table, textColumn, same.join(u" AND "_s)),
+        u"CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 BEGIN SELECT RAISE(ABORT, '%1 is append-only'); END"_s.arg(table),
+    };
+}
+
 QString SqliteDialect::countTablesSql(bool byName) const
 {
     return byName ? u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"_s

@@ -68,6 +68,10 @@ public:
     // months in setting `monthsKey` (never less than `minimumMonths`) may be deleted: a log kept
     // for a retention period, which nobody can shorten by deleting recent entries.
     virtual QStringList appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const = 0;
+    // Like appendOnly, except for one change: `textColumn` blanked (set to '') with every column
+    // of `keptColumns` unchanged. An erasure on request wipes what a person wrote; nobody can
+    // rewrite it.
+    virtual QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const = 0;
     // Indexes only this engine's planner needs for the lists and figures on a large registry
     // (schema version 10). SQLite needs none: each of its indexes already carries the row id, and
     // it reads an index's columns without visiting the table.
@@ -140,6 +144,7 @@ public:
     QString daysBetween(const QString& from, const QString& to) const override;
     QStringList referralDayCountTriggers(Counts counts) const override;
     QStringList dropDayCountTriggers() const override;
+    QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const override;
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;

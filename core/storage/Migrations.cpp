@@ -25,6 +25,7 @@ const MigrationLadder& standardLadder()
         {9, u"Gebruikers van partnerorganisaties: rol partner met hun organisatie"_s, &Schema::version9},
         {10, u"Indexen voor de lijst op urgentie, en voor lijsten en cijfers op de server"_s, &Schema::version10},
         {11, u"Tellingen per maand naast die per dag, voor snelle cijfers over een kwartaal of jaar"_s, &Schema::version11},
+        {12, u"Behandelaar per signaal, opvolgen, en het journaal van contacten"_s, &Schema::version12},
     };
     return ladder;
 }

@@ -119,6 +119,21 @@ QStringList PostgresqlDialect::appendOnly(const QString& table) const
     };
 }
 
+QStringList PostgresqlDialect::appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const
+{
+    QStringList same;
+    for (const QString& column : keptColumns)
+        same << u"NEW.%1 IS NOT DISTINCT FROM OLD.%1"_s.arg(column);
+    const QString function = table + u"_blank_only"_s;
+    return {
+        plpgsql(u"refuse_change"_s, u"BEGIN %1 END"_s.arg(refuse())),
+        plpgsql(function, u"BEGIN IF NEW.%1 = '' AND %2 THEN RETURN NEW; END IF; %3 END"_s.arg(textColumn, same.join(u" AND "_s), refuse())),
+        u"CREATE TRIGGER %1_no_update BEFORE UPDATE ON %1 FOR EACH ROW EXECUTE FUNCTION %2()"_s.arg(table, function),
+        u"CREATE TRIGGER %1_no_delete BEFORE DELETE ON %1 FOR EACH ROW EXECUTE FUNCTION refuse_change()"_s.arg(table),
+        u"CREATE TRIGGER %1_no_truncate BEFORE TRUNCATE ON %1 FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()"_s.arg(table),
+    };
+}
+
 QStringList PostgresqlDialect::appendOnlyWithRetention(const QString& table, const QString& monthsKey, int minimumMonths) const
 {
     // Timestamps are ISO 8601 UTC text ("2026-11-27T10:00:00Z"), so text comparison orders them;

@@ -24,6 +24,7 @@ public:
     QString lockWaitSql(bool wait) const override;
     QStringList bulkWriteSetup() const override { return {}; }
     QStringList signalDayCountTriggers(Counts counts) const override;
+    QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const override;
     QString upsertAlias() const override { return QStringLiteral("c"); }
     QString daysBetween(const QString& from, const QString& to) const override;
     QStringList referralDayCountTriggers(Counts counts) const override;

@@ -305,6 +305,31 @@ QStringList version11(const Dialect& dialect)
     return s;
 }
 
+// Team casework: a handler per signal (a login; who handed it over, for the new handler's queue),
+// the follow-up queue's index, and the journal of contacts, append-only except that an erasure
+// on request blanks its texts.
+QStringList version12(const Dialect& dialect)
+{
+    const QString open = u"status IN ('nieuw','in_behandeling','heropend')"_s;
+    QStringList s = {
+        u"ALTER TABLE signals ADD COLUMN handler TEXT"_s,
+        u"ALTER TABLE signals ADD COLUMN handed_over_by TEXT"_s,
+        u"CREATE INDEX signals_handler ON signals (handler, follow_up_on) WHERE %1"_s.arg(open),
+        u"CREATE INDEX signals_follow_up ON signals (follow_up_on) WHERE %1 AND follow_up_on IS NOT NULL"_s.arg(open),
+        u"CREATE TABLE journal_entries (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id),"
+        " kind TEXT NOT NULL CHECK (kind IN ('huisbezoek','telefoon','overleg','e-mail','casusoverleg','overig')),"
+        " happened_on TEXT NOT NULL, written_at TEXT NOT NULL, author TEXT NOT NULL, text TEXT NOT NULL,"
+        " names_person INTEGER NOT NULL DEFAULT 0 CHECK (names_person IN (0, 1)),"
+        " corrects_id INTEGER REFERENCES journal_entries(id))"_s.arg(dialect.idColumn()),
+        u"CREATE INDEX journal_entries_signal ON journal_entries (signal_id, happened_on)"_s,
+        u"CREATE INDEX journal_entries_happened ON journal_entries (happened_on, kind)"_s,
+    };
+    s << dialect.appendOnlyExceptBlanking(u"journal_entries"_s, u"text"_s,
+                                          {u"id"_s, u"signal_id"_s, u"kind"_s, u"happened_on"_s, u"written_at"_s, u"author"_s,
+                                           u"names_person"_s, u"corrects_id"_s});
+    return s;
+}
+
 // Before version 8 two programs on one file could both send the same referral (the check ran
 // before the write lock), so a file may hold two open referrals of one signal to one partner and
 // the unique index of version 8 could not be built. Refusing to migrate would lock people out of

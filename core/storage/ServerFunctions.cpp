@@ -35,14 +35,13 @@ QStringList functionStatements()
                   u"BEGIN RETURN (SELECT partner_id FROM users WHERE login = session_user AND role = 'partner' AND active = 1); END"_s,
                   true);
     // Whether the person may change a signal: a coordinator any, a medewerker those they
-    // registered. HOOK for the handler of a later issue: "or handle" (handler = session_user)
-    // goes here and into the policy signals_wijzigen_eigen (ServerPolicies.cpp), nowhere else.
+    // registered or handle (as the policy signals_wijzigen_eigen in ServerPolicies.cpp).
     s << function(u"bs_changes_signal(p_signal bigint)"_s, u"boolean"_s, uR"sql(BEGIN
     IF pg_has_role(session_user, 'bs_coordinator', 'MEMBER') THEN
         RETURN EXISTS (SELECT 1 FROM signals WHERE id = p_signal);
     END IF;
     IF pg_has_role(session_user, 'bs_medewerker', 'MEMBER') THEN
-        RETURN EXISTS (SELECT 1 FROM signals WHERE id = p_signal AND registered_by = session_user);
+        RETURN EXISTS (SELECT 1 FROM signals WHERE id = p_signal AND (registered_by = session_user OR handler = session_user));
     END IF;
     RETURN false;
 END)sql"_s, true);

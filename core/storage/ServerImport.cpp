@@ -41,7 +41,7 @@ const QList<Step>& plan()
         {u"settings"_s, How::Settings}, {u"users"_s, How::Users},
         {u"signal_sequence"_s, How::Copy}, {u"signals"_s, How::Copy}, {u"subjects"_s, How::Copy},
         {u"consent_scopes"_s, How::Copy}, {u"referrals"_s, How::Copy}, {u"escalations"_s, How::Copy},
-        {u"history"_s, How::Copy}, {u"access_log"_s, How::AccessLog}, {u"activities"_s, How::Copy},
+        {u"history"_s, How::Copy}, {u"journal_entries"_s, How::Copy}, {u"access_log"_s, How::AccessLog}, {u"activities"_s, How::Copy},
         {u"activity_partners"_s, How::Copy}, {u"indicator_entries"_s, How::Copy}, {u"export_log"_s, How::Copy},
         {u"import_log"_s, How::Copy}, {u"retention_log"_s, How::Copy},
         {u"signal_day_counts"_s, How::DayCounts}, {u"referral_day_counts"_s, How::DayCounts},

@@ -121,9 +121,11 @@ QStringList securityStatements()
       << policy(u"signals_partner"_s, u"signals"_s, u"SELECT"_s, partner, referredToMe(u"signals.id"_s))
       << policy(u"signals_registreren"_s, u"signals"_s, u"INSERT"_s, workers, {}, u"registered_by = session_user"_s)
       << policy(u"signals_wijzigen"_s, u"signals"_s, u"UPDATE"_s, coordinator, u"true"_s, u"true"_s)
-      // HOOK for the handler of a later issue: "OR handler = session_user" here and in bs_changes_signal.
-      << policy(u"signals_wijzigen_eigen"_s, u"signals"_s, u"UPDATE"_s, medewerker, u"registered_by = session_user"_s,
-                u"registered_by = session_user"_s);
+      // A medewerker changes what they registered or handle (as bs_changes_signal); handing a
+      // signal over to a colleague leaves their name as handed_over_by, which the check accepts.
+      << policy(u"signals_wijzigen_eigen"_s, u"signals"_s, u"UPDATE"_s, medewerker,
+                u"registered_by = session_user OR handler = session_user"_s,
+                u"registered_by = session_user OR handler = session_user OR handed_over_by = session_user"_s);
 
     // Consent scope (no personal data): read with the signal, changed with it.
     s << policy(u"consent_scopes_lezen"_s, u"consent_scopes"_s, u"SELECT"_s, readers, u"true"_s)
@@ -166,10 +168,25 @@ QStringList securityStatements()
     s << policy(u"access_log_toevoegen"_s, u"access_log"_s, u"INSERT"_s, casework, {}, u"actor = session_user"_s)
       << policy(u"access_log_lezen"_s, u"access_log"_s, u"SELECT"_s, beheerder, u"true"_s);
 
+    // The journal: read with the signals; written under one's own login on a signal one may
+    // change; the beheerder blanks texts on an erasure (the trigger allows nothing else).
+    const QString journal = u"journal_entries"_s;
+    for (const QString& statement :
+         {u"GRANT SELECT, INSERT ON journal_entries TO %1"_s.arg(workers), u"GRANT SELECT, UPDATE (text) ON journal_entries TO %1"_s.arg(beheerder),
+          u"ALTER TABLE journal_entries ENABLE ROW LEVEL SECURITY"_s, u"ALTER TABLE journal_entries FORCE ROW LEVEL SECURITY"_s,
+          policy(u"journal_entries_eigenaar"_s, journal, u"ALL"_s, ownerRole(), u"true"_s, u"true"_s),
+          policy(u"journal_entries_lezen"_s, journal, u"SELECT"_s, readers, u"true"_s),
+          policy(u"journal_entries_toevoegen"_s, journal, u"INSERT"_s, workers, {}, u"author = session_user AND bs_changes_signal(signal_id)"_s),
+          policy(u"journal_entries_wissen"_s, journal, u"UPDATE"_s, beheerder, u"true"_s, u"text = ''"_s)}) {
+        s << ifTableExists(journal, statement);
+    }
+
     // Users: a medewerker, partner or stuurgroep member sees their own row (the program reads its
-    // role there); coordinators see all; the beheerder manages them.
+    // role there); a medewerker also the colleagues who handle signals (to hand one over);
+    // coordinators see all; the beheerder manages them.
     s << policy(u"users_eigen"_s, u"users"_s, u"SELECT"_s, roles({u"medewerker"_s, u"stuurgroep"_s, u"partner"_s}),
                 u"login = session_user"_s)
+      << policy(u"users_collegas"_s, u"users"_s, u"SELECT"_s, medewerker, u"active = 1 AND role IN ('medewerker', 'coordinator')"_s)
       << policy(u"users_lezen"_s, u"users"_s, u"SELECT"_s, coordinator, u"true"_s)
       << policy(u"users_beheren"_s, u"users"_s, u"ALL"_s, beheerder, u"true"_s, u"true"_s);
 

@@ -154,7 +154,7 @@ QString groupRole(const QString& role)
 
 QString ifTableExists(const QString& table, const QString& statement)
 {
-    return u"DO $do$ BEGIN IF to_regclass('%1') IS NOT NULL THEN EXECUTE '%2'; END IF; END $do$"_s.arg(table, statement);
+    return u"DO $do$ BEGIN IF to_regclass('%1') IS NOT NULL THEN EXECUTE $stmt$%2$stmt$; END IF; END $do$"_s.arg(table, statement);
 }
 
 QStringList groupRoles()

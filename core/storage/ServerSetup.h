@@ -29,7 +29,7 @@ QString loginManagerRole();
 // The group role of an application role (medewerker, coordinator, stuurgroep, beheerder, partner).
 QString groupRole(const QString& role);
 QStringList groupRoles();
-// `statement` (without single quotes) run only where `table` exists: the grants are applied as
+// `statement` run only where `table` exists: the grants are applied as
 // they are now also to a registry whose schema is older (tests build those; an upgrade migrates
 // first and then applies them again).
 QString ifTableExists(const QString& table, const QString& statement);
