@@ -4,6 +4,8 @@
 #include "domain/DutchDates.h"
 #include "io/CbsImport.h"
 #include "io/FileErrors.h"
+#include "services/Journal.h"
+#include "stats/CaseworkFigures.h"
 #include "stats/Indicators.h"
 #include "stats/Publication.h"
 #include "stats/Statistics.h"
@@ -156,6 +158,38 @@ void printText(QTextStream& out, const Published& s)
     out.flush();
 }
 
+QJsonObject caseworkJson(const CaseworkFigures& f)
+{
+    QJsonArray handlers;
+    for (const HandlerLoad& h : f.handlers) {
+        handlers.append(QJsonObject{{u"login"_s, h.login}, {u"name"_s, h.name}, {u"open"_s, h.open}, {u"late"_s, h.late},
+                                    {u"follow_up_due"_s, h.followUpDue}});
+    }
+    QJsonObject kinds;
+    for (auto it = f.contactsByKind.cbegin(); it != f.contactsByKind.cend(); ++it)
+        kinds.insert(it.key(), it.value());
+    return {{u"handlers"_s, handlers}, {u"open_without_handler"_s, f.openWithoutHandler}, {u"contacts_by_kind"_s, kinds},
+            {u"contacts"_s, f.contacts}};
+}
+
+void printCasework(QTextStream& out, const CaseworkFigures& f)
+{
+    out << u"\nWerkvoorraad per behandelaar (alleen voor coördinatie, niet in de rapportage):\n"_s;
+    out << u"  %1 %2 %3 %4\n"_s.arg(u"Behandelaar"_s.leftJustified(28), u"Open"_s.rightJustified(6), u"Te laat"_s.rightJustified(8),
+                                  u"Opvolgen"_s.rightJustified(9));
+    for (const HandlerLoad& h : f.handlers) {
+        out << u"  %1 %2 %3 %4\n"_s.arg(h.name.leftJustified(28, u' ', true), QString::number(h.open).rightJustified(6),
+                                      QString::number(h.late).rightJustified(8), QString::number(h.followUpDue).rightJustified(9));
+    }
+    out << u"  %1 %2\n"_s.arg(u"Zonder behandelaar"_s.leftJustified(28), QString::number(f.openWithoutHandler).rightJustified(6));
+    out << u"\nJournaal: %1 contacten in de periode"_s.arg(f.contacts);
+    QStringList kinds;
+    for (auto it = f.contactsByKind.cbegin(); it != f.contactsByKind.cend(); ++it)
+        kinds << u"%1 %2"_s.arg(Journal::kindLabel(it.key()).toLower()).arg(it.value());
+    out << (kinds.isEmpty() ? u"\n"_s : u" (%1)\n"_s.arg(kinds.join(u", "_s)));
+    out.flush();
+}
+
 int stats(Context& c)
 {
     auto period = Period::parse(c.value(u"from"_s), c.value(u"to"_s));
@@ -173,10 +207,24 @@ int stats(Context& c)
         return c.fail(role.error());
     // The steering group sees the same protected figures as in its report.
     const Published published = Publication::publish(computed.value(), indicators.value(), Publication::modeFor(role.value()));
-    if (c.isSet(u"json"_s))
-        c.printJson(toJson(published));
-    else
+    // The team's own casework, for those who coordinate it; never part of the published figures.
+    std::optional<CaseworkFigures> casework;
+    if (Access::allows(role.value(), Permission::Coordinate)) {
+        auto figures = Stats::casework(*c.registry, period.value());
+        if (!figures.ok())
+            return c.fail(figures.error());
+        casework = figures.value();
+    }
+    if (c.isSet(u"json"_s)) {
+        QJsonObject json = toJson(published);
+        if (casework)
+            json.insert(u"casework"_s, caseworkJson(*casework));
+        c.printJson(json);
+    } else {
         printText(c.out, published);
+        if (casework)
+            printCasework(c.out, *casework);
+    }
     return 0;
 }
 

@@ -9,6 +9,8 @@
 #include "access/AccessLog.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
+#include "services/Handlers.h"
+#include "services/Journal.h"
 #include "services/Referrals.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
@@ -152,6 +154,9 @@ private slots:
     void upgradeReappliesPolicies();
     void servicesWorkForEachRoleOnServer();
     void appOffersWhatTheServerAllows();
+    // tst_rls_casework.cpp
+    void handlerChangesAndHandsOverOnServer();
+    void journalFollowsTheSignalRules();
 
 private:
     // The registry as one person sees it: connected with their own login.

@@ -309,7 +309,12 @@ void TestServices::demoIsDeterministicAndCoversEveryState()
     QVERIFY(!Referrals::list(a.registry(), late)->isEmpty());
     QVERIFY(!Escalations::stalled(a.registry())->isEmpty());
     QCOMPARE(distinct(u"SELECT count(*) FROM signals WHERE observed_on > '2026-11-26' OR observed_on < '2024-11-26'"_s), 0);
-    QCOMPARE(db.scalar(u"PRAGMA foreign_key_check"_s).value().isNull(), true);
+    // SQLite checks what the bulk writer wrote with its foreign keys on; a server always enforces them.
+    if (!db.isServer()) {
+        auto violations = db.scalar(u"PRAGMA foreign_key_check"_s);
+        QVERIFY(violations.ok());
+        QVERIFY(violations.value().isNull());
+    }
     // References continue after the demo: nothing is reused.
     const QString next = addSignal(a.registry());
     QCOMPARE(distinct(u"SELECT count(*) FROM signals WHERE reference = '%1'"_s.arg(next)), 1);

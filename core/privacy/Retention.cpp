@@ -28,7 +28,8 @@ Result<RetentionReport> run(Registry& registry, bool dryRun)
         auto candidates = db.run(u"SELECT s.id, s.reference FROM signals s WHERE s.status IN ('afgehandeld', 'geannuleerd')"
                                  " AND coalesce(s.closed_on, substr(s.updated_at, 1, 10)) < ?"
                                  " AND (%1"
-                                 "      OR EXISTS (SELECT 1 FROM consent_scopes c WHERE c.signal_id = s.id) OR s.consent_by IS NOT NULL)"
+                                 "      OR EXISTS (SELECT 1 FROM consent_scopes c WHERE c.signal_id = s.id) OR s.consent_by IS NOT NULL"
+                                 "      OR EXISTS (SELECT 1 FROM journal_entries j WHERE j.signal_id = s.id AND j.names_person = 1 AND j.text <> ''))"
                                  " ORDER BY s.id"_s.arg(SubjectStore::exists(db, u"s.id"_s)),
                                  {report.cutoff.toString(Qt::ISODate)});
         if (!candidates.ok())

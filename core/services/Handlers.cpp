@@ -77,8 +77,15 @@ Status assignLocked(Registry& registry, const Assignment& a, const QString& note
     const QDateTime now = registry.clock().now();
     // Who handed it over shows in the new handler's queue; taking a signal oneself is no hand-over.
     const QVariant handedOverBy = login.isEmpty() || login == registry.actor() ? QVariant() : QVariant(registry.actor());
-    BS_TRY(db.execute(u"UPDATE signals SET handler = ?, handed_over_by = ?, updated_at = ? WHERE id = ?"_s,
-                      {login.isEmpty() ? QVariant() : QVariant(login), handedOverBy, History::timestamp(now), id}));
+    auto updated = db.run(u"UPDATE signals SET handler = ?, handed_over_by = ?, updated_at = ? WHERE id = ?"_s,
+                          {login.isEmpty() ? QVariant() : QVariant(login), handedOverBy, History::timestamp(now), id});
+    if (!updated.ok())
+        return updated.error();
+    // On a server the row is only there to change for those who may (DESIGN, shared mode).
+    if (updated->numRowsAffected() != 1) {
+        return Error::denied(u"U mag signaal %1 niet overdragen: dat mag wie het registreerde of behandelt, en een coördinator. "
+                             "Er is niets gewijzigd."_s.arg(reference));
+    }
     const QString from = current.isEmpty() ? u"geen"_s : nameOf(db, current);
     const QString to = login.isEmpty() ? u"geen"_s : nameOf(db, login);
     return History::record(db, now, registry.actor(), {id, u"behandelaar"_s, u"Behandelaar: %1 → %2"_s.arg(from, to), note, 0});

@@ -84,7 +84,13 @@ QStringList securityStatements()
         " partner_buurten, escalation_levels, indicators, indicator_entries TO %1"_s.arg(beheerder),
         u"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1"_s.arg(casework),
         // Casework. No grant at all to the stuurgroep: it reads figures, never a row.
-        u"GRANT SELECT, INSERT, UPDATE ON signals, referrals, escalations, signal_sequence, activities, activity_partners TO %1"_s.arg(workers),
+        u"GRANT SELECT, INSERT, UPDATE ON referrals, escalations, signal_sequence, activities, activity_partners TO %1"_s.arg(workers),
+        // A signal's reference and who registered it when never change (the policies let a
+        // handler change a signal; that must not make them its registrant): every other column.
+        u"GRANT SELECT, INSERT ON signals TO %1"_s.arg(workers),
+        u"DO $do$ BEGIN EXECUTE (SELECT format('GRANT UPDATE (%s) ON signals TO %1', string_agg(quote_ident(column_name), ', '))"
+        " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'signals'"
+        " AND column_name NOT IN ('id', 'reference', 'registered_at', 'registered_by')); END $do$"_s.arg(workers),
         u"GRANT SELECT, INSERT, DELETE ON consent_scopes TO %1"_s.arg(workers),
         // The day counts are kept by triggers running with the rights of whoever changed a signal
         // or a referral.
@@ -123,9 +129,12 @@ QStringList securityStatements()
       << policy(u"signals_wijzigen"_s, u"signals"_s, u"UPDATE"_s, coordinator, u"true"_s, u"true"_s)
       // A medewerker changes what they registered or handle (as bs_changes_signal); handing a
       // signal over to a colleague leaves their name as handed_over_by, which the check accepts.
-      << policy(u"signals_wijzigen_eigen"_s, u"signals"_s, u"UPDATE"_s, medewerker,
-                u"registered_by = session_user OR handler = session_user"_s,
-                u"registered_by = session_user OR handler = session_user OR handed_over_by = session_user"_s);
+      << ifColumnExists(u"signals"_s, u"handler"_s,
+                        policy(u"signals_wijzigen_eigen"_s, u"signals"_s, u"UPDATE"_s, medewerker,
+                               u"registered_by = session_user OR handler = session_user"_s,
+                               u"registered_by = session_user OR handler = session_user OR handed_over_by = session_user"_s),
+                        policy(u"signals_wijzigen_eigen"_s, u"signals"_s, u"UPDATE"_s, medewerker, u"registered_by = session_user"_s,
+                               u"registered_by = session_user"_s));
 
     // Consent scope (no personal data): read with the signal, changed with it.
     s << policy(u"consent_scopes_lezen"_s, u"consent_scopes"_s, u"SELECT"_s, readers, u"true"_s)
@@ -173,6 +182,9 @@ QStringList securityStatements()
     const QString journal = u"journal_entries"_s;
     for (const QString& statement :
          {u"GRANT SELECT, INSERT ON journal_entries TO %1"_s.arg(workers), u"GRANT SELECT, UPDATE (text) ON journal_entries TO %1"_s.arg(beheerder),
+          // A partner reads a signal's detail with it, and no policy gives it a row: the journal
+          // is the team's own.
+          u"GRANT SELECT ON journal_entries TO %1"_s.arg(partner),
           u"ALTER TABLE journal_entries ENABLE ROW LEVEL SECURITY"_s, u"ALTER TABLE journal_entries FORCE ROW LEVEL SECURITY"_s,
           policy(u"journal_entries_eigenaar"_s, journal, u"ALL"_s, ownerRole(), u"true"_s, u"true"_s),
           policy(u"journal_entries_lezen"_s, journal, u"SELECT"_s, readers, u"true"_s),

@@ -157,6 +157,13 @@ QString ifTableExists(const QString& table, const QString& statement)
     return u"DO $do$ BEGIN IF to_regclass('%1') IS NOT NULL THEN EXECUTE $stmt$%2$stmt$; END IF; END $do$"_s.arg(table, statement);
 }
 
+QString ifColumnExists(const QString& table, const QString& column, const QString& statement, const QString& otherwise)
+{
+    return u"DO $do$ BEGIN IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()"
+           " AND table_name = '%1' AND column_name = '%2') THEN EXECUTE $stmt$%3$stmt$;%4 END IF; END $do$"_s
+        .arg(table, column, statement, otherwise.isEmpty() ? QString() : u" ELSE EXECUTE $stmt$%1$stmt$;"_s.arg(otherwise));
+}
+
 QStringList groupRoles()
 {
     return {groupRole(u"medewerker"_s), groupRole(u"coordinator"_s), groupRole(u"stuurgroep"_s), groupRole(u"beheerder"_s),

@@ -33,6 +33,9 @@ QStringList groupRoles();
 // they are now also to a registry whose schema is older (tests build those; an upgrade migrates
 // first and then applies them again).
 QString ifTableExists(const QString& table, const QString& statement);
+// `statement` where `table` has `column`, otherwise `otherwise` (if any): a policy that names a
+// column of a later schema version.
+QString ifColumnExists(const QString& table, const QString& column, const QString& statement, const QString& otherwise = {});
 
 // `server init`: run as a login that may create roles. In one transaction, so a failure leaves
 // nothing behind: creates the owner, login-manager and group roles where the server has none yet,
