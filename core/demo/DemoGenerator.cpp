@@ -1,5 +1,7 @@
 #include "DemoGenerator.h"
 
+#include "demo/DemoCasework.h"
+
 #include "Registry.h"
 #include "demo/DemoTexts.h"
 #include "domain/Codes.h"
@@ -509,6 +511,7 @@ Result<DemoSummary> generate(Registry& registry, const DemoOptions& options)
             BS_TRY(addSignal(c, day));
         BS_TRY(c.numbers->save());
         BS_TRY(addActivities(c));
+        BS_TRY(DemoCasework::add(db, History::timestamp(registry.clock().now()), registry.clock().today()));
         for (const QString& statement : Schema::rebuildDayCounts(db.dialect()))
             BS_TRY(db.execute(statement));
         return {};
