@@ -70,6 +70,13 @@ QPlainTextEdit* ActionDialog::addText(const QString& field, const QString& label
     return edit;
 }
 
+void ActionDialog::addField(const QString& field, const QString& label, QWidget* widget)
+{
+    widget->setObjectName(field);
+    m_form->addRow(label, widget);
+    m_form->addRow(QString(), m_errors.lineFor(field, widget));
+}
+
 QString ActionDialog::code(const QString& field) const
 {
     auto* box = findChild<QComboBox*>(field);

@@ -26,6 +26,8 @@ public:
     ActionDialog(const QString& title, QWidget* parent);
     QComboBox* addCombo(const QString& field, const QString& label, const QList<QPair<QString, QString>>& items);
     QPlainTextEdit* addText(const QString& field, const QString& label);
+    // Any other input (a date, a check box), with its own error line.
+    void addField(const QString& field, const QString& label, QWidget* widget);
     QString code(const QString& field) const;
     QString text(const QString& field) const;
     // The core call the dialog makes when submitted.

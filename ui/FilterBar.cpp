@@ -3,6 +3,8 @@
 #include "DateField.h"
 #include "Labels.h"
 #include "domain/Codes.h"
+#include "access/Access.h"
+#include "services/Handlers.h"
 #include "services/Lookups.h"
 
 #include <QComboBox>
@@ -67,6 +69,9 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     m_category = combo(this, u"filterCategory"_s, tr("All categories"));
     m_status = combo(this, u"filterStatus"_s, tr("All statuses"));
     m_source = combo(this, u"filterSource"_s, tr("All sources"));
+    m_handler = combo(this, u"filterHandler"_s, tr("Any handler"));
+    m_handler->setToolTip(tr("Open signals of one handler"));
+    m_handler->hide();
     m_from = dateField(this, u"filterFrom"_s, tr("from…"));
     m_to = dateField(this, u"filterTo"_s, tr("to…"));
     for (const QString& code : Codes::signalStatus().codes())
@@ -76,6 +81,7 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     reset->setToolTip(tr("Clear all filters"));
     searchRow->addWidget(m_text, 3);
     searchRow->addWidget(m_status, 1);
+    searchRow->addWidget(m_handler, 1);
     searchRow->addWidget(reset);
     for (QWidget* w : std::initializer_list<QWidget*>{m_buurt, m_theme, m_category, m_source, m_from, m_to})
         layout->addWidget(w, 1);
@@ -86,7 +92,7 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
     m_textDelay->setInterval(250);
     connect(m_textDelay, &QTimer::timeout, this, &FilterBar::changed);
     connect(m_text, &QLineEdit::textChanged, m_textDelay, qOverload<>(&QTimer::start));
-    for (QComboBox* box : {m_buurt, m_theme, m_category, m_status, m_source}) {
+    for (QComboBox* box : {m_buurt, m_theme, m_category, m_status, m_source, m_handler}) {
         connect(box, &QComboBox::currentIndexChanged, this, [this]() {
             if (!m_updating)
                 emit changed();
@@ -107,7 +113,7 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent)
 void FilterBar::setRegistry(Registry* registry)
 {
     m_updating = true;
-    for (QComboBox* box : {m_buurt, m_theme, m_category, m_source}) {
+    for (QComboBox* box : {m_buurt, m_theme, m_category, m_source, m_handler}) {
         while (box->count() > 1)
             box->removeItem(1);
     }
@@ -131,6 +137,16 @@ void FilterBar::setRegistry(Registry* registry)
                 m_source->addItem(s.name, s.code);
         }
     }
+    // Whose work is where is the coordinator's question; others have their own queue.
+    auto role = registry ? Access::role(*registry) : Result<Role>(Role::None);
+    const bool coordinates = role.ok() && Access::allows(role.value(), Permission::Coordinate);
+    if (coordinates) {
+        if (auto candidates = Handlers::candidates(*registry); candidates.ok()) {
+            for (const Handler& h : candidates.value())
+                m_handler->addItem(h.displayName, h.login);
+        }
+    }
+    m_handler->setVisible(coordinates);
     m_updating = false;
 }
 
@@ -141,6 +157,7 @@ void FilterBar::applyTo(SignalFilter& filter) const
     filter.category = m_category->currentData().toString();
     filter.status = m_status->currentData().toString();
     filter.source = m_source->currentData().toString();
+    filter.handler = m_handler->currentData().toString();
     filter.from = dateValue(m_from);
     filter.to = dateValue(m_to);
     filter.text = m_text->text();
@@ -154,6 +171,7 @@ void FilterBar::setFrom(const SignalFilter& filter)
     selectData(m_category, filter.category);
     selectData(m_status, filter.status);
     selectData(m_source, filter.source);
+    selectData(m_handler, filter.handler);
     m_from->setDate(QDate::fromString(filter.from, Qt::ISODate));
     m_to->setDate(QDate::fromString(filter.to, Qt::ISODate));
     m_text->blockSignals(true);

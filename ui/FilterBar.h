@@ -1,5 +1,6 @@
 #pragma once
-// Filters above the signal list: buurt, theme, category, status, source, period and free text.
+// Filters above the signal list: buurt, theme, category, status, source, period and free text,
+// and for a coordinator (or beheerder) the handler.
 // Every change is applied in SQL by the list model.
 
 #include "services/Signals.h"
@@ -35,6 +36,7 @@ private:
     QComboBox* m_category;
     QComboBox* m_status;
     QComboBox* m_source;
+    QComboBox* m_handler;  // shown only to those who coordinate
     DateField* m_from;
     DateField* m_to;
     QLineEdit* m_text;

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -66,7 +67,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     // Fixed column widths: measuring contents would read every row of a million-signal list.
-    const QList<int> widths = {108, 100, 110, 146, 62, 104, 44, 58, 56};
+    const QList<int> widths = {108, 92, 100, 126, 62, 100, 82, 92, 44, 58, 56};
     for (int c = 0; c < widths.size(); ++c)
         m_view->setColumnWidth(c, widths.at(c));
 
@@ -130,18 +131,21 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"countLabel"_s);
     m_dailyBackup = new DailyBackupStatus(this);
+    m_followUpCount = new QPushButton(this);
+    m_followUpCount->setObjectName(u"followUpCount"_s);
+    m_followUpCount->setFlat(true);
+    m_followUpCount->setToolTip(tr("Open signals with a follow-up date up to today; click to show them."));
+    m_followUpCount->hide();
+    connect(m_followUpCount, &QPushButton::clicked, this, [this]() { m_queues->selectQueue(SignalQueue::FollowUpToday); });
     statusBar()->addWidget(m_fileLabel, 1);
+    statusBar()->addPermanentWidget(m_followUpCount);
     statusBar()->addPermanentWidget(m_dailyBackup);
     statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_roleLabel);
     buildMenus();
 
     connect(m_filterBar, &FilterBar::changed, this, &MainWindow::applyFilter);
-    connect(m_queues, &QueuePanel::queueChosen, this, [this](SignalQueue queue) {
-        m_currentQueue = int(queue);
-        m_onlyOpen = false;
-        applyFilter();
-    });
+    connect(m_queues, &QueuePanel::queueChosen, this, &MainWindow::chooseQueue);
     m_queues->setLeaveCheck([this]() { return m_detail->mayLeave(); });
     connect(m_queues, &QueuePanel::savedFilterChosen, this, [this](const SignalFilter& filter) {
         m_currentQueue = int(filter.queue);
@@ -150,6 +154,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         m_model->setFilter(filter);
     });
     connect(m_model, &SignalListModel::failed, this, &MainWindow::showError);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::listMenu);
     connect(m_model, &SignalListModel::countChanged, this, [this]() { m_countsTimer->start(); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this]() {
         if (m_detail->hasUnsavedEdits())
@@ -336,7 +341,11 @@ bool MainWindow::useRegistry(std::unique_ptr<Registry> opened)
 
 void MainWindow::applyFilter()
 {
-    SignalFilter filter = m_model->filter();
+    applyFilterOn(m_model->filter());
+}
+
+void MainWindow::applyFilterOn(SignalFilter filter)
+{
     m_filterBar->applyTo(filter);
     filter.queue = SignalQueue(m_currentQueue);
     filter.onlyOpen = m_onlyOpen;
@@ -473,25 +482,36 @@ void MainWindow::updateCounts()
     const QString path = m_registry->path();
     const QString actor = m_registry->actor();
     const Clock* clock = &m_registry->clock();
-    auto* watcher = new QFutureWatcher<QPair<qint64, qint64>>(this);
-    connect(watcher, &QFutureWatcher<QPair<qint64, qint64>>::finished, this, [this, watcher]() {
-        const auto [open, late] = watcher->result();
+    struct Counts {
+        qint64 open = 0;
+        qint64 late = 0;
+        qint64 followUp = 0;
+    };
+    auto* watcher = new QFutureWatcher<Counts>(this);
+    connect(watcher, &QFutureWatcher<Counts>::finished, this, [this, watcher]() {
+        const Counts counts = watcher->result();
         watcher->deleteLater();
         const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
         m_countLabel->setText(tr("%1 in this list · %2 open · %3 late")
-                                  .arg(dutch.toString(m_model->totalCount()), dutch.toString(open), dutch.toString(late)));
+                                  .arg(dutch.toString(m_model->totalCount()), dutch.toString(counts.open), dutch.toString(counts.late)));
+        m_followUpCount->setText(tr("Follow up today: %1").arg(dutch.toString(counts.followUp)));
+        m_followUpCount->setVisible(Access::allows(m_role, Permission::ViewSignals));
     });
-    watcher->setFuture(QtConcurrent::run([=]() -> QPair<qint64, qint64> {
+    watcher->setFuture(QtConcurrent::run([=]() -> Counts {
         auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
         if (!registry.ok())
-            return {0, 0};
+            return {};
+        auto countOf = [&registry](const SignalFilter& filter) {
+            auto n = Signals::count(*registry.value(), filter);
+            return n.ok() ? n.value() : 0;
+        };
         SignalFilter open;
         open.onlyOpen = true;
         SignalFilter late;
         late.queue = SignalQueue::Late;
-        auto openCount = Signals::count(*registry.value(), open);
-        auto lateCount = Signals::count(*registry.value(), late);
-        return {openCount.ok() ? openCount.value() : 0, lateCount.ok() ? lateCount.value() : 0};
+        SignalFilter followUp;
+        followUp.queue = SignalQueue::FollowUpToday;
+        return {countOf(open), countOf(late), countOf(followUp)};
     }));
 }
 

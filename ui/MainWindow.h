@@ -20,6 +20,7 @@
 
 class QAction;
 class QLabel;
+class QPushButton;
 class QMenu;
 class QSplitter;
 class QTableView;
@@ -28,6 +29,7 @@ class QTimer;
 
 namespace bs {
 
+class ActionDialog;
 class ChangeFeed;
 class CoordinatorView;
 class DailyBackupStatus;
@@ -66,6 +68,11 @@ public:
     void showDashboardTab();
     QueuePanel* queues() const { return m_queues; }
     NewSignalDialog* newSignalDialog() const { return m_newDialog; }
+    // A coordinator's bulk assignment of the rows selected in the list (the list's context menu).
+    void assignSelected();
+    ActionDialog* assignDialog() const;
+    QStringList selectedReferences() const;
+    QPushButton* followUpCount() const { return m_followUpCount; }
     void selectReference(const QString& reference);
     void showCoordinatorTab();
     void openPrivacy();
@@ -92,6 +99,8 @@ private:
     void applyRole();
     void warnAboutStorage();
     void applyFilter();
+    // The filter bar, queue and open-only choice on top of `filter` (its order kept), into the list.
+    void applyFilterOn(SignalFilter filter);
     void updateTitle();
     void updateCounts();
     // Live across desks (MainWindowLive.cpp): other desks' changes and a lost server connection.
@@ -108,6 +117,11 @@ private:
     void exportList();
     void writeReport();
     void showSignals(const SignalFilter& filter);
+    // Team casework (MainWindowCasework.cpp): the follow-up order of one's own queues, the
+    // coordinator's selection of several rows, the follow-up count in the status bar.
+    void chooseQueue(SignalQueue queue);
+    void applyCaseworkRole();
+    void listMenu(const QPoint& at);
     // The list's current row into the detail panel, asking first when the shown signal has edits.
     void showCurrentSignal();
     // The new-signal form and the detail panel: saved, discarded, or (false) kept as they are.
@@ -143,6 +157,8 @@ private:
     QPointer<PrivacyDialog> m_privacy;
     QPointer<ServerLoginDialog> m_serverLogin;
     QLabel* m_countLabel;
+    QPushButton* m_followUpCount;  // "Vandaag opvolgen: N"; a click shows that queue
+    QPointer<ActionDialog> m_assignDialog;
     DailyBackupStatus* m_dailyBackup;
     QMenu* m_recentMenu;
     QTimer* m_countsTimer;

@@ -41,6 +41,7 @@ void MainWindow::applyRole()
         m_tabs->setCurrentIndex(2);
     m_roleLabel->setText(m_role == Role::None ? tr("No access: %1 is not a user of this registry").arg(m_registry->actor())
                                               : tr("%1 (%2)").arg(m_registry->actor(), Access::roleLabel(m_role)));
+    applyCaseworkRole();
     const bool known = m_role != Role::None;
     m_tabs->setVisible(known);
     m_noAccessPage->setVisible(!known);

@@ -5,6 +5,7 @@
 #include "Registry.h"
 #include "UnsavedQuestion.h"
 #include "domain/Codes.h"
+#include "services/Handlers.h"
 #include "services/Intake.h"
 #include "services/Lookups.h"
 
@@ -125,6 +126,18 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
     m_description->setPlaceholderText(tr("What did you see or hear? No citizen service number (BSN)."));
     m_description->setMinimumHeight(90);
 
+    m_handler = new QComboBox(this);
+    m_handler->setObjectName(u"handler"_s);
+    if (auto candidates = Handlers::candidates(registry); candidates.ok()) {
+        for (const Handler& h : candidates.value())
+            m_handler->addItem(u"%1 (%2)"_s.arg(h.displayName, h.login), h.login);
+    }
+    m_handler->addItem(tr("(none)"), QString());
+    // The person registering carries it unless they choose someone else; one who cannot handle
+    // signals (a beheerder) leaves it to the coordinator.
+    const int self = m_handler->findData(registry.actor());
+    m_handler->setCurrentIndex(self >= 0 ? self : m_handler->count() - 1);
+
     addRow(tr("&Neighbourhood"), m_buurt, u"buurt"_s);
     addRow(tr("&Category"), m_category, u"category"_s);
     addRow(tr("S&ource"), m_source, u"source"_s);
@@ -133,6 +146,7 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
     addRow(tr("&Observed on"), m_observed, u"observed"_s);
     addRow(tr("&Street"), m_street, u"street"_s);
     addRow(tr("&Description"), m_description, u"description"_s);
+    addRow(tr("&Handler"), m_handler, u"handler"_s);
 
     m_acuteWarning = new QLabel(tr("Acute: in immediate danger call 112; for domestic violence or child abuse call Veilig Thuis "
                                    "(0800-2000). Buurtsignaal records the signal but is not an emergency channel."),
@@ -186,13 +200,13 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
         m_acuteWarning->setVisible(m_urgency->currentData().toString() == u"acuut"_s);
     });
     const QList<QWidget*> tabOrder = {m_buurt, m_category, m_source, m_impact, m_urgency, m_observed, m_street, m_description,
-                                      m_subjectBox, m_name, m_address, m_phone, m_birthYear, m_consent, m_scope};
+                                      m_handler, m_subjectBox, m_name, m_address, m_phone, m_birthYear, m_consent, m_scope};
     for (int i = 1; i < tabOrder.size(); ++i)
         setTabOrder(tabOrder.at(i - 1), tabOrder.at(i));
     updateSubjectSection();
     resize(560, sizeHint().height());
     m_buurt->setFocus();
-    m_untouched.watch({m_buurt, m_category, m_source, m_impact, m_urgency, m_observed, m_street, m_description, m_subjectBox,
+    m_untouched.watch({m_buurt, m_category, m_source, m_impact, m_urgency, m_observed, m_street, m_description, m_handler, m_subjectBox,
                        m_name, m_address, m_phone, m_birthYear, m_consent, m_scope});
     m_untouched.take();
 }
@@ -234,6 +248,7 @@ bool NewSignalDialog::submit()
     input.observedOn = m_observed->isoDate();
     input.street = m_street->text();
     input.description = m_description->toPlainText();
+    input.handler = m_handler->currentData().toString();
     std::optional<SubjectInput> subject;
     std::optional<ConsentInput> consent;
     if (m_subjectBox->isEnabled() && m_subjectBox->isChecked()) {

@@ -49,6 +49,7 @@ private:
     DateField* m_observed;
     QLineEdit* m_street;
     QPlainTextEdit* m_description;
+    QComboBox* m_handler;  // who handles it: by default the person registering
     QLabel* m_acuteWarning;
     QGroupBox* m_subjectBox;
     QLineEdit* m_name;

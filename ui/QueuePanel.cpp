@@ -75,7 +75,7 @@ QVariantMap QueuePanel::toMap(const SignalFilter& f)
 {
     return {{u"queue"_s, int(f.queue)}, {u"status"_s, f.status}, {u"buurt"_s, f.buurt}, {u"theme"_s, f.theme},
             {u"category"_s, f.category}, {u"source"_s, f.source}, {u"from"_s, f.from}, {u"to"_s, f.to},
-            {u"text"_s, f.text}, {u"sort"_s, int(f.sort)}, {u"descending"_s, f.descending}};
+            {u"text"_s, f.text}, {u"handler"_s, f.handler}, {u"sort"_s, int(f.sort)}, {u"descending"_s, f.descending}};
 }
 
 SignalFilter QueuePanel::fromMap(const QVariantMap& m)
@@ -90,6 +90,7 @@ SignalFilter QueuePanel::fromMap(const QVariantMap& m)
     f.from = m.value(u"from"_s).toString();
     f.to = m.value(u"to"_s).toString();
     f.text = m.value(u"text"_s).toString();
+    f.handler = m.value(u"handler"_s).toString();
     f.sort = SignalSort(m.value(u"sort"_s).toInt());
     f.descending = m.value(u"descending"_s, true).toBool();
     return f;

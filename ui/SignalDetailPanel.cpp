@@ -23,8 +23,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QTableWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,22 +74,23 @@ SignalDetailPanel::SignalDetailPanel(QWidget* parent) : QWidget(parent)
     m_statusLine->setWordWrap(true);
     layout->addWidget(m_title);
     layout->addWidget(m_statusLine);
+    m_handlerLine = new QLabel(m_content);
+    m_handlerLine->setObjectName(u"detailHandler"_s);
+    m_handlerLine->setWordWrap(true);
+    m_handlerLine->setTextFormat(Qt::PlainText);
+    m_handlerLine->setStyleSheet(u"font-weight: bold;"_s);
+    layout->addWidget(m_handlerLine);
     buildFields(layout);
     buildReferrals(layout);
     buildLadder(layout);
-    auto* historyBox = new QGroupBox(tr("History"), m_content);
-    auto* historyLayout = new QVBoxLayout(historyBox);
-    m_history = new QTreeWidget(historyBox);
-    m_history->setObjectName(u"history"_s);
-    m_history->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Why")});
-    m_history->setRootIsDecorated(false);
-    m_history->setMinimumHeight(160);
-    m_history->setWordWrap(true);
-    historyLayout->addWidget(m_history);
-    layout->addWidget(historyBox);
+    buildTimeline(layout);
     layout->addStretch();
     scroll->hide();
     m_content->setProperty("scroll", QVariant::fromValue<QObject*>(scroll));
+    // From any field or button of the panel, as the worker is on the phone or back from a visit.
+    auto* journal = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_J), this);
+    journal->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(journal, &QShortcut::activated, this, &SignalDetailPanel::requestJournalEntry);
 }
 
 SignalDetailPanel::~SignalDetailPanel() = default;
@@ -164,6 +165,10 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
         m_statusButtons << b;
         actions->addWidget(b);
     }
+    // Handing over is a step on the signal like the status changes beside it.
+    m_handOver = button(box, u"handOver"_s, tr("Hand over…"));
+    actions->addWidget(m_handOver);
+    connect(m_handOver, &QPushButton::clicked, this, &SignalDetailPanel::requestHandOver);
     actions->addStretch();
     form->addRow(m_editError);
     form->addRow(m_lostWork);
@@ -448,14 +453,10 @@ void SignalDetailPanel::populate()
     m_stepUp->setEnabled(open && d.level < 4);
     m_stepDown->setEnabled(open && d.level > 0);
 
-    m_history->clear();
-    for (const HistoryEntry& h : d.history) {
-        auto* item = new QTreeWidgetItem(m_history, {Labels::timestamp(h.at), h.actor, h.detail, h.reason});
-        item->setToolTip(2, h.detail);
-        item->setToolTip(3, h.reason);
-    }
-    for (int c = 0; c < 3; ++c)
-        m_history->resizeColumnToContents(c);
+    showHandler();
+    m_handOver->setVisible(open);
+    m_addJournal->setEnabled(m_rights.change && d.status != u"geannuleerd"_s);
+    fillTimeline();
 }
 
 qint64 SignalDetailPanel::selectedReferral() const

@@ -1,7 +1,8 @@
 #pragma once
 // The selected signal on the right: its fields (editable while it is open), status actions,
 // subject and consent, referrals with their actions and terms, the escalation ladder with the
-// current level and days left, and the history timeline. Edits typed in its fields survive a
+// current level and days left, its handler (handed over with a note), and a timeline of journal
+// entries and history; Ctrl+J anywhere in the panel adds a journal entry. Edits typed in its fields survive a
 // reload, and before it shows something else the main window asks mayLeave().
 
 #include "FormSnapshot.h"
@@ -19,7 +20,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
-class QTreeWidget;
+class QTextBrowser;
 class QVBoxLayout;
 
 namespace bs {
@@ -58,6 +59,8 @@ public slots:
     void requestEscalation(bool stepUp);
     void requestSubject();
     void requestConsent();
+    void requestHandOver();
+    void requestJournalEntry();
     bool saveEdits();
 
 signals:
@@ -67,6 +70,9 @@ private:
     void buildFields(QVBoxLayout* layout);
     void buildReferrals(QVBoxLayout* layout);
     void buildLadder(QVBoxLayout* layout);
+    void buildTimeline(QVBoxLayout* layout);
+    void showHandler();
+    void fillTimeline();
     void load(const FormSnapshot::Values& typed);
     void populate();
     SignalEdit typedEdit() const;
@@ -115,7 +121,11 @@ private:
     QLabel* m_ladderText;
     QPushButton* m_stepUp;
     QPushButton* m_stepDown;
-    QTreeWidget* m_history;
+    QLabel* m_handlerLine;
+    QPushButton* m_handOver;
+    QComboBox* m_timelineFilter;
+    QTextBrowser* m_timeline;  // journal entries and history, newest first
+    QPushButton* m_addJournal;
     QWidget* m_content;
     QLabel* m_empty;
 };

@@ -163,11 +163,16 @@ QVariant SignalListModel::data(const QModelIndex& index, int role) const
         case Status: return Labels::signalStatus(r->status);
         case Level: return r->level;
         case OpenReferrals: return r->openReferrals > 0 ? QVariant(r->openReferrals) : QVariant();
+        case FollowUp: return r->followUpOn.isEmpty() ? QString() : Labels::date(r->followUpOn);
+        // Who handed it over stays in sight in the new handler's list.
+        case Handler: return r->handler.isEmpty() ? u"—"_s : r->handedOverBy.isEmpty() ? r->handler : u"%1 ⇠ %2"_s.arg(r->handler, r->handedOverBy);
         case Late: return r->late ? tr("Late") : QString();
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Late && r->late)
         return tr("A term has passed: escalation level, follow-up date or a referral.");
+    if (role == Qt::ToolTipRole && index.column() == Handler && !r->handler.isEmpty() && !r->handedOverBy.isEmpty())
+        return tr("Handed over by %1").arg(r->handedOverBy);
     if (role == Qt::ForegroundRole) {
         if (index.column() == Late && r->late)
             return QBrush(QColor(0xb0, 0x1c, 0x1c));
@@ -197,6 +202,8 @@ QVariant SignalListModel::headerData(int section, Qt::Orientation orientation, i
     case Status: return tr("Status");
     case Level: return tr("Level");
     case OpenReferrals: return tr("Referrals");
+    case FollowUp: return tr("Follow up");
+    case Handler: return tr("Handler");
     case Late: return tr("Late");
     }
     return {};
@@ -207,7 +214,7 @@ void SignalListModel::sort(int column, Qt::SortOrder order)
     static const QHash<int, SignalSort> sortable = {{Reference, SignalSort::ByReference}, {Observed, SignalSort::ByObserved},
                                                     {Buurt, SignalSort::ByBuurt},         {Category, SignalSort::ByCategory},
                                                     {Urgency, SignalSort::ByUrgency},     {Status, SignalSort::ByStatus},
-                                                    {Level, SignalSort::ByLevel}};
+                                                    {Level, SignalSort::ByLevel},         {FollowUp, SignalSort::ByFollowUp}};
     if (!sortable.contains(column))
         return;
     m_filter.sort = sortable.value(column);

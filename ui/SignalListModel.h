@@ -18,7 +18,8 @@ class SignalListModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Reference, Observed, Buurt, Category, Urgency, Status, Level, OpenReferrals, Late, ColumnCount };
+    // Follow-up date and handler early, where a narrow list still shows them.
+    enum Column { Reference, Observed, Buurt, Category, Urgency, Status, FollowUp, Handler, Level, OpenReferrals, Late, ColumnCount };
     static constexpr int pageSize = 200;
     static constexpr int maxCachedPages = 40;
     enum Role { ReferenceRole = Qt::UserRole + 1 };

@@ -354,6 +354,81 @@
         <source>Trigger</source>
         <translation>Aanleiding</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Note for the new handler</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Required: what the colleague needs to know</source>
+        <translation>Verplicht: wat de collega moet weten</translation>
+    </message>
+    <message>
+        <source>Hand over %1</source>
+        <translation>%1 overdragen</translation>
+    </message>
+    <message>
+        <source>Handler now</source>
+        <translation>Behandelaar nu</translation>
+    </message>
+    <message>
+        <source>New handler</source>
+        <translation>Nieuwe behandelaar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n signal(s)</source>
+        <translation>
+            <numerusform>%n signaal toewijzen</numerusform>
+            <numerusform>%n signalen toewijzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Add journal entry — %1</source>
+        <translation>Journaalregel toevoegen — %1</translation>
+    </message>
+    <message>
+        <source>Kind of contact</source>
+        <translation>Soort contact</translation>
+    </message>
+    <message>
+        <source>Date of the contact</source>
+        <translation>Datum contact</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
+    </message>
+    <message>
+        <source>At most %1 characters</source>
+        <translation>Hoogstens %1 tekens</translation>
+    </message>
+    <message>
+        <source>Text names the resident</source>
+        <translation>Tekst noemt de bewoner</translation>
+    </message>
+    <message>
+        <source>Then the retention run blanks this text together with the person&apos;s data.</source>
+        <translation>Dan wist de bewaartermijnronde deze tekst samen met de gegevens van de persoon.</translation>
+    </message>
+    <message>
+        <source>(no correction)</source>
+        <translation>(geen correctie)</translation>
+    </message>
+    <message>
+        <source>[text blanked]</source>
+        <translation>[tekst gewist]</translation>
+    </message>
+    <message>
+        <source>Corrects entry</source>
+        <translation>Corrigeert regel</translation>
+    </message>
 </context>
 <context>
     <name>UnsavedChanges</name>
@@ -818,6 +893,14 @@
         <source>Clear all filters</source>
         <translation>Alle filters wissen</translation>
     </message>
+    <message>
+        <source>Any handler</source>
+        <translation>Alle behandelaars</translation>
+    </message>
+    <message>
+        <source>Open signals of one handler</source>
+        <translation>Open signalen van één behandelaar</translation>
+    </message>
 </context>
 <context>
     <name>bs::ImportDialog</name>
@@ -1248,6 +1331,25 @@
         <source>&amp;Server…</source>
         <translation>&amp;Server…</translation>
     </message>
+    <message>
+        <source>Open signals with a follow-up date up to today; click to show them.</source>
+        <translation>Open signalen met een opvolgdatum tot en met vandaag; klik om ze te tonen.</translation>
+    </message>
+    <message>
+        <source>Follow up today: %1</source>
+        <translation>Vandaag opvolgen: %1</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Toewijzen aan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signal(s) assigned.</source>
+        <translation>
+            <numerusform>%n signaal toegewezen.</numerusform>
+            <numerusform>%n signalen toegewezen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::ManagementDialog</name>
@@ -1622,6 +1724,14 @@
         <source>The new signal</source>
         <translation>Het nieuwe signaal</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>&amp;Handler</source>
+        <translation>Be&amp;handelaar</translation>
+    </message>
 </context>
 <context>
     <name>bs::PrivacyDialog</name>
@@ -1945,10 +2055,6 @@
 <context>
     <name>bs::QueuePanel</name>
     <message>
-        <source>My open signals</source>
-        <translation>Mijn open signalen</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Nieuw</translation>
     </message>
@@ -1975,6 +2081,18 @@
     <message>
         <source>Saved filters</source>
         <translation>Opgeslagen filters</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>Mijn werkvoorraad</translation>
+    </message>
+    <message>
+        <source>Follow up today</source>
+        <translation>Vandaag opvolgen</translation>
+    </message>
+    <message>
+        <source>Without handler</source>
+        <translation>Zonder behandelaar</translation>
     </message>
 </context>
 <context>
@@ -2342,22 +2460,6 @@
         <translation>Geschiedenis</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>Wanneer</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Wie</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Wat</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Waarom</translation>
-    </message>
-    <message>
         <source>Signal</source>
         <translation>Signaal</translation>
     </message>
@@ -2577,6 +2679,58 @@
         <source>%1 was closed in another window, so your changes were not saved. What you typed: %2</source>
         <translation>%1 is intussen in een ander venster afgesloten; uw wijzigingen zijn daarom niet opgeslagen. Wat u typte: %2</translation>
     </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Overdragen…</translation>
+    </message>
+    <message>
+        <source>Journal and history</source>
+        <translation>Journaal en geschiedenis</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journaal</translation>
+    </message>
+    <message>
+        <source>Add journal entry…</source>
+        <translation>Journaalregel toevoegen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Handler: none</source>
+        <translation>Behandelaar: geen</translation>
+    </message>
+    <message>
+        <source>Handler: %1</source>
+        <translation>Behandelaar: %1</translation>
+    </message>
+    <message>
+        <source>Handler: %1 (handed over by %2)</source>
+        <translation>Behandelaar: %1 (overgedragen door %2)</translation>
+    </message>
+    <message>
+        <source>[text blanked]</source>
+        <translation>[tekst gewist]</translation>
+    </message>
+    <message>
+        <source>(correction of #%1)</source>
+        <translation>(correctie op #%1)</translation>
+    </message>
+    <message>
+        <source>(corrected in #%1)</source>
+        <translation>(gecorrigeerd in #%1)</translation>
+    </message>
+    <message>
+        <source>written %1</source>
+        <translation>geschreven %1</translation>
+    </message>
 </context>
 <context>
     <name>bs::SignalListModel</name>
@@ -2619,6 +2773,18 @@
     <message>
         <source>Referrals</source>
         <translation>Doorverw.</translation>
+    </message>
+    <message>
+        <source>Handed over by %1</source>
+        <translation>Overgedragen door %1</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Opvolgen</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
     </message>
 </context>
 <context>
