@@ -107,6 +107,12 @@ private:
     void importCbs();
     void exportList();
     void writeReport();
+    // File ▸ Print signal / Save signal as PDF: the casusoverleg sheet of the selected signal.
+    void printSignal();
+    void saveSignalAsPdf();
+    // Shows `reference` (empty: none) in the detail panel; the signal's actions follow it.
+    void showInDetail(const QString& reference);
+    void updateSignalActions();
     void showSignals(const SignalFilter& filter);
     // The list's current row into the detail panel, asking first when the shown signal has edits.
     void showCurrentSignal();
@@ -138,6 +144,8 @@ private:
     QLabel* m_noAccessText;
     QString m_privacyMenuPath;  // "Beheer ▸ Privacy, gebruikers en back-ups", as the menu reads
     QAction* m_exportAction = nullptr;
+    QAction* m_printSignalAction = nullptr;  // enabled while a signal is shown
+    QAction* m_saveSignalPdfAction = nullptr;
     QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
     Role m_role = Role::None;
     QPointer<PrivacyDialog> m_privacy;
