@@ -102,6 +102,7 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"referral reject"_s, Permission::AnswerReferrals}, {u"referral complete"_s, Permission::AnswerReferrals},
         {u"referral withdraw"_s, Permission::EditSignals}, {u"escalate"_s, Permission::EditSignals},
         {u"signal list"_s, Permission::ViewSignals}, {u"signal show"_s, Permission::ViewSignals},
+        {u"signal print"_s, Permission::ViewSignals},
         {u"signal assign"_s, Permission::EditSignals}, {u"journal add"_s, Permission::EditSignals},
         {u"journal list"_s, Permission::ViewSignals},
         {u"referral list"_s, Permission::ViewSignals}, {u"escalation stalled"_s, Permission::ViewSignals},
@@ -127,7 +128,7 @@ std::optional<Permission> permissionFor(const QStringList& words)
 bool onlyReads(const QStringList& words)
 {
     static const QSet<QString> readers = {
-        u"signal list"_s, u"signal show"_s, u"referral list"_s, u"escalation stalled"_s, u"buurt list"_s,
+        u"signal list"_s, u"signal show"_s, u"signal print"_s, u"referral list"_s, u"escalation stalled"_s, u"buurt list"_s,
         u"category list"_s, u"partner list"_s, u"stats"_s, u"report"_s, u"backup list"_s, u"user list"_s,
     };
     return readers.contains(words.join(u' '));

@@ -1,6 +1,7 @@
 #include "ReportHtml.h"
 
 #include "Charts.h"
+#include "HtmlTable.h"
 #include "domain/Codes.h"
 #include "domain/DutchLocale.h"
 #include "stats/Disclosure.h"
@@ -51,26 +52,6 @@ QString change(const Figure& pct, int decimals)
 QString share(const Figure& fraction)
 {
     return fraction.shown() ? dutchLocale().toString(fraction.value * 100.0, 'f', 0) + u" %"_s : fig(fraction);
-}
-
-// Column widths in percent where names need room (by default the first column gets 26 %);
-// the other columns share the rest.
-QString table(const QStringList& header, const QList<QStringList>& rows, const QList<int>& rightAligned = {},
-              const QList<int>& widths = {26})
-{
-    QString html = u"<table width='100%' border='1' cellspacing='0' cellpadding='3' style='border-color:#b8c4d0; border-collapse:collapse'><tr>"_s;
-    for (int c = 0; c < header.size(); ++c) {
-        const QString width = c < widths.size() && widths.at(c) > 0 ? u" width='%1%'"_s.arg(widths.at(c)) : QString();
-        html += u"<th style='background:#e7eef5' align='%1'%2>%3</th>"_s.arg(rightAligned.contains(c) ? u"right"_s : u"left"_s, width, esc(header.at(c)));
-    }
-    html += u"</tr>"_s;
-    for (const QStringList& row : rows) {
-        html += u"<tr>"_s;
-        for (int c = 0; c < row.size(); ++c)
-            html += u"<td align='%1'>%2</td>"_s.arg(rightAligned.contains(c) ? u"right"_s : u"left"_s, row.at(c));
-        html += u"</tr>"_s;
-    }
-    return html + u"</table>"_s;
 }
 
 QString tr(const char* text)
@@ -135,7 +116,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         activities += a.count;
     html += u"<div style='page-break-before:always'></div>"_s + section(u"key"_s, titles.at(0));
     const QString none = u"–"_s;
-    html += table({tr("Figure"), tr("This period (%1)").arg(counted), tr("Previous period (%1)").arg(compared), tr("Change")},
+    html += htmlTable({tr("Figure"), tr("This period (%1)").arg(counted), tr("Previous period (%1)").arg(compared), tr("Change")},
                   {{tr("Signals registered"), fig(pub.signalCount), fig(pub.previousSignalCount), change(pub.signalChangePct, 1)},
                    {tr("Open signals (today)"), fig(pub.openNow), none, none},
                    {tr("Late signals (today)"), fig(pub.lateNow), none, none},
@@ -174,7 +155,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         totals << bold(fig(pub.themeTotals.value(theme)));
     totals << bold(fig(pub.buurtTotal)) << bold(fig(pub.previousBuurtTotal)) << QString();
     rows << totals;
-    html += table(header, rows, right) + u"<p style='font-size:8pt'>%1</p>"_s.arg(legend.join(u" · "_s));
+    html += htmlTable(header, rows, right) + u"<p style='font-size:8pt'>%1</p>"_s.arg(legend.join(u" · "_s));
 
     // 3. Months
     html += section(u"months"_s, titles.at(2));
@@ -191,7 +172,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         row << fig(m.total);
         rows << row;
     }
-    html += table(header, rows, {1, 2, 3, 4, 5});
+    html += htmlTable(header, rows, {1, 2, 3, 4, 5});
 
     // 4. Partners
     html += section(u"partners"_s, titles.at(3));
@@ -203,7 +184,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
     }
     rows << QStringList{bold(tr("Total")), bold(fig(pub.partnerSent)), bold(fig(pub.partnerAccepted)), bold(fig(pub.partnerCompleted)),
                         bold(fig(pub.partnerRejected)), share(pub.closedLoopRate), QString()};
-    html += table({tr("Partner"), tr("Sent"), tr("Accepted"), tr("Completed"), tr("Rejected"), tr("Closed loop"), tr("Median days to accept")},
+    html += htmlTable({tr("Partner"), tr("Sent"), tr("Accepted"), tr("Completed"), tr("Rejected"), tr("Closed loop"), tr("Median days to accept")},
                   rows, {1, 2, 3, 4, 5, 6});
     html += u"<p style='font-size:8pt'>%1</p>"_s.arg(
         tr("Closed loop: the share of closed referrals with feedback. Median days to accept: over the accepted referrals; "
@@ -211,7 +192,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
     rows.clear();
     for (auto it = pub.rejectionReasons.cbegin(); it != pub.rejectionReasons.cend(); ++it)
         rows << QStringList{esc(Codes::rejectionReason().label(it.key())), fig(it.value())};
-    html += u"<p><b>%1</b></p>"_s.arg(tr("Reasons for rejection (all partners)")) + table({tr("Reason"), tr("Referrals")}, rows, {1});
+    html += u"<p><b>%1</b></p>"_s.arg(tr("Reasons for rejection (all partners)")) + htmlTable({tr("Reason"), tr("Referrals")}, rows, {1});
 
     // 5. Escalations
     html += section(u"ladder"_s, titles.at(4));
@@ -220,7 +201,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
     for (const PublishedLevel& l : pub.levels)
         rows << QStringList{u"%1 %2"_s.arg(l.level).arg(esc(l.name)), fig(l.current), fig(l.stalled), fig(l.stepsUp)};
     rows << QStringList{bold(tr("Total")), bold(fig(pub.levelCurrent)), bold(fig(pub.levelStalled)), bold(fig(pub.levelStepsUp))};
-    html += table({tr("Level"), tr("Open now"), tr("Stalled now"), tr("Escalated to this level in the period")}, rows, {1, 2, 3});
+    html += htmlTable({tr("Level"), tr("Open now"), tr("Stalled now"), tr("Escalated to this level in the period")}, rows, {1, 2, 3});
 
     // 6. Success factors
     html += section(u"factors"_s, titles.at(5));
@@ -242,7 +223,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
                                      : tr("none"),
                             i.status.isEmpty() ? none : tr(statuses.value(i.status, "no target"))};
     }
-    html += table({tr("Group"), tr("Success factor"), tr("Value"), tr("Previous period"), tr("Target"), tr("Status")}, rows, {2, 3},
+    html += htmlTable({tr("Group"), tr("Success factor"), tr("Value"), tr("Previous period"), tr("Target"), tr("Status")}, rows, {2, 3},
                   {7, 43, 12, 12, 12, 14});
 
     // 7. Activities
@@ -252,7 +233,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
         rows << QStringList{esc(Codes::activityKind().label(a.kind)), number(a.count), number(a.participants), number(a.selfOrganised)};
     }
     html += rows.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No activities registered in this period."))
-                           : table({tr("Kind"), tr("Number"), tr("Participants"), tr("Organised by residents")}, rows, {1, 2, 3});
+                           : htmlTable({tr("Kind"), tr("Number"), tr("Participants"), tr("Organised by residents")}, rows, {1, 2, 3});
 
     // 8. Trends
     html += section(u"trends"_s, titles.at(7));
@@ -273,7 +254,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
                             change(t.municipalityGrowthPct, 0)};
     }
     html += rows.isEmpty() ? u"<p>%1</p>"_s.arg(tr("No rising trends in this period."))
-                           : table({tr("Neighbourhood"), tr("Category"), tr("This period"), tr("Previous period"), tr("Change"),
+                           : htmlTable({tr("Neighbourhood"), tr("Category"), tr("This period"), tr("Previous period"), tr("Change"),
                                     tr("Change in the municipality")},
                                    rows, {2, 3, 4, 5}, {20, 32, 11, 11, 12, 14});
     if (trendCount > shownTrends)

@@ -3,6 +3,7 @@
 #include "Registry.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
+#include "PagedDocument.h"
 #include "ReportHtml.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
@@ -10,7 +11,6 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
-#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextBlock>
@@ -28,13 +28,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("bs::StuurgroepReport", text);  // the context lupdate gives this namespace
 }
-
-struct Layout {
-    qreal width = 0;
-    qreal bodyHeight = 0;
-    qreal headerHeight = 0;
-    qreal footerHeight = 0;
-};
 
 void fill(QTextDocument& doc, const ReportHtml::Content& content)
 {
@@ -95,17 +88,8 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     if (!file.open(QIODevice::WriteOnly))
         return Error::invalid(u"out"_s, u"Het rapport %1 kan niet worden geschreven: %2."_s.arg(path, file.errorString()));
     QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(16, 12, 16, 12), QPageLayout::Millimeter);
-    writer.setResolution(dotsPerInch);
-    writer.setTitle(tr("Steering-group report Buurtaanpak Alblasserdam"));
-    writer.setCreator(u"Buurtsignaal %1"_s.arg(QStringLiteral(BUURTSIGNAAL_VERSION)));
-    const QRect paint = writer.pageLayout().paintRectPixels(dotsPerInch);
-    Layout layout;
-    layout.width = paint.width();
-    layout.headerHeight = dotsPerInch * 0.45;
-    layout.footerHeight = dotsPerInch * 0.45;
-    layout.bodyHeight = paint.height() - layout.headerHeight - layout.footerHeight;
+    PagedDocument::setUpA4(writer, dotsPerInch, tr("Steering-group report Buurtaanpak Alblasserdam"));
+    const PagedDocument::Layout layout = PagedDocument::layoutFor(writer.pageLayout().paintRectPixels(dotsPerInch), dotsPerInch);
 
     const QString generatedOn = registry.clock().today().toString(u"dd-MM-yyyy"_s);
     // In the document's 96-dpi units, so the charts span the text width on the page.
@@ -127,35 +111,14 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
     fill(doc, content);
 
-    const int pageCount = doc.pageCount();
     const QString periodText = tr("Period %1 to %2").arg(options.period.from.toString(u"dd-MM-yyyy"_s), options.period.to.toString(u"dd-MM-yyyy"_s));
-    QPainter painter(&writer);
-    QFont small = painter.font();
-    small.setPointSizeF(8);
-    for (int page = 0; page < pageCount; ++page) {
-        if (page > 0)
-            writer.newPage();
-        step(60 + 35 * page / std::max(1, pageCount), tr("Writing page %1 of %2").arg(page + 1).arg(pageCount));
-        painter.setFont(small);
-        painter.setPen(QColor(0x44, 0x55, 0x66));
-        const QRectF header(0, 0, layout.width, layout.headerHeight * 0.8);
-        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, tr("Steering-group report Buurtaanpak Alblasserdam"));
-        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter, periodText);
-        painter.drawLine(QPointF(0, layout.headerHeight * 0.85), QPointF(layout.width, layout.headerHeight * 0.85));
-        const qreal footerTop = layout.headerHeight + layout.bodyHeight;
-        painter.drawLine(QPointF(0, footerTop + layout.footerHeight * 0.15), QPointF(layout.width, footerTop + layout.footerHeight * 0.15));
-        const QRectF footer(0, footerTop + layout.footerHeight * 0.2, layout.width, layout.footerHeight * 0.8);
-        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, tr("Made on %1 · %2").arg(generatedOn, periodText));
-        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(page + 1).arg(pageCount));
-        painter.save();
-        painter.translate(0, layout.headerHeight - page * layout.bodyHeight);
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = QRectF(0, page * layout.bodyHeight, layout.width, layout.bodyHeight);
-        painter.setClipRect(context.clip);
-        doc.documentLayout()->draw(&painter, context);
-        painter.restore();
-    }
-    painter.end();
+    const PagedDocument::Frame frame{tr("Steering-group report Buurtaanpak Alblasserdam"), periodText,
+                                     tr("Made on %1 · %2").arg(generatedOn, periodText), tr("Page %1 of %2")};
+    const bool painted = PagedDocument::paint(writer, doc, layout, frame, [&step](int page, int pageCount) {
+        step(60 + 35 * (page - 1) / std::max(1, pageCount), tr("Writing page %1 of %2").arg(page).arg(pageCount));
+    });
+    if (!painted)
+        return Error::invalid(u"out"_s, u"Het rapport %1 kan niet worden geschreven."_s.arg(path));
     if (!file.commit())
         return Error::invalid(u"out"_s, u"Het rapport %1 kon niet worden opgeslagen: %2."_s.arg(path, file.errorString()));
     BS_TRY(AccessLog::record(registry, AccessAction::Printed, 0,

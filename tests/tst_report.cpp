@@ -26,9 +26,6 @@ class TestReport : public QObject {
 private slots:
     void initTestCase();
     void reportReadsBackAsTheFigures();
-
-private:
-    static QStringList pages(const QString& pdf);
 };
 
 void TestReport::initTestCase()
@@ -39,18 +36,6 @@ void TestReport::initTestCase()
     static QTranslator dutch;
     QVERIFY(dutch.load(u":/i18n/buurtsignaal_nl.qm"_s));
     QCoreApplication::installTranslator(&dutch);
-}
-
-QStringList TestReport::pages(const QString& pdf)
-{
-    QProcess process;
-    process.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
-    if (!process.waitForFinished(60000))
-        return {};
-    QStringList split = QString::fromUtf8(process.readAllStandardOutput()).split(u'\f');
-    if (!split.isEmpty() && split.last().trimmed().isEmpty())
-        split.removeLast();
-    return split;
 }
 
 void TestReport::reportReadsBackAsTheFigures()
@@ -76,7 +61,7 @@ void TestReport::reportReadsBackAsTheFigures()
     const QString pdf = QDir(temp.dir()).filePath(u"rapport.pdf"_s);
     const Period october = Period::month(2026, 10);
     QVERIFY(StuurgroepReport::write(temp.registry(), {october, {}}, pdf).ok());
-    const QStringList text = pages(pdf);
+    const QStringList text = pdfPages(pdf);
     QVERIFY2(text.size() >= 3, qPrintable(QString::number(text.size())));
     const QString all = text.join(u'\n');
 

@@ -171,7 +171,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         if (reference != m_detail->reference() && !m_detail->mayLeave())
             return;
         m_tabs->setCurrentIndex(0);
-        m_detail->showSignal(reference);
+        showInDetail(reference);
         selectReference(reference);
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -217,7 +217,12 @@ void MainWindow::buildMenus()
             openRegistry(path, true);
     });
     m_exportAction = file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
-    file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_P), this, &MainWindow::writeReport);
+    file->addSeparator();
+    m_printSignalAction = file->addAction(tr("&Print signal…"), QKeySequence::Print, this, &MainWindow::printSignal);
+    m_printSignalAction->setObjectName(u"actionPrintSignal"_s);
+    m_saveSignalPdfAction = file->addAction(tr("Save signal as P&DF…"), this, &MainWindow::saveSignalAsPdf);
+    m_saveSignalPdfAction->setObjectName(u"actionSaveSignalPdf"_s);
+    file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, &MainWindow::writeReport);
     m_recentMenu = file->addMenu(tr("Recent registries"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -265,6 +270,9 @@ void MainWindow::buildMenus()
     m_guarded.insert(manage->menuAction(), Permission::ManageReference);
     m_guarded.insert(newSignalAction, Permission::EditSignals);
     m_guarded.insert(m_exportAction, Permission::ExportSignals);
+    m_guarded.insert(m_printSignalAction, Permission::ViewSignals);
+    m_guarded.insert(m_saveSignalPdfAction, Permission::ViewSignals);
+    updateSignalActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
@@ -353,7 +361,7 @@ void MainWindow::applyFilterOn(SignalFilter filter)
     if (m_model->rowCount() > 0 && m_tabs->currentIndex() == 0)
         m_view->selectRow(0);
     else if (m_detail->mayLeave())
-        m_detail->showSignal(QString());
+        showInDetail(QString());
 }
 
 void MainWindow::refresh()
@@ -424,7 +432,7 @@ void MainWindow::showCurrentSignal()
         }
         selectReference(chosen);  // saving reloaded the list and selected the saved signal
     }
-    m_detail->showSignal(chosen);
+    showInDetail(chosen);
 }
 
 bool MainWindow::resolveUnsavedWork()
@@ -448,7 +456,7 @@ void MainWindow::newSignal()
     connect(m_newDialog, &NewSignalDialog::signalSaved, this, [this](const QString& reference) {
         m_model->reload();
         selectReference(reference);
-        m_detail->showSignal(reference);
+        showInDetail(reference);
         statusBar()->showMessage(tr("Signal %1 saved.").arg(reference), 5000);
     });
     connect(m_newDialog, &QObject::destroyed, this, [this]() {

@@ -116,6 +116,12 @@ private:
     void importCbs();
     void exportList();
     void writeReport();
+    // File ▸ Print signal / Save signal as PDF: the casusoverleg sheet of the selected signal.
+    void printSignal();
+    void saveSignalAsPdf();
+    // Shows `reference` (empty: none) in the detail panel; the signal's actions follow it.
+    void showInDetail(const QString& reference);
+    void updateSignalActions();
     void showSignals(const SignalFilter& filter);
     // Team casework (MainWindowCasework.cpp): the follow-up order of one's own queues, the
     // coordinator's selection of several rows, the follow-up count in the status bar.
@@ -152,6 +158,8 @@ private:
     QLabel* m_noAccessText;
     QString m_privacyMenuPath;  // "Beheer ▸ Privacy, gebruikers en back-ups", as the menu reads
     QAction* m_exportAction = nullptr;
+    QAction* m_printSignalAction = nullptr;  // enabled while a signal is shown
+    QAction* m_saveSignalPdfAction = nullptr;
     QHash<QAction*, Permission> m_guarded;  // shown only to roles with the permission
     Role m_role = Role::None;
     QPointer<PrivacyDialog> m_privacy;

@@ -37,6 +37,7 @@ void MainWindow::applyRole()
     m_tabs->setTabVisible(0, signalsAllowed);
     m_tabs->setTabVisible(1, Access::allows(m_role, Permission::Coordinate));
     m_tabs->setTabVisible(2, Access::allows(m_role, Permission::ViewFigures));
+    updateSignalActions();
     if (!signalsAllowed)
         m_tabs->setCurrentIndex(2);
     m_roleLabel->setText(m_role == Role::None ? tr("No access: %1 is not a user of this registry").arg(m_registry->actor())

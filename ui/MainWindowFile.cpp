@@ -1,7 +1,9 @@
-// The main window's file work: exporting the list, the steering-group report, the CBS import,
-// the recent registries and the offer of demo data on an empty registry.
+// The main window's file work: exporting the list, the steering-group report, printing a signal
+// for the case meeting, the CBS import, the recent registries and the offer of demo data on an
+// empty registry.
 #include "MainWindow.h"
 
+#include "CasusSheet.h"
 #include "CbsImportDialog.h"
 #include "CoordinatorView.h"
 #include "DailyBackupStatus.h"
@@ -37,6 +39,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProgressDialog>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QMessageBox>
 #include <QSettings>
@@ -104,6 +108,58 @@ void MainWindow::writeReport()
                                 },
                                 this);
     form->open();
+}
+
+void MainWindow::showInDetail(const QString& reference)
+{
+    m_detail->showSignal(reference);
+    updateSignalActions();
+}
+
+void MainWindow::updateSignalActions()
+{
+    if (!m_printSignalAction)
+        return;  // before the menus are built
+    const bool shown = m_registry && !m_detail->reference().isEmpty();
+    m_printSignalAction->setEnabled(shown);
+    m_saveSignalPdfAction->setEnabled(shown);
+}
+
+// The sheet shows the signal as saved; what is typed in the detail panel and not saved is not on it.
+void MainWindow::printSignal()
+{
+    const QString reference = m_detail->reference();
+    if (!m_registry || reference.isEmpty())
+        return;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageMargins(QMarginsF(16, 12, 16, 12), QPageLayout::Millimeter);
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print signal %1").arg(reference));
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Status printed = CasusSheet::print(*m_registry, reference, printer);
+    if (!printed.ok()) {
+        showError(printed.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Signal %1 printed for the case meeting.").arg(reference), 8000);
+}
+
+void MainWindow::saveSignalAsPdf()
+{
+    const QString reference = m_detail->reference();
+    if (!m_registry || reference.isEmpty())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save signal as PDF"), u"casusoverleg-%1.pdf"_s.arg(reference), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    const Status written = CasusSheet::write(*m_registry, reference, path);
+    if (!written.ok()) {
+        showError(written.error().message);
+        return;
+    }
+    statusBar()->showMessage(tr("Signal %1 saved as PDF: %2").arg(reference, path), 8000);
 }
 
 void MainWindow::importCbs()

@@ -14,11 +14,13 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
-    // Only the report draws (charts, fonts): it gets a GUI application, offscreen when there is
-    // no display; every other command stays a plain console program.
+    // Only the report and the casusoverleg sheet draw (charts, fonts): they get a GUI application,
+    // offscreen when there is no display; every other command stays a plain console program.
     bool drawing = false;
-    for (int i = 1; i < argc; ++i)
-        drawing = drawing || qstrcmp(argv[i], "report") == 0;
+    for (int i = 1; i < argc; ++i) {
+        drawing = drawing || qstrcmp(argv[i], "report") == 0
+                  || (qstrcmp(argv[i], "print") == 0 && qstrcmp(argv[i - 1], "signal") == 0);
+    }
     if (drawing && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> application(drawing ? new QApplication(argc, argv) : new QCoreApplication(argc, argv));

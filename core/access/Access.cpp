@@ -101,6 +101,15 @@ Result<Role> role(Registry& registry)
     return parsed.ok() ? parsed.value() : Role::None;
 }
 
+Result<QString> displayName(Registry& registry)
+{
+    auto name = registry.db().scalar(u"SELECT display_name FROM users WHERE login = ?"_s, {registry.actor()});
+    if (!name.ok())
+        return name.error();
+    const QString recorded = name.value().toString().trimmed();
+    return recorded.isEmpty() ? registry.actor() : recorded;
+}
+
 Status require(Registry& registry, Permission permission)
 {
     auto current = role(registry);

@@ -50,6 +50,8 @@ bool allows(Role role, Permission permission);
 
 // The role of the registry's user (the login it was opened for); Role::None when unknown or inactive.
 Result<Role> role(Registry& registry);
+// The name of the registry's user as recorded with their role; the login when none is recorded.
+Result<QString> displayName(Registry& registry);
 // Refuses with a Dutch message naming the user, the role and what it would need. A refusal is
 // written to the access log ("geweigerd").
 Status require(Registry& registry, Permission permission);

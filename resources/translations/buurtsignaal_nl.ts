@@ -454,6 +454,276 @@
     </message>
 </context>
 <context>
+    <name>bs::CasusSheet</name>
+    <message>
+        <source>Case meeting Buurtaanpak Alblasserdam</source>
+        <translation>Casusoverleg Buurtaanpak Alblasserdam</translation>
+    </message>
+    <message>
+        <source>Signal %1</source>
+        <translation>Signaal %1</translation>
+    </message>
+    <message>
+        <source>Confidential — case meeting Buurtaanpak</source>
+        <translation>Vertrouwelijk — casusoverleg Buurtaanpak</translation>
+    </message>
+    <message>
+        <source>Printed by %1 on %2</source>
+        <translation>Afgedrukt door %1 op %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Pagina %1 van %2</translation>
+    </message>
+    <message>
+        <source>Case meeting: signal %1</source>
+        <translation>Casusoverleg: signaal %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::CasusSheetHtml</name>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>handed over by %1</source>
+        <translation>overgedragen door %1</translation>
+    </message>
+    <message>
+        <source>, by %1 on %2</source>
+        <translation>, door %1 op %2</translation>
+    </message>
+    <message>
+        <source>scope: %1</source>
+        <translation>bereik: %1</translation>
+    </message>
+    <message>
+        <source>Subject: shielded</source>
+        <translation>Betrokkene: afgeschermd</translation>
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation>telefoon %1</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geboren %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betrokkene</translation>
+    </message>
+    <message>
+        <source>No referrals.</source>
+        <translation>Geen doorverwijzingen.</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>te laat</translation>
+    </message>
+    <message>
+        <source>shared without consent: %1</source>
+        <translation>gedeeld zonder toestemming: %1</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>geaccepteerd %1</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>afgewezen: %1</translation>
+    </message>
+    <message>
+        <source>outcome: %1</source>
+        <translation>uitkomst: %1</translation>
+    </message>
+    <message>
+        <source>feedback: %1</source>
+        <translation>terugkoppeling: %1</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>gesloten %1</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verstuurd</translation>
+    </message>
+    <message>
+        <source>Respond by</source>
+        <translation>Reageren voor</translation>
+    </message>
+    <message>
+        <source>Complete by</source>
+        <translation>Afronden voor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Feedback and outcome</source>
+        <translation>Terugkoppeling en uitkomst</translation>
+    </message>
+    <message>
+        <source>Level %1 (%2) since %3</source>
+        <translation>Trede %1 (%2) sinds %3</translation>
+    </message>
+    <message>
+        <source>; term passed on %1 (%2 working days over): stalled</source>
+        <translation>; termijn verstreken op %1 (%2 werkdagen over): gestagneerd</translation>
+    </message>
+    <message>
+        <source>; term until %1 (%2 working days left)</source>
+        <translation>; termijn tot %1 (nog %2 werkdagen)</translation>
+    </message>
+    <message>
+        <source>Current level</source>
+        <translation>Huidige trede</translation>
+    </message>
+    <message>
+        <source>No steps on the ladder.</source>
+        <translation>Geen stappen op de ladder.</translation>
+    </message>
+    <message>
+        <source>stepped down</source>
+        <translation>afgeschaald</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Trede</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Aanleiding</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>No journal entries.</source>
+        <translation>Geen journaalregels.</translation>
+    </message>
+    <message>
+        <source>[text blanked]</source>
+        <translation>[tekst gewist]</translation>
+    </message>
+    <message>
+        <source>corrects an earlier entry</source>
+        <translation>corrigeert een eerdere regel</translation>
+    </message>
+    <message>
+        <source>corrected by a later entry</source>
+        <translation>gecorrigeerd door een latere regel</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Case meeting: signal %1</source>
+        <translation>Casusoverleg: signaal %1</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Observed on</source>
+        <translation>Waargenomen op</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Geregistreerd</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 door %2</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Gesloten op</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgentie</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Opvolgen op</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Escalatieladder</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journaal</translation>
+    </message>
+</context>
+<context>
     <name>bs::CbsImportDialog</name>
     <message>
         <source>Import CBS neighbourhood figures</source>
@@ -1349,6 +1619,30 @@
             <numerusform>%n signaal toegewezen.</numerusform>
             <numerusform>%n signalen toegewezen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Print signal…</source>
+        <translation>Signaal af&amp;drukken…</translation>
+    </message>
+    <message>
+        <source>Save signal as P&amp;DF…</source>
+        <translation>Signaal opslaan als &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Print signal %1</source>
+        <translation>Signaal %1 afdrukken</translation>
+    </message>
+    <message>
+        <source>Signal %1 printed for the case meeting.</source>
+        <translation>Signaal %1 afgedrukt voor het casusoverleg.</translation>
+    </message>
+    <message>
+        <source>Save signal as PDF</source>
+        <translation>Signaal opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>Signal %1 saved as PDF: %2</source>
+        <translation>Signaal %1 opgeslagen als PDF: %2</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,18 @@ QByteArray contentFingerprint(const QString& path)
     return hash.result().toHex();
 }
 
+QStringList pdfPages(const QString& pdf)
+{
+    QProcess process;
+    process.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    if (!process.waitForFinished(60000))
+        return {};
+    QStringList split = QString::fromUtf8(process.readAllStandardOutput()).split(u'\f');
+    if (!split.isEmpty() && split.last().trimmed().isEmpty())
+        split.removeLast();
+    return split;
+}
+
 ProgramRun runProgram(const QString& program, const QStringList& arguments, const QList<std::pair<QString, QString>>& environment)
 {
     QProcess process;

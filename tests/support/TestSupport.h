@@ -93,6 +93,9 @@ struct ProgramRun {
 ProgramRun runProgram(const QString& program, const QStringList& arguments,
                       const QList<std::pair<QString, QString>>& environment = {});
 
+// The text of each page of a PDF as pdftotext -layout reads it (empty when it cannot be read).
+QStringList pdfPages(const QString& pdf);
+
 // Adds a signal with sensible defaults and returns its reference (fails the test on error).
 QString addSignal(Registry& registry, const QString& category = QStringLiteral("eenzaamheid"),
                   const QString& impact = QStringLiteral("individu"));
