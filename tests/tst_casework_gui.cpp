@@ -3,6 +3,7 @@
 // another window was first), the journal added with Ctrl+J on top of the timeline, a coordinator's
 // bulk assignment of selected rows, and the follow-up count in the status bar. Runs in Dutch.
 #include "ActionDialogs.h"
+#include "CoordinatorView.h"
 #include "FilterBar.h"
 #include "MainWindow.h"
 #include "NewSignalDialog.h"
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 #include <QTranslator>
 #include <QTextBrowser>
 
@@ -329,6 +331,29 @@ private slots:
         // The handler filter now finds them under anna.
         chooseCode(anna->findChild<QComboBox*>(u"filterHandler"_s), u"anna"_s);
         QCOMPARE(shownSet(*anna), QSet<QString>({m_c, m_kees}));
+    }
+
+    // The coordination tab shows what each colleague carries, and the journal's recent contacts.
+    void coordinatorSeesTheTeamsWork()
+    {
+        const QString path = makeRegistry();
+        {
+            auto piet = Registry::open(path, Registry::Create::No, m_clock, u"piet"_s);
+            QVERIFY(Journal::add(*piet.value(), {m_a, u"huisbezoek"_s, {}, u"Langs geweest."_s, false, 0}).ok());
+        }
+        auto window = windowFor(m_clock, path, u"anna"_s);
+        QVERIFY(window);
+        window->showCoordinatorTab();
+        auto* loads = window->coordinator()->findChild<QTreeWidget*>(u"handlerLoads"_s);
+        QVERIFY(loads);
+        QMap<QString, QString> open;
+        for (int i = 0; i < loads->topLevelItemCount(); ++i)
+            open.insert(loads->topLevelItem(i)->text(0), loads->topLevelItem(i)->text(1));
+        QCOMPARE(open.value(u"Piet Jansen"_s), u"3"_s);
+        QCOMPARE(open.value(u"Kees Bakker"_s), u"1"_s);
+        QCOMPARE(open.value(u"Zonder behandelaar"_s), u"0"_s);
+        auto* contacts = window->coordinator()->findChild<QLabel*>(u"journalContacts"_s);
+        QVERIFY2(contacts->text().contains(u"1 contact (huisbezoek 1)"_s), qPrintable(contacts->text()));
     }
 
     void statusBarCountsTodaysFollowUps()

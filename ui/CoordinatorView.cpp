@@ -3,8 +3,10 @@
 #include "Labels.h"
 #include "Registry.h"
 #include "services/Escalations.h"
+#include "services/Journal.h"
 #include "services/Referrals.h"
 #include "services/Signals.h"
+#include "stats/CaseworkFigures.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -35,7 +37,18 @@ CoordinatorView::CoordinatorView(QWidget* parent) : QWidget(parent)
     m_stalled->setHeaderLabels({tr("Stalled signal"), tr("Neighbourhood"), tr("Level"), tr("Since"), tr("Term ended"), tr("Working days over")});
     m_stalled->setRootIsDecorated(false);
     m_stalled->setAlternatingRowColors(true);
+    m_handlers = new QTreeWidget(splitter);
+    m_handlers->setObjectName(u"handlerLoads"_s);
+    m_handlers->setHeaderLabels({tr("Handler"), tr("Open"), tr("Late"), tr("Follow-up due")});
+    m_handlers->setRootIsDecorated(false);
+    m_handlers->setAlternatingRowColors(true);
+    // Numbers beside their names, not at the far edge of a wide window.
+    m_handlers->header()->setStretchLastSection(false);
     layout->addWidget(splitter);
+    m_contacts = new QLabel(this);
+    m_contacts->setObjectName(u"journalContacts"_s);
+    m_contacts->setWordWrap(true);
+    layout->addWidget(m_contacts);
     auto open = [this](QTreeWidgetItem* item) {
         const QString reference = item->data(0, Qt::UserRole).toString();
         if (!reference.isEmpty())
@@ -57,6 +70,8 @@ void CoordinatorView::reload()
 {
     m_referrals->clear();
     m_stalled->clear();
+    m_handlers->clear();
+    m_contacts->clear();
     if (!m_registry)
         return;
     ReferralFilter filter;
@@ -116,6 +131,34 @@ void CoordinatorView::reload()
         m_referrals->resizeColumnToContents(c);
         m_stalled->resizeColumnToContents(c);
     }
+    showCasework();
+}
+
+void CoordinatorView::showCasework()
+{
+    // The team's own figures: the last 30 days of contacts, and what each colleague carries now.
+    const QDate today = m_registry->clock().today();
+    auto casework = Stats::casework(*m_registry, Period{today.addDays(-29), today});
+    if (!casework.ok())
+        return;
+    for (const HandlerLoad& h : casework->handlers) {
+        auto* item = new QTreeWidgetItem(m_handlers, {h.name, QString::number(h.open), QString::number(h.late),
+                                                      QString::number(h.followUpDue)});
+        for (int c = 1; c < 4; ++c)
+            item->setTextAlignment(c, Qt::AlignRight);
+    }
+    auto* none = new QTreeWidgetItem(m_handlers, {tr("Without handler"), QString::number(casework->openWithoutHandler)});
+    none->setTextAlignment(1, Qt::AlignRight);
+    QFont italic = none->font(0);
+    italic.setItalic(true);
+    none->setFont(0, italic);
+    for (int c = 0; c < 4; ++c)
+        m_handlers->resizeColumnToContents(c);
+    QStringList kinds;
+    for (auto it = casework->contactsByKind.cbegin(); it != casework->contactsByKind.cend(); ++it)
+        kinds << tr("%1 %2").arg(Journal::kindLabel(it.key()).toLower()).arg(it.value());
+    m_contacts->setText(tr("Journal, last 30 days: %n contact(s)", nullptr, casework->contacts) +
+                        (kinds.isEmpty() ? QString() : u" ("_s + kinds.join(u", "_s) + u")"_s));
 }
 
 }  // namespace bs

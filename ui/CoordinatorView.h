@@ -1,6 +1,7 @@
 #pragma once
 // The coordinator's overview: every open referral grouped by partner with days waiting and late
-// flags, and the stalled escalations. A double click opens the signal.
+// flags, the stalled escalations (a double click opens the signal), and the team's casework: open
+// signals per handler and without one, and the journal's contacts of the last 30 days.
 
 #include <QWidget>
 
@@ -23,7 +24,10 @@ signals:
     void openSignal(const QString& reference);
 
 private:
+    void showCasework();
     Registry* m_registry = nullptr;
+    QTreeWidget* m_handlers;
+    QLabel* m_contacts;
     QTreeWidget* m_referrals;
     QTreeWidget* m_stalled;
     QLabel* m_summary;

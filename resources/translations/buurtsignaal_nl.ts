@@ -883,6 +883,33 @@
         <source> (highest levels first, 1000 shown)</source>
         <translation> (hoogste treden eerst, 1000 getoond)</translation>
     </message>
+    <message>
+        <source>Handler</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>Op te volgen</translation>
+    </message>
+    <message>
+        <source>Without handler</source>
+        <translation>Zonder behandelaar</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Journal, last 30 days: %n contact(s)</source>
+        <translation>
+            <numerusform>Journaal, laatste 30 dagen: %n contact</numerusform>
+            <numerusform>Journaal, laatste 30 dagen: %n contacten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>bs::DailyBackupStatus</name>
