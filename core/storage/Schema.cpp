@@ -330,6 +330,30 @@ QStringList version12(const Dialect& dialect)
     return s;
 }
 
+// Real municipal data: the outlines of the buurten and wijken from the CBS Wijk- en buurtkaart
+// (simplified, RD New metres, see core/geo), a street -> buurt table for meldingen that name only
+// a street, and the sources Signalen and FixMyStreet (a registry made before has only Fixi and
+// the police; a new one gets them from the reference data, which is seeded after the ladder).
+QStringList version13(const Dialect& dialect)
+{
+    QStringList s = {
+        u"CREATE TABLE buurt_outlines (buurt_id INTEGER PRIMARY KEY REFERENCES buurten(id), map_year INTEGER NOT NULL,"
+        " min_x %1 NOT NULL, min_y %1 NOT NULL, max_x %1 NOT NULL, max_y %1 NOT NULL, outline TEXT NOT NULL)"_s.arg(dialect.realType()),
+        u"CREATE TABLE wijk_outlines (wijk_id INTEGER PRIMARY KEY REFERENCES wijken(id), map_year INTEGER NOT NULL,"
+        " min_x %1 NOT NULL, min_y %1 NOT NULL, max_x %1 NOT NULL, max_y %1 NOT NULL, outline TEXT NOT NULL)"_s.arg(dialect.realType()),
+        u"CREATE TABLE street_buurten (street TEXT PRIMARY KEY, buurt_id INTEGER NOT NULL REFERENCES buurten(id))"_s,
+        u"UPDATE sources SET name = 'Fixi (meldingsapp)', name_en = 'Fixi (reporting app)' WHERE code = 'fixie'"_s,
+    };
+    const QList<QStringList> added = {{u"signalen"_s, u"Signalen (meldingen openbare ruimte)"_s, u"Signalen (public-space reports)"_s},
+                                      {u"fixmystreet"_s, u"FixMyStreet"_s, u"FixMyStreet"_s}};
+    for (const QStringList& source : added) {
+        // Only into a registry that has its sources already (not into the empty tables of a new one).
+        s << u"INSERT INTO sources (code, name, name_en, external, sort_order) SELECT '%1', '%2', '%3', 1, max(sort_order) + 1"
+             " FROM sources HAVING count(*) > 0 AND sum(CASE WHEN code = '%1' THEN 1 ELSE 0 END) = 0"_s.arg(source.at(0), source.at(1), source.at(2));
+    }
+    return s;
+}
+
 // Before version 8 two programs on one file could both send the same referral (the check ran
 // before the write lock), so a file may hold two open referrals of one signal to one partner and
 // the unique index of version 8 could not be built. Refusing to migrate would lock people out of

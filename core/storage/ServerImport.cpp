@@ -38,6 +38,7 @@ const QList<Step>& plan()
         {u"wijken"_s, How::Reference}, {u"buurten"_s, How::Reference}, {u"themes"_s, How::Reference},
         {u"categories"_s, How::Reference}, {u"sources"_s, How::Reference}, {u"partners"_s, How::Reference},
         {u"partner_buurten"_s, How::Reference}, {u"escalation_levels"_s, How::Reference}, {u"indicators"_s, How::Reference},
+        {u"buurt_outlines"_s, How::Copy}, {u"wijk_outlines"_s, How::Copy}, {u"street_buurten"_s, How::Copy},
         {u"settings"_s, How::Settings}, {u"users"_s, How::Users},
         {u"signal_sequence"_s, How::Copy}, {u"signals"_s, How::Copy}, {u"subjects"_s, How::Copy},
         {u"consent_scopes"_s, How::Copy}, {u"referrals"_s, How::Copy}, {u"escalations"_s, How::Copy},

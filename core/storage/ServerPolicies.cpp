@@ -82,6 +82,10 @@ QStringList securityStatements()
                                    " referral_month_days TO %1"_s.arg(everyone)),
         u"GRANT INSERT, UPDATE, DELETE ON settings, users, wijken, buurten, themes, categories, sources, partners,"
         " partner_buurten, escalation_levels, indicators, indicator_entries TO %1"_s.arg(beheerder),
+        // The buurt map and the street table (schema 13): read by all, kept by the beheerder.
+        ifTableExists(u"street_buurten"_s, u"GRANT SELECT ON buurt_outlines, wijk_outlines, street_buurten TO %1"_s.arg(everyone)),
+        ifTableExists(u"street_buurten"_s,
+                      u"GRANT INSERT, UPDATE, DELETE ON buurt_outlines, wijk_outlines, street_buurten TO %1"_s.arg(beheerder)),
         u"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1"_s.arg(casework),
         // Casework. No grant at all to the stuurgroep: it reads figures, never a row.
         u"GRANT SELECT, INSERT, UPDATE ON referrals, escalations, signal_sequence, activities, activity_partners TO %1"_s.arg(workers),
