@@ -67,35 +67,35 @@ QString PostgresqlDialect::daysBetween(const QString& from, const QString& to) c
     return u"(CAST(%2 AS date) - CAST(%1 AS date))"_s.arg(from, to);
 }
 
-QStringList PostgresqlDialect::signalDayCountTriggers(Counts counts) const
+namespace {
+// The trigger function `<table>_count` of the count triggers: uncount the old row, count the new.
+// `updateOf`: the columns whose change recounts (empty: any update).
+QStringList countTriggers(const QString& table, const QString& remove, const QString& add, const QString& updateOf)
 {
+    const QString function = table + u"_count"_s;
     const QString body = u"BEGIN"
                          " IF TG_OP IN ('UPDATE', 'DELETE') THEN %1 END IF;"
                          " IF TG_OP IN ('INSERT', 'UPDATE') THEN %2 END IF;"
                          " RETURN NULL;"
-                         " END"_s.arg(signalCountRemove(counts), signalCountAdd(counts));
+                         " END"_s.arg(remove, add);
+    const QString update = updateOf.isEmpty() ? u"UPDATE"_s : u"UPDATE OF "_s + updateOf;
     return {
-        plpgsql(u"signals_count"_s, body),
-        u"CREATE TRIGGER signals_count_insert AFTER INSERT ON signals FOR EACH ROW EXECUTE FUNCTION signals_count()"_s,
-        u"CREATE TRIGGER signals_count_update AFTER UPDATE OF observed_on, buurt_id, category_code ON signals"
-        " FOR EACH ROW EXECUTE FUNCTION signals_count()"_s,
-        u"CREATE TRIGGER signals_count_delete AFTER DELETE ON signals FOR EACH ROW EXECUTE FUNCTION signals_count()"_s,
+        plpgsql(function, body),
+        u"CREATE TRIGGER %1_count_insert AFTER INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION %2()"_s.arg(table, function),
+        u"CREATE TRIGGER %1_count_update AFTER %3 ON %1 FOR EACH ROW EXECUTE FUNCTION %2()"_s.arg(table, function, update),
+        u"CREATE TRIGGER %1_count_delete AFTER DELETE ON %1 FOR EACH ROW EXECUTE FUNCTION %2()"_s.arg(table, function),
     };
+}
+}  // namespace
+
+QStringList PostgresqlDialect::signalDayCountTriggers(Counts counts) const
+{
+    return countTriggers(u"signals"_s, signalCountRemove(counts), signalCountAdd(counts), u"observed_on, buurt_id, category_code"_s);
 }
 
 QStringList PostgresqlDialect::referralDayCountTriggers(Counts counts) const
 {
-    const QString body = u"BEGIN"
-                         " IF TG_OP IN ('UPDATE', 'DELETE') THEN %1 END IF;"
-                         " IF TG_OP IN ('INSERT', 'UPDATE') THEN %2 END IF;"
-                         " RETURN NULL;"
-                         " END"_s.arg(referralCountRemove(counts), referralCountAdd(counts));
-    return {
-        plpgsql(u"referrals_count"_s, body),
-        u"CREATE TRIGGER referrals_count_insert AFTER INSERT ON referrals FOR EACH ROW EXECUTE FUNCTION referrals_count()"_s,
-        u"CREATE TRIGGER referrals_count_update AFTER UPDATE ON referrals FOR EACH ROW EXECUTE FUNCTION referrals_count()"_s,
-        u"CREATE TRIGGER referrals_count_delete AFTER DELETE ON referrals FOR EACH ROW EXECUTE FUNCTION referrals_count()"_s,
-    };
+    return countTriggers(u"referrals"_s, referralCountRemove(counts), referralCountAdd(counts), {});
 }
 
 QStringList PostgresqlDialect::dropDayCountTriggers() const
