@@ -175,6 +175,23 @@ void TestRollups::figuresEqualAFreshCount()
         if (QTest::currentTestFailed())
             return;
     }
+
+    // One buurt and theme: the open signals per level and the referral figures of those signals only.
+    auto scoped = Stats::compute(temp.registry(), {Period::year(2026), u"Souburgh"_s, u"T2"_s});
+    QVERIFY(scoped.ok());
+    Database& db = temp->db();
+    const QString ofScope = u" FROM signals s JOIN categories c ON c.code = s.category_code JOIN buurten b ON b.id = s.buurt_id"
+                            " WHERE b.name = 'Souburgh' AND c.theme_code = 'T2'"_s;
+    for (const LevelFigures& level : scoped->levels) {
+        const int fresh = db.scalar(u"SELECT count(*)%1 AND s.escalation_level = ? AND s.status IN ('nieuw','in_behandeling','heropend')"_s.arg(ofScope),
+                                    {level.level}).value().toInt();
+        QVERIFY2(level.current == fresh, qPrintable(u"niveau %1: %2 <> %3"_s.arg(level.level).arg(level.current).arg(fresh)));
+    }
+    int sent = 0;
+    for (const PartnerFigures& f : scoped->partners)
+        sent += f.sent;
+    QCOMPARE(sent, db.scalar(u"SELECT count(*) FROM referrals r WHERE r.sent_on >= '2026-01-01' AND r.sent_on <= '2026-12-31'"
+                             " AND r.signal_id IN (SELECT s.id%1)"_s.arg(ofScope)).value().toInt());
 }
 
 QTEST_GUILESS_MAIN(TestRollups)

@@ -37,19 +37,31 @@ SqlCondition referralLate(const QString& alias, const QDate& today)
             {day, day}};
 }
 
-SqlCondition signalLate(const QString& alias, const QDate& today)
+SqlCondition termsPassed(const QString& alias, const QDate& today)
 {
     const QString day = today.toString(Qt::ISODate);
     // The referrals as a set the engine builds once and probes by id.
     const SqlCondition referral = referralLate(u"late_r"_s, today);
-    return {u"(%1 AND (%2.level_due_on < ? OR %2.follow_up_on < ? OR %2.id IN (SELECT late_r.signal_id FROM referrals late_r WHERE %3)))"_s
-                .arg(signalOpen(alias), alias, referral.sql),
+    return {u"(%1.level_due_on < ? OR %1.follow_up_on < ? OR %1.id IN (SELECT late_r.signal_id FROM referrals late_r WHERE %2 AND %3))"_s
+                .arg(alias, referralOpen(u"late_r"_s), referral.sql),
             QVariantList{day, day} + referral.values};
+}
+
+SqlCondition levelTermPassed(const QString& alias, const QDate& today)
+{
+    return {u"%1.level_due_on < ?"_s.arg(alias), {today.toString(Qt::ISODate)}};
+}
+
+SqlCondition signalLate(const QString& alias, const QDate& today)
+{
+    const SqlCondition terms = termsPassed(alias, today);
+    return {u"(%1 AND %2)"_s.arg(signalOpen(alias), terms.sql), terms.values};
 }
 
 SqlCondition signalStalled(const QString& alias, const QDate& today)
 {
-    return {u"(%1 AND %2.level_due_on < ?)"_s.arg(signalOpen(alias), alias), {today.toString(Qt::ISODate)}};
+    const SqlCondition term = levelTermPassed(alias, today);
+    return {u"(%1 AND %2)"_s.arg(signalOpen(alias), term.sql), term.values};
 }
 
 }  // namespace bs::OpenAndLate

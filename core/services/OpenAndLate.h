@@ -26,4 +26,10 @@ SqlCondition signalLate(const QString& alias, const QDate& today);
 // An open signal whose escalation term has passed (a stalled escalation).
 SqlCondition signalStalled(const QString& alias, const QDate& today);
 
+// The same two without the test of the status, for rows already limited to open signals (the
+// figures count over the partial index signals_open): a test of the status inside the count would
+// make the engine read each signal's row instead of the index alone.
+SqlCondition termsPassed(const QString& alias, const QDate& today);
+SqlCondition levelTermPassed(const QString& alias, const QDate& today);
+
 }  // namespace bs::OpenAndLate

@@ -25,7 +25,7 @@ Result<CaseworkFigures> casework(Registry& registry, const Period& period)
     }
     Database& db = registry.db();
     const QDate today = registry.clock().today();
-    const SqlCondition late = OpenAndLate::signalLate(u"s"_s, today);
+    const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, today);
     auto open = db.run(u"SELECT coalesce(s.handler, ''), count(*), sum(CASE WHEN %1 THEN 1 ELSE 0 END),"
                        " sum(CASE WHEN s.follow_up_on <= ? THEN 1 ELSE 0 END) FROM signals s WHERE %2 GROUP BY coalesce(s.handler, '')"_s
                            .arg(late.sql, OpenAndLate::signalOpen(u"s"_s)),

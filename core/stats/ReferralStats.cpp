@@ -25,6 +25,20 @@ Result<QVariant> buurtId(Registry& registry, const QString& name)
     return QVariant(buurt->id);
 }
 
+// The buurt and theme of the filter as a condition on the signal of a row (`signalId`: its
+// column). Without either, no condition and no lookup: the figures then count from the rows'
+// own indexes.
+SqlCondition ofScope(const QString& signalId, const QVariant& buurt, const QString& theme)
+{
+    if (buurt.isNull() && theme.isEmpty())
+        return {u"1 = 1"_s, {}};
+    // Aliases of its own: the row asked about may itself be a signal `s`.
+    return {u"EXISTS (SELECT 1 FROM signals scope_s JOIN categories scope_c ON scope_c.code = scope_s.category_code"
+            " WHERE scope_s.id = %1 AND (CAST(? AS INTEGER) IS NULL OR scope_s.buurt_id = ?)"
+            " AND (coalesce(CAST(? AS TEXT), '') = '' OR scope_c.theme_code = ?))"_s.arg(signalId),
+            {buurt, buurt, theme, theme}};
+}
+
 }  // namespace
 
 namespace {
@@ -126,12 +140,10 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
     }
     // Late depends on today, so it is counted among the open referrals themselves.
     const SqlCondition lateNow = OpenAndLate::referralLate(u"r"_s, registry.clock().today());
-    auto late = db.run(u"SELECT r.to_partner_id, count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
-                       " JOIN categories c ON c.code = s.category_code WHERE %1 AND %2"
-                       " AND r.sent_on >= ? AND r.sent_on <= ? AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
-                       " GROUP BY r.to_partner_id"_s.arg(OpenAndLate::referralOpen(u"r"_s), lateNow.sql),
-                       lateNow.values + QVariantList{filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(),
-                                                     filter.theme, filter.theme});
+    const SqlCondition scope = ofScope(u"r.signal_id"_s, buurt.value(), filter.theme);
+    auto late = db.run(u"SELECT r.to_partner_id, count(*) FROM referrals r WHERE %1 AND %2 AND r.sent_on >= ? AND r.sent_on <= ? AND %3"
+                       " GROUP BY r.to_partner_id"_s.arg(OpenAndLate::referralOpen(u"r"_s), lateNow.sql, scope.sql),
+                       lateNow.values + QVariantList{filter.period.fromText(), filter.period.toText()} + scope.values);
     if (!late.ok())
         return late.error();
     while (late->next()) {
@@ -139,11 +151,9 @@ Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics
         if (i >= 0)
             out.partners[i].late = late->value(1).toInt();
     }
-    auto overrides = db.scalar(u"SELECT count(*) FROM referrals r JOIN signals s ON s.id = r.signal_id"
-                               " JOIN categories c ON c.code = s.category_code"
-                               " WHERE r.sent_on >= ? AND r.sent_on <= ? AND r.override_ground IS NOT NULL"
-                               " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"_s,
-                               {filter.period.fromText(), filter.period.toText(), buurt.value(), buurt.value(), filter.theme, filter.theme});
+    auto overrides = db.scalar(u"SELECT count(*) FROM referrals r WHERE r.override_ground IS NOT NULL AND r.sent_on >= ? AND r.sent_on <= ?"
+                               " AND %1"_s.arg(scope.sql),
+                               QVariantList{filter.period.fromText(), filter.period.toText()} + scope.values);
     if (!overrides.ok())
         return overrides.error();
     out.overrides = overrides.value().toInt();
@@ -167,13 +177,13 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
         return levels.error();
     for (const EscalationLevel& l : levels.value())
         out.levels << LevelFigures{l.level, l.name, 0, 0, 0, 0};
-    const SqlCondition stalled = OpenAndLate::signalStalled(u"s"_s, registry.clock().today());
+    const SqlCondition stalled = OpenAndLate::levelTermPassed(u"s"_s, registry.clock().today());
+    const SqlCondition scope = ofScope(u"s.id"_s, buurt.value(), filter.theme);
     auto current = registry.db().run(
-        u"SELECT s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END) FROM signals s%1"
-        " JOIN categories c ON c.code = s.category_code WHERE %2"
-        " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?) GROUP BY s.escalation_level"_s
-            .arg(registry.db().dialect().useIndex(u"signals_open"_s), OpenAndLate::signalOpen(u"s"_s), stalled.sql),
-        stalled.values + QVariantList{buurt.value(), buurt.value(), filter.theme, filter.theme});
+        u"SELECT s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END) FROM signals s%1 WHERE %2 AND %4"
+        " GROUP BY s.escalation_level"_s.arg(registry.db().dialect().useIndex(u"signals_open"_s), OpenAndLate::signalOpen(u"s"_s),
+                                             stalled.sql, scope.sql),
+        stalled.values + scope.values);
     if (!current.ok())
         return current.error();
     while (current->next()) {

@@ -157,7 +157,7 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     }
 
     // Open and late as of today, per buurt.
-    const SqlCondition late = OpenAndLate::signalLate(u"s"_s, registry.clock().today());
+    const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, registry.clock().today());
     auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END)"
                        " FROM signals s%2 JOIN categories c ON c.code = s.category_code"
                        " WHERE %4%1 GROUP BY s.buurt_id"_s

@@ -27,6 +27,7 @@ const MigrationLadder& standardLadder()
         {11, u"Tellingen per maand naast die per dag, voor snelle cijfers over een kwartaal of jaar"_s, &Schema::version11},
         {12, u"Behandelaar per signaal, opvolgen, en het journaal van contacten"_s, &Schema::version12},
         {13, u"Buurtkaart (omtrekken van buurten en wijken), straten per buurt, bronnen Signalen en FixMyStreet"_s, &Schema::version13},
+        {14, u"Index op de termijnen van open doorverwijzingen (te laat)"_s, &Schema::version14},
     };
     return ladder;
 }

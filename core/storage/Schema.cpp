@@ -354,6 +354,16 @@ QStringList version13(const Dialect& dialect)
     return s;
 }
 
+// "Late" on a large registry: the open referrals with their terms in a small index of their own,
+// so the late flag of the open signals reads some thousands of index entries instead of the whole
+// referrals table (the year's figures on a million signals: 0.22 s -> 0.08 s for this part).
+QStringList version14(const Dialect& dialect)
+{
+    Q_UNUSED(dialect);
+    return {u"CREATE INDEX referrals_open_terms ON referrals (status, respond_by, complete_by, signal_id)"
+            " WHERE status IN ('verstuurd','geaccepteerd')"_s};
+}
+
 // Before version 8 two programs on one file could both send the same referral (the check ran
 // before the write lock), so a file may hold two open referrals of one signal to one partner and
 // the unique index of version 8 could not be built. Refusing to migrate would lock people out of

@@ -24,6 +24,7 @@ QStringList version10(const Dialect& dialect);
 QStringList version11(const Dialect& dialect);
 QStringList version12(const Dialect& dialect);
 QStringList version13(const Dialect& dialect);
+QStringList version14(const Dialect& dialect);
 // The sort key of a signal's urgency (laag first): the list sorts by exactly this expression, so
 // that the index of version 10 serves it. `column` is the urgency column, with or without alias.
 QString urgencyRank(const QString& column);

@@ -86,8 +86,8 @@ CountSources::Bounds cutColumns(const QString& cut)
 // period per buurt; per month and theme; open, late and open-not-late per buurt; rising trends.
 QString signalParts()
 {
-    const QString late = withToday(OpenAndLate::signalLate(u"s"_s, anyDay()));
-    const QString stalled = withToday(OpenAndLate::signalStalled(u"s"_s, anyDay()));
+    const QString late = withToday(OpenAndLate::termsPassed(u"s"_s, anyDay()));
+    const QString stalled = withToday(OpenAndLate::levelTermPassed(u"s"_s, anyDay()));
     return uR"sql(
 deel_nu AS MATERIALIZED (%6),
 deel_vorige AS MATERIALIZED (%7),
