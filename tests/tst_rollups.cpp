@@ -116,6 +116,17 @@ void TestRollups::compareWithFreshCount(Registry& registry, const Period& period
             QVERIFY2(it.value() == fresh, qPrintable(u"%1 %2 %3"_s.arg(label, m.month, it.key())));
         }
     }
+    // Escalation steps per level reached, up and down, between the period's Dutch midnights.
+    for (const LevelFigures& level : stats->levels) {
+        auto fresh = db.run(u"SELECT coalesce(sum(CASE WHEN to_level > from_level THEN 1 ELSE 0 END), 0),"
+                            " coalesce(sum(CASE WHEN to_level > from_level THEN 0 ELSE 1 END), 0) FROM escalations"
+                            " WHERE to_level = ? AND at >= ? AND at < ?"_s,
+                            {level.level, period.startTimestamp(), period.endTimestamp()});
+        QVERIFY(fresh.ok() && fresh->next());
+        QVERIFY2(level.stepsUp == fresh->value(0).toInt() && level.stepsDown == fresh->value(1).toInt(),
+                 qPrintable(u"%1 trede %2: %3/%4 <> %5/%6"_s.arg(label).arg(level.level).arg(level.stepsUp).arg(level.stepsDown)
+                                .arg(fresh->value(0).toInt()).arg(fresh->value(1).toInt())));
+    }
     // Referrals per partner, with the medians taken over the referrals one by one.
     const QString days = db.dialect().daysBetween(u"r.sent_on"_s, u"r.accepted_on"_s);
     const QString completeDays = db.dialect().daysBetween(u"r.sent_on"_s, u"r.closed_on"_s);

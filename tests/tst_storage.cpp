@@ -50,7 +50,7 @@ void TestStorage::newRegistryHasSchemaAndReferenceData()
     auto count = [&](const QString& table) { return temp->db().scalar(u"SELECT count(*) FROM "_s + table).value().toInt(); };
     QCOMPARE(count(u"themes"_s), 4);
     QCOMPARE(count(u"categories"_s), 26);
-    QCOMPARE(count(u"sources"_s), 9);
+    QCOMPARE(count(u"sources"_s), 11);
     QCOMPARE(count(u"partners"_s), 18);
     QCOMPARE(count(u"buurten"_s), 8);
     QCOMPARE(count(u"wijken"_s), 6);

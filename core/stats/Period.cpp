@@ -98,4 +98,19 @@ CountSources::Bounds Period::countBounds() const
             bound(monthsEnd.toString(Qt::ISODate)), bound(toText())};
 }
 
+CountSources::Bounds Period::stepBounds() const
+{
+    const QString start = startTimestamp();
+    const QString end = endTimestamp();
+    const QDate startDay = QDate::fromString(start.left(10), Qt::ISODate);
+    const QDate firstDay = start.mid(11) == u"00:00:00Z"_s ? startDay : startDay.addDays(1);
+    const QDate lastDay = QDate::fromString(end.left(10), Qt::ISODate).addDays(-1);
+    auto bound = [](const QString& text) { return CountSources::Bound{u"?"_s, text}; };
+    if (firstDay > lastDay)
+        return {bound(u"9999-12-31"_s), bound(u"0000-01-01"_s), bound(start), bound(end), bound(u"9999"_s), bound(u"0000"_s)};
+    return {bound(firstDay.toString(Qt::ISODate)), bound(lastDay.toString(Qt::ISODate)), bound(start),
+            bound(firstDay.toString(Qt::ISODate) + u"T00:00:00Z"_s), bound(lastDay.addDays(1).toString(Qt::ISODate) + u"T00:00:00Z"_s),
+            bound(end)};
+}
+
 }  // namespace bs

@@ -39,6 +39,8 @@ struct Period {
     // The period cut for the count tables (whole months from the monthly roll-ups, the days
     // before and after them from the day counts), as bound values.
     CountSources::Bounds countBounds() const;
+    // The same for the escalation steps, counted by UTC day between the period's Dutch midnights.
+    CountSources::Bounds stepBounds() const;
 };
 
 }  // namespace bs

@@ -203,9 +203,12 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
               " AND (CAST(? AS INTEGER) IS NULL OR s.buurt_id = ?) AND (coalesce(CAST(? AS TEXT), '') = '' OR c.theme_code = ?)"
               " GROUP BY e.to_level, e.to_level > e.from_level"_s,
               {filter.period.startTimestamp(), filter.period.endTimestamp(), buurt.value(), buurt.value(), filter.theme, filter.theme})
-        : registry.db().run(u"SELECT e.to_level, e.to_level > e.from_level, count(*) FROM escalations e WHERE e.at >= ? AND e.at < ?"
-                            " GROUP BY e.to_level, e.to_level > e.from_level"_s,
-                            {filter.period.startTimestamp(), filter.period.endTimestamp()});
+        : [&registry, &filter]() {
+              // The whole UTC days from the day counts, the edges of the Dutch days from the steps.
+              const CountSources::Source counted = CountSources::escalationSteps(filter.period.stepBounds());
+              return registry.db().run(u"SELECT x.niveau, x.omhoog, sum(x.n) FROM %1 x GROUP BY x.niveau, x.omhoog"_s.arg(counted.sql),
+                                       counted.values);
+          }();
     if (!steps.ok())
         return steps.error();
     while (steps->next()) {

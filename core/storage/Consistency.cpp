@@ -85,6 +85,12 @@ Result<QStringList> findings(Database& db)
                               u"DISTINCT d.month || ' partner ' || CAST(d.to_partner_id AS TEXT) || ' ' || d.measure"_s),
                    u"Dagen tot accepteren en afronden per maand wijken af van een verse telling (maand, partner)"_s, found));
 
+    const QString stepsCounted = u"SELECT day, to_level, up, steps AS n FROM escalation_day_counts WHERE steps > 0"_s;
+    const QString stepsFresh = u"SELECT substr(at, 1, 10) AS day, to_level, CASE WHEN to_level > from_level THEN 1 ELSE 0 END AS up,"
+                               " count(*) AS n FROM escalations GROUP BY substr(at, 1, 10), to_level, CASE WHEN to_level > from_level THEN 1 ELSE 0 END"_s;
+    BS_TRY(collect(db, difference(stepsCounted, stepsFresh, u"DISTINCT d.day || ' trede ' || CAST(d.to_level AS TEXT)"_s),
+                   u"Tellingen per dag van de escalatiestappen wijken af van een verse telling (dag, trede)"_s, found));
+
     BS_TRY(collect(db,
                    u"SELECT s.reference || ' op niveau ' || CAST(s.escalation_level AS TEXT) FROM signals s"
                    " WHERE s.escalation_level <> coalesce((SELECT e.to_level FROM escalations e WHERE e.signal_id = s.id"

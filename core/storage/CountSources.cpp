@@ -20,7 +20,6 @@ public:
     }
     QVariantList values;
 
-private:
     QString use(const Bound& bound)
     {
         if (bound.sql == u"?"_s)
@@ -68,6 +67,22 @@ Source referralDays(const Bounds& bounds)
                       " FROM referral_day_counts d CROSS JOIN (SELECT 'accepteren' AS wat UNION ALL SELECT 'afronden') m"
                       " WHERE %1 AND CASE m.wat WHEN 'accepteren' THEN d.accept_days ELSE d.complete_days END >= 0"_s,
                       u"d.sent_on"_s);
+}
+
+Source escalationSteps(const Bounds& bounds)
+{
+    Builder build;
+    QStringList parts;
+    parts << u"SELECT to_level AS niveau, up AS omhoog, steps AS n FROM escalation_day_counts WHERE %1"_s.arg(
+        build.range(u"day"_s, bounds.firstMonth, bounds.lastMonth));
+    for (const auto& [from, to] : {std::pair{bounds.headFrom, bounds.headTo}, std::pair{bounds.tailFrom, bounds.tailTo}}) {
+        // Half-open: a step at the end's very moment belongs to the next period.
+        const QString low = build.use(from);
+        const QString high = build.use(to);
+        parts << u"SELECT to_level, CASE WHEN to_level > from_level THEN 1 ELSE 0 END, 1 FROM escalations WHERE at >= %1 AND at < %2"_s.arg(
+            low, high);
+    }
+    return {u"("_s + parts.join(u" UNION ALL "_s) + u")"_s, build.values};
 }
 
 QString referralsOfSignals(const QStringList& bucket, const QString& condition)

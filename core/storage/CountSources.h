@@ -38,6 +38,13 @@ Source referralCounts(const Bounds& bounds);
 // dagen, n. A median over these buckets is the median over the referrals one by one.
 Source referralDays(const Bounds& bounds);
 
+// Escalation steps in a span of time [start, end) given as stored UTC timestamps: the whole UTC
+// days inside it from escalation_day_counts, the hours before and after them from the steps
+// themselves. Bounds: firstMonth/lastMonth hold the first and last whole day (YYYY-MM-DD),
+// head and tail the timestamps of the edges (an empty range has its start after its end).
+// Columns niveau, omhoog (1/0), n.
+Source escalationSteps(const Bounds& bounds);
+
 // The same three shapes counted from the referrals themselves (alias r, already filtered by the
 // caller's WHERE `condition`): for figures of one buurt or theme, which no roll-up keeps.
 QString referralsOfSignals(const QStringList& bucket, const QString& condition);

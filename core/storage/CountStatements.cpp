@@ -109,4 +109,17 @@ QString Dialect::referralCountRemove(Counts counts) const
     return sql;
 }
 
+QString Dialect::escalationCountAdd() const
+{
+    return u"INSERT INTO %1 (day, to_level, up, steps) VALUES (substr(NEW.at, 1, 10), NEW.to_level,"
+           " CASE WHEN NEW.to_level > NEW.from_level THEN 1 ELSE 0 END, 1)"
+           " ON CONFLICT (day, to_level, up) DO UPDATE SET steps = %2 + 1;"_s.arg(upsertInto(u"escalation_day_counts"_s), existing(u"steps"_s));
+}
+
+QString Dialect::escalationCountRemove() const
+{
+    return u"UPDATE escalation_day_counts SET steps = steps - 1 WHERE day = substr(OLD.at, 1, 10) AND to_level = OLD.to_level"
+           " AND up = CASE WHEN OLD.to_level > OLD.from_level THEN 1 ELSE 0 END;"_s;
+}
+
 }  // namespace bs

@@ -113,7 +113,21 @@ QStringList SqliteDialect::dropDayCountTriggers() const
         for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
             statements << u"DROP TRIGGER %1_count_%2"_s.arg(table, event);
     }
+    // Since schema 14.
+    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
+        statements << u"DROP TRIGGER IF EXISTS escalations_count_%1"_s.arg(event);
     return statements;
+}
+
+QStringList SqliteDialect::escalationDayCountTriggers() const
+{
+    const QString add = escalationCountAdd();
+    const QString remove = escalationCountRemove();
+    return {
+        u"CREATE TRIGGER escalations_count_insert AFTER INSERT ON escalations BEGIN %1 END"_s.arg(add),
+        u"CREATE TRIGGER escalations_count_update AFTER UPDATE ON escalations BEGIN %1 %2 END"_s.arg(remove, add),
+        u"CREATE TRIGGER escalations_count_delete AFTER DELETE ON escalations BEGIN %1 END"_s.arg(remove),
+    };
 }
 
 QStringList SqliteDialect::appendOnly(const QString& table) const

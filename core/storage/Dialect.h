@@ -55,6 +55,9 @@ public:
     // Triggers that keep signal_day_counts (signals per observation day, buurt and category), and
     // signal_month_counts, equal to the signals table on every insert, change and delete.
     virtual QStringList signalDayCountTriggers(Counts counts) const = 0;
+    // Triggers that keep escalation_day_counts (steps per UTC day, level reached and direction;
+    // schema 14) equal to the escalations table.
+    virtual QStringList escalationDayCountTriggers() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
     // Added to those when the batch reads back the id of each row it inserts (INSERT ... RETURNING).
@@ -92,6 +95,8 @@ public:
     QString signalCountRemove(Counts counts) const;
     QString referralCountAdd(Counts counts) const;
     QString referralCountRemove(Counts counts) const;
+    QString escalationCountAdd() const;
+    QString escalationCountRemove() const;
 
 protected:
     // The alias an upsert's target gets in a trigger (empty: none), and how its SET names a
@@ -145,6 +150,7 @@ public:
     QStringList referralDayCountTriggers(Counts counts) const override;
     QStringList dropDayCountTriggers() const override;
     QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const override;
+    QStringList escalationDayCountTriggers() const override;
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;

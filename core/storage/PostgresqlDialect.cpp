@@ -98,6 +98,11 @@ QStringList PostgresqlDialect::referralDayCountTriggers(Counts counts) const
     return countTriggers(u"referrals"_s, referralCountRemove(counts), referralCountAdd(counts), {});
 }
 
+QStringList PostgresqlDialect::escalationDayCountTriggers() const
+{
+    return countTriggers(u"escalations"_s, escalationCountRemove(), escalationCountAdd(), {});
+}
+
 QStringList PostgresqlDialect::dropDayCountTriggers() const
 {
     QStringList statements;
@@ -105,6 +110,9 @@ QStringList PostgresqlDialect::dropDayCountTriggers() const
         for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
             statements << u"DROP TRIGGER %1_count_%2 ON %1"_s.arg(table, event);
     }
+    // Since schema 14.
+    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
+        statements << u"DROP TRIGGER IF EXISTS escalations_count_%1 ON escalations"_s.arg(event);
     return statements;
 }
 

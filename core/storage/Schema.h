@@ -36,7 +36,8 @@ Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);
 // access log from history), write, and rebuild the counts in one pass: faster than counting row
 // by row, and just as exact. A bulk writer records its own single access-log entry.
 QStringList suspendDayCounts(const Dialect& dialect);
-// The tables of derived counts: per day (version 4 and 5) and per month (version 11).
+// The tables of derived counts: per day (versions 4 and 5), per month (version 11), escalation
+// steps per day (version 14).
 const QStringList& countTables();
 QStringList rebuildDayCounts(const Dialect& dialect);
 

@@ -47,7 +47,7 @@ const QList<Step>& plan()
         {u"import_log"_s, How::Copy}, {u"retention_log"_s, How::Copy},
         {u"signal_day_counts"_s, How::DayCounts}, {u"referral_day_counts"_s, How::DayCounts},
         {u"signal_month_counts"_s, How::DayCounts}, {u"referral_month_counts"_s, How::DayCounts},
-        {u"referral_month_days"_s, How::DayCounts},
+        {u"referral_month_days"_s, How::DayCounts}, {u"escalation_day_counts"_s, How::DayCounts},
         {u"schema_migrations"_s, How::Skip},
     };
     return steps;
@@ -324,7 +324,8 @@ Status resetIdentities(Database& server)
 // keep buckets whose count dropped to zero, the rebuild does not make those.
 QString dayCountTotal(const QString& table)
 {
-    return u"SELECT coalesce(sum(%1), 0) FROM %2"_s.arg(table.startsWith(u"signal"_s) ? u"signals"_s : u"referrals"_s, table);
+    const QString counted = table.startsWith(u"signal"_s) ? u"signals"_s : table.startsWith(u"escalation"_s) ? u"steps"_s : u"referrals"_s;
+    return u"SELECT coalesce(sum(%1), 0) FROM %2"_s.arg(counted, table);
 }
 
 Status copyEverything(Database& file, Database& server, Report& report, const Progress& progress)

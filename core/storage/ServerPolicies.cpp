@@ -104,6 +104,8 @@ QStringList securityStatements()
                                    " referral_month_days TO %1"_s.arg(workers)),
         ServerSetup::ifTableExists(u"signal_month_counts"_s, u"GRANT INSERT, UPDATE, DELETE ON referral_month_counts, referral_month_days"
                                    " TO %1"_s.arg(partner)),
+        ifTableExists(u"escalation_day_counts"_s, u"GRANT SELECT ON escalation_day_counts TO %1"_s.arg(everyone)),
+        ifTableExists(u"escalation_day_counts"_s, u"GRANT INSERT, UPDATE, DELETE ON escalation_day_counts TO %1"_s.arg(workers)),
         u"GRANT SELECT ON signals, consent_scopes, referrals, escalations TO %1"_s.arg(partner),
         // A partner answers a referral: these columns only, never its signal, reason or partner.
         u"GRANT UPDATE (status, accepted_on, complete_by, closed_on, rejection_reason, outcome, outcome_reason, feedback,"

@@ -176,19 +176,36 @@ per_partner AS (
             OpenAndLate::referralOpen(u"r"_s), late, scopeOfSignal(u"r.signal_id"_s), OpenAndLate::referralOpen(u"verwijzingen"_s));
 }
 
+// The cut of [p_begin, p_einde) for the escalation steps (see Period::stepBounds, the same for
+// the app): whole UTC days from escalation_day_counts, the hours at the edges from the steps.
+QString stepCut()
+{
+    return uR"sql(SELECT CASE WHEN a <= b THEN a ELSE '9999-12-31' END AS m_van, CASE WHEN a <= b THEN b ELSE '0000-01-01' END AS m_tot,
+       p_begin AS kop_van, CASE WHEN a <= b THEN a || 'T00:00:00Z' ELSE p_einde END AS kop_tot,
+       CASE WHEN a <= b THEN to_char(CAST(b AS date) + 1, 'YYYY-MM-DD') || 'T00:00:00Z' ELSE '9999' END AS staart_van,
+       CASE WHEN a <= b THEN p_einde ELSE '0000' END AS staart_tot
+FROM (SELECT CASE WHEN substr(p_begin, 12) = '00:00:00Z' THEN substr(p_begin, 1, 10)
+                  ELSE to_char(CAST(substr(p_begin, 1, 10) AS date) + 1, 'YYYY-MM-DD') END AS a,
+             to_char(CAST(substr(p_einde, 1, 10) AS date) - 1, 'YYYY-MM-DD') AS b) g)sql"_s;
+}
+
 QString escalationParts()
 {
+    const QString unscoped = u"(p_buurt IS NULL AND nullif(p_thema, '') IS NULL)"_s;
     return uR"sql(
+stap_deel AS MATERIALIZED (%3),
 stappen AS (
-    SELECT e.to_level AS niveau, e.to_level > e.from_level AS omhoog
-    FROM escalations e WHERE e.at >= p_begin AND e.at < p_einde AND %1),
+    SELECT x.niveau, x.omhoog = 1 AS omhoog, x.n FROM %4 x WHERE %2
+    UNION ALL
+    SELECT e.to_level, e.to_level > e.from_level, 1
+    FROM escalations e WHERE NOT %2 AND e.at >= p_begin AND e.at < p_einde AND %1),
 per_niveau AS (
     SELECT escalation_level AS niveau, count(*) AS open, count(*) FILTER (WHERE stil) AS stil
     FROM open_signalen GROUP BY GROUPING SETS ((escalation_level), ())),
 per_stap AS (
-    SELECT niveau, count(*) FILTER (WHERE omhoog) AS omhoog, count(*) FILTER (WHERE NOT omhoog) AS omlaag
+    SELECT niveau, coalesce(sum(n) FILTER (WHERE omhoog), 0) AS omhoog, coalesce(sum(n) FILTER (WHERE NOT omhoog), 0) AS omlaag
     FROM stappen GROUP BY GROUPING SETS ((niveau), ()))
-)sql"_s.arg(scopeOfSignal(u"e.signal_id"_s));
+)sql"_s.arg(scopeOfSignal(u"e.signal_id"_s), unscoped, stepCut(), CountSources::escalationSteps(cutColumns(u"stap_deel"_s)).sql);
 }
 
 // Every figure as rows (cijfer, sleutel1, sleutel2, aantal, waarde) before suppression.
@@ -343,6 +360,7 @@ QStringList statements()
         u"REVOKE SELECT ON signal_day_counts, referral_day_counts FROM %1"_s.arg(steering),
         ServerSetup::ifTableExists(u"signal_month_counts"_s, u"REVOKE SELECT ON signal_month_counts, referral_month_counts,"
                                    " referral_month_days FROM %1"_s.arg(steering)),
+        ServerSetup::ifTableExists(u"escalation_day_counts"_s, u"REVOKE SELECT ON escalation_day_counts FROM %1"_s.arg(steering)),
         SteeringProtection::functionSql(),
         u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(SteeringProtection::functionSignature()),
         // Its rows gained a column: a function's row type cannot be replaced in place.
