@@ -121,12 +121,19 @@ QChart* months(const Statistics& stats)
 {
     static const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
     QChart* chart = newChart(tr("Signals per month, by theme"));
+    // The months without their year, which goes in the axis title: twelve "feb. 2026" labels do
+    // not fit under a page-wide chart and print cut ("feb. 20…").
     QStringList labels;
     for (const MonthFigures& m : stats.months)
-        labels << dutch.toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMM yyyy"_s);
+        labels << dutch.toString(QDate::fromString(m.month + u"-01"_s, Qt::ISODate), u"MMM"_s);
     auto* axisX = new QBarCategoryAxis();
     axisX->append(labels);
-    axisX->setTitleText(tr("Month"));
+    QString axisTitle = tr("Month");
+    if (!stats.months.isEmpty()) {
+        auto monthYear = [](const QString& month) { return dutch.toString(QDate::fromString(month + u"-01"_s, Qt::ISODate), u"MMM yyyy"_s); };
+        axisTitle += u" (%1 – %2)"_s.arg(monthYear(stats.months.first().month), monthYear(stats.months.last().month));
+    }
+    axisX->setTitleText(axisTitle);
     auto* axisY = new QValueAxis();
     axisY->setTitleText(tr("Signals"));
     axisY->setLabelFormat(u"%.0f"_s);

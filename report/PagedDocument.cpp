@@ -25,6 +25,8 @@ void setUpA4(QPdfWriter& writer, int dotsPerInch, const QString& title)
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(16, 12, 16, 12), QPageLayout::Millimeter);
     writer.setResolution(dotsPerInch);
+    // PDF/A-1b, so the municipality can archive what it was given (fonts embedded, XMP metadata).
+    writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
     writer.setTitle(title);
     writer.setCreator(u"Buurtsignaal %1"_s.arg(QStringLiteral(BUURTSIGNAAL_VERSION)));
 }

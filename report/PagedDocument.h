@@ -33,7 +33,7 @@ struct Frame {
     QString pageOfPages; // with %1 (page) and %2 (count), e.g. "Pagina %1 van %2"
 };
 
-// The A4 page of both documents (margins in mm), at `dotsPerInch`.
+// The A4 page of both documents (margins in mm), at `dotsPerInch`, written as PDF/A-1b.
 void setUpA4(QPdfWriter& writer, int dotsPerInch, const QString& title);
 
 using PageStarted = std::function<void(int page, int pageCount)>;

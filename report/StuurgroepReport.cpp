@@ -3,6 +3,7 @@
 #include "Registry.h"
 #include "access/Access.h"
 #include "access/AccessLog.h"
+#include "PageBreaks.h"
 #include "PagedDocument.h"
 #include "ReportHtml.h"
 #include "services/Lookups.h"
@@ -15,6 +16,7 @@
 #include <QSaveFile>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTextOption>
 
 using namespace Qt::StringLiterals;
 
@@ -29,11 +31,26 @@ QString tr(const char* text)
     return QCoreApplication::translate("bs::StuurgroepReport", text);  // the context lupdate gives this namespace
 }
 
-void fill(QTextDocument& doc, const ReportHtml::Content& content)
+void fill(QTextDocument& doc, const ReportHtml::Content& content, const QString& html, const PagedDocument::Layout& layout)
 {
+    doc.clear();
+    doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
+    // Words break only between them: a header too wide for its column widens the column instead
+    // of printing as "Geaccept|eerd".
+    QTextOption wrapping = doc.defaultTextOption();
+    wrapping.setWrapMode(QTextOption::WordWrap);
+    doc.setDefaultTextOption(wrapping);
     for (const auto& [name, image] : content.charts)
         doc.addResource(QTextDocument::ImageResource, QUrl(name), image);
-    doc.setHtml(content.html);
+    doc.setHtml(html);
+}
+
+// The content's HTML with page breaks that keep rows, totals and headings together; `doc` is
+// left laid out with it.
+QString paginate(QTextDocument& doc, const ReportHtml::Content& content, const PagedDocument::Layout& layout)
+{
+    return PageBreaks::place(doc, content.html, layout.bodyHeight,
+                             [&](QTextDocument& d, const QString& html) { fill(d, content, html, layout); });
 }
 
 // The page each section title starts on (1-based), after layout.
@@ -98,18 +115,17 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     // Two passes: the first finds the page of every section for the contents list.
     QTextDocument doc;
     doc.documentLayout()->setPaintDevice(&writer);
-    doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
     // The steering group's report: protected figures whoever makes it.
     const Published figures = Publication::publish(stats.value(), indicators.value(), Publication::Mode::Protected,
                                                    buurten.size() > 1 ? buurten : QStringList());
+    // MAP PAGE: the buurt map goes here
+    // (its page follows the buurten section, see the same mark in ReportHtml::build)
     auto content = ReportHtml::build(figures, generatedOn, {}, chartWidth);
-    fill(doc, content);
+    paginate(doc, content, layout);
     const QList<int> pages = sectionPages(doc, content.sections, layout.bodyHeight);
     step(60, tr("Laying out the pages"));
     content = ReportHtml::build(figures, generatedOn, pages, chartWidth);
-    doc.clear();
-    doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
-    fill(doc, content);
+    paginate(doc, content, layout);
 
     const QString periodText = tr("Period %1 to %2").arg(options.period.from.toString(u"dd-MM-yyyy"_s), options.period.to.toString(u"dd-MM-yyyy"_s));
     const PagedDocument::Frame frame{tr("Steering-group report Buurtaanpak Alblasserdam"), periodText,

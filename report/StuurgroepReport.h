@@ -1,7 +1,8 @@
 #pragma once
-// The stuurgroeprapportage: an A4 PDF for the steering group with the figures of a period —
-// key figures against the previous period, buurten (absolute and per 1,000), the monthly trend,
-// referrals per partner, the escalation ladder, success factors, activities and rising trends.
+// The stuurgroeprapportage: an A4 PDF/A-1b for the steering group with the figures of a period —
+// a one-page summary, key figures against the previous period, buurten (absolute and per 1,000),
+// the monthly trend, referrals per partner, the escalation ladder, success factors, activities and
+// rising trends.
 // Never personal: no names, addresses, descriptions or other free text of signals. Counts from 1
 // to 4 print as "<5", and a total that would give one away is protected too. Written atomically.
 

@@ -2611,8 +2611,12 @@
         <translation>kwalitatief</translation>
     </message>
     <message>
-        <source> per year</source>
-        <translation> per jaar</translation>
+        <source>%1%2 % per period</source>
+        <translation>%1%2 % per periode</translation>
+    </message>
+    <message>
+        <source>%1 per year</source>
+        <translation>%1 per jaar</translation>
     </message>
     <message>
         <source>none</source>
@@ -2691,8 +2695,36 @@
         <translation>nog geen cijfers</translation>
     </message>
     <message>
-        <source>And %1 more; the dashboard lists them all.</source>
-        <translation>En nog %1; het dashboard toont ze allemaal.</translation>
+        <source>And %1 more rising trends, weaker than these.</source>
+        <translation>En nog %1 stijgende trends, zwakker dan deze.</translation>
+    </message>
+    <message>
+        <source>All counts in this period are smaller than %1; they are not shown.</source>
+        <translation>Alle aantallen in deze periode zijn kleiner dan %1; ze worden niet getoond.</translation>
+    </message>
+    <message>
+        <source>The counts in this period are not shown, to protect small numbers; the table gives what can be shown.</source>
+        <translation>De aantallen in deze periode worden niet getoond, om kleine aantallen te beschermen; de tabel geeft wat getoond kan worden.</translation>
+    </message>
+    <message>
+        <source>Nothing to show in this period.</source>
+        <translation>In deze periode is er niets te tonen.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Compared with the previous period (%1).</source>
+        <translation>Vergeleken met de vorige periode (%1).</translation>
+    </message>
+    <message>
+        <source>Largest changes per neighbourhood</source>
+        <translation>Grootste veranderingen per buurt</translation>
+    </message>
+    <message>
+        <source>Only neighbourhoods whose counts in both periods can be shown are described; a change that would give away a count below %1 is left out.</source>
+        <translation>Alleen buurten waarvan de aantallen in beide perioden getoond kunnen worden, zijn beschreven; een verandering die een aantal onder %1 zou prijsgeven, is weggelaten.</translation>
     </message>
     <message>
         <source>%1 to %2</source>
@@ -2725,6 +2757,41 @@
     <message>
         <source>the municipality; neighbourhood tables show %1</source>
         <translation>de gemeente; de buurttabellen tonen %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::ReportSummary</name>
+    <message>
+        <source>as many as in the previous period</source>
+        <translation>evenveel als in de vorige periode</translation>
+    </message>
+    <message>
+        <source>%1 more than in the previous period</source>
+        <translation>%1 meer dan in de vorige periode</translation>
+    </message>
+    <message>
+        <source>%1 fewer than in the previous period</source>
+        <translation>%1 minder dan in de vorige periode</translation>
+    </message>
+    <message>
+        <source>In total %1 signals, %2.</source>
+        <translation>In totaal %1 signalen, %2.</translation>
+    </message>
+    <message>
+        <source>%1: %2 signals, %3</source>
+        <translation>%1: %2 signalen, %3</translation>
+    </message>
+    <message>
+        <source>, mostly %1</source>
+        <translation>, vooral %1</translation>
+    </message>
+    <message>
+        <source>No change per neighbourhood can be described without giving away counts below %1.</source>
+        <translation>Geen verandering per buurt kan worden beschreven zonder aantallen onder %1 prijs te geven.</translation>
+    </message>
+    <message>
+        <source>No neighbourhood changed against the previous period.</source>
+        <translation>Geen enkele buurt veranderde ten opzichte van de vorige periode.</translation>
     </message>
 </context>
 <context>
