@@ -1,9 +1,10 @@
-// init, demo, partner|buurt|category list
+// init, demo, partner|buurt|category list, source add
 #include "CommandContext.h"
 #include "Json.h"
 #include "demo/DemoGenerator.h"
 #include "domain/Codes.h"
 #include "services/Lookups.h"
+#include "services/ReferenceAdmin.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -99,6 +100,15 @@ int categories(Context& c)
     });
 }
 
+int addSource(Context& c)
+{
+    const Status added = ReferenceAdmin::addSource(*c.registry, c.positional.at(0), c.value(u"name"_s));
+    if (!added.ok())
+        return c.fail(added.error());
+    c.out << u"Bron %1 toegevoegd."_s.arg(c.positional.at(0)) << Qt::endl;
+    return 0;
+}
+
 }  // namespace
 
 QList<Command> referenceCommands()
@@ -114,6 +124,8 @@ QList<Command> referenceCommands()
         {{u"partner"_s, u"list"_s}, {}, 0, u"Partners tonen."_s, {json}, Registry::Create::No, true, partners},
         {{u"buurt"_s, u"list"_s}, {}, 0, u"Buurten tonen."_s, {json}, Registry::Create::No, true, buurten},
         {{u"category"_s, u"list"_s}, {}, 0, u"Thema's en categorieën tonen."_s, {json}, Registry::Create::No, true, categories},
+        {{u"source"_s, u"add"_s}, u"CODE"_s, 1, u"Een bron van meldingen toevoegen (bijvoorbeeld een ander meldsysteem)."_s,
+         {opt(u"name"_s, u"Naam van de bron."_s, u"NAAM"_s)}, Registry::Create::No, true, addSource},
     };
 }
 

@@ -353,17 +353,17 @@ void TestConcurrency::meldingImportedMeanwhileIsRefusedWhole()
     const QByteArray mine = (header + u"FX-1;01-10-2026;Kortland;Zwerfafval;a;Open\r\n"_s + fx2).toUtf8();
     auto other = otherDesk(temp);
     beforeNextWrite(temp->db(), [&]() {
-        auto theirs = MeldingImport::run(*other, (header + fx2).toUtf8(), mapping.value(), u"b.csv"_s, false);
+        auto theirs = MeldingImport::run(*other, (header + fx2).toUtf8(), mapping.value(), u"b.csv"_s, ImportOptions{});
         QVERIFY(theirs.ok());
         QCOMPARE(theirs->imported, 1);
     });
-    auto imported = MeldingImport::run(temp.registry(), mine, mapping.value(), u"a.csv"_s, false);
+    auto imported = MeldingImport::run(temp.registry(), mine, mapping.value(), u"a.csv"_s, ImportOptions{});
     QVERIFY(!imported.ok());
     QCOMPARE(imported.error().kind, ErrorKind::Rule);
     QVERIFY2(imported.error().message.startsWith(u"Melding FX-2 van "_s), qPrintable(imported.error().message));
     QCOMPARE(count(temp.registry(), u"SELECT count(*) FROM signals WHERE source_code = 'fixie'"_s), 1);
     // Imported again, the melding already there is skipped.
-    auto again = MeldingImport::run(temp.registry(), mine, mapping.value(), u"a.csv"_s, false);
+    auto again = MeldingImport::run(temp.registry(), mine, mapping.value(), u"a.csv"_s, ImportOptions{});
     QVERIFY(again.ok());
     QCOMPARE(again->imported, 1);
     QCOMPARE(again->alreadyPresent, 1);

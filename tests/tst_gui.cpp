@@ -71,6 +71,7 @@ private slots:
     void countsAreRightWhileAnotherProgramWrites();
     void dashboardShowsFiguresAndOpensTheSignalsBehindABar();
     void importDialogChecksThenImports();
+    void importDialogStartsFromPreset();
     void datesAreTypedAsShown();
     void partnerUserIsAddedWithItsOrganisation();
 
@@ -485,9 +486,9 @@ void TestGui::importDialogChecksThenImports()
     ImportDialog dialog(*registry.value());
     QVERIFY(dialog.loadFile(csv));
     // Columns are guessed from their names; "vervuiling" is a code and maps itself.
-    QCOMPARE(dialog.mapping().columns.value(u"external_id"_s), u"Meldingnummer"_s);
-    QCOMPARE(dialog.mapping().columns.value(u"date"_s), u"Datum melding"_s);
-    QCOMPARE(dialog.mapping().columns.value(u"closed"_s), u"Afgehandeld op"_s);
+    QCOMPARE(dialog.mapping().columns.value(u"external_id"_s), QStringList{u"Meldingnummer"_s});
+    QCOMPARE(dialog.mapping().columns.value(u"date"_s), QStringList{u"Datum melding"_s});
+    QCOMPARE(dialog.mapping().columns.value(u"closed"_s), QStringList{u"Afgehandeld op"_s});
     QCOMPARE(dialog.mapping().categories.value(u"vervuiling"_s), u"vervuiling"_s);
     QVERIFY(!dialog.check());  // "Zwerfafval" and the statuses are not mapped yet
     auto* categories = dialog.findChild<QTableWidget*>(u"categoryValues"_s);
@@ -509,6 +510,43 @@ void TestGui::importDialogChecksThenImports()
     SignalFilter fixie;
     fixie.source = u"fixie"_s;
     QCOMPARE(Signals::count(*registry.value(), fixie).value(), 2);
+}
+
+void TestGui::importDialogStartsFromPreset()
+{
+    QTemporaryDir dir;
+    const QString path = makeRegistry(dir, 0);
+    auto registry = Registry::open(path, Registry::Create::No, m_clock, u"tester"_s);
+    const QString csv = dir.filePath(u"fms.csv"_s);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Report ID,Title,Detail,User Name,Category,Subcategory,Created,Confirmed,Acknowledged,Fixed,Closed,Status,Latitude,"
+               "Longitude,Query,Ward,Easting,Northing\r\n"
+               "9001,Afval,Zakken,Jan,Afval,,2026-10-01T09:15:00,,,,,confirmed,,,,Kinderdijk,,\r\n"
+               "9002,Afval,Glas,Piet,Afval,,2026-10-02T09:15:00,,,2026-10-03T10:00:00,,fixed - council,,,,Souburgh,,\r\n"
+               "9003,Test,x,Anon,Afval,,2026-10-02T09:15:00,,,,,unconfirmed,,,,Souburgh,,\r\n");
+    file.close();
+    ImportDialog dialog(*registry.value());
+    QVERIFY(dialog.loadFile(csv));
+    dialog.choosePreset(u"fixmystreet"_s);
+    // The preset's columns, its fallbacks kept; its statuses already chosen.
+    QCOMPARE(dialog.mapping().source, u"fixmystreet"_s);
+    QCOMPARE(dialog.mapping().columns.value(u"category"_s), (QStringList{u"Subcategory"_s, u"Category"_s}));
+    QCOMPARE(dialog.mapping().columns.value(u"closed"_s), (QStringList{u"Fixed"_s, u"Closed"_s}));
+    QCOMPARE(dialog.mapping().statuses.value(u"fixed - council"_s), u"afgehandeld"_s);
+    QVERIFY(dialog.mapping().skip.value(u"status"_s).contains(u"unconfirmed"_s));
+    // The municipality's part: the ward is the buurt here, and "Afval" is its vervuiling.
+    auto* buurt = dialog.findChild<QComboBox*>(u"column_buurt"_s);
+    buurt->setCurrentIndex(buurt->findData(u"Ward"_s));
+    auto* categories = dialog.findChild<QTableWidget*>(u"categoryValues"_s);
+    QCOMPARE(categories->rowCount(), 1);  // the values of the column the preset starts with that has any
+    auto* box = qobject_cast<QComboBox*>(categories->cellWidget(0, 1));
+    box->setCurrentIndex(box->findData(u"vervuiling"_s));
+    QVERIFY(dialog.check());
+    QVERIFY(dialog.runImport());
+    SignalFilter fms;
+    fms.source = u"fixmystreet"_s;
+    QCOMPARE(Signals::count(*registry.value(), fms).value(), 2);
 }
 
 void TestGui::datesAreTypedAsShown()

@@ -84,7 +84,7 @@ void TestRollups::writeEveryWay(Registry& registry)
     QString csv = u"Nummer;Datum;Buurt;Soort;Omschrijving;Status;Afgehandeld op\r\n"_s;
     for (int i = 0; i < 30; ++i)
         csv += u"RU-%1;%2-0%3-2026;Kortland;Zwerfafval;Afval.;Open;\r\n"_s.arg(i).arg(27 + i % 4).arg(i % 2 ? 8 : 9);
-    auto imported = MeldingImport::run(registry, csv.toUtf8(), mapping.value(), u"meldingen.csv"_s, false);
+    auto imported = MeldingImport::run(registry, csv.toUtf8(), mapping.value(), u"meldingen.csv"_s, ImportOptions{});
     QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().message));
     QCOMPARE(imported->imported, 30);
     // Retention and erasure wipe subject data only: no figure may move.

@@ -4,6 +4,7 @@
 #include "Registry.h"
 #include "services/Lookups.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -53,6 +54,13 @@ ImportDialog::ImportDialog(Registry& registry, QWidget* parent) : QDialog(parent
     auto* tabs = new QTabWidget(this);
     auto* mappingPage = new QWidget(tabs);
     auto* form = new QFormLayout(mappingPage);
+    m_preset = new QComboBox(mappingPage);
+    m_preset->setObjectName(u"preset"_s);
+    m_preset->addItem(tr("(none: map every column yourself)"), QString());
+    for (const QString& name : MeldingMapping::presets())
+        m_preset->addItem(name == u"signalen"_s ? tr("Signalen (zip export)") : name == u"fixmystreet"_s ? tr("FixMyStreet (dashboard CSV)") : name, name);
+    form->addRow(tr("Preset"), m_preset);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, [this]() { choosePreset(m_preset->currentData().toString()); });
     m_source = new QComboBox(mappingPage);
     m_source->setObjectName(u"source"_s);
     if (auto sources = Lookups::sources(registry); sources.ok()) {
@@ -63,9 +71,11 @@ ImportDialog::ImportDialog(Registry& registry, QWidget* parent) : QDialog(parent
     form->addRow(tr("Source"), m_source);
     const QList<QPair<QString, QString>> fields = {
         {u"external_id"_s, tr("External number (required)")}, {u"date"_s, tr("Date reported (required)")},
-        {u"buurt"_s, tr("Neighbourhood (required)")},         {u"category"_s, tr("Category (required)")},
+        {u"buurt"_s, tr("Neighbourhood")},                    {u"category"_s, tr("Category (required)")},
         {u"description"_s, tr("Description")},               {u"status"_s, tr("Status")},
-        {u"closed"_s, tr("Date closed")},                     {u"street"_s, tr("Street")}};
+        {u"closed"_s, tr("Date closed")},                     {u"street"_s, tr("Street")},
+        {u"latitude"_s, tr("Latitude (WGS84)")},              {u"longitude"_s, tr("Longitude (WGS84)")},
+        {u"x"_s, tr("X (RD New)")},                           {u"y"_s, tr("Y (RD New)")}};
     for (const auto& [field, label] : fields) {
         auto* box = new QComboBox(mappingPage);
         box->setObjectName(u"column_"_s + field);
@@ -76,6 +86,9 @@ ImportDialog::ImportDialog(Registry& registry, QWidget* parent) : QDialog(parent
                 fillValueTables();
         });
     }
+    m_update = new QCheckBox(tr("Update the status and closing date of meldingen already in the registry"), mappingPage);
+    m_update->setObjectName(u"updateExisting"_s);
+    form->addRow(QString(), m_update);
     tabs->addTab(mappingPage, tr("Columns"));
     m_categories = valueTable(tabs, u"categoryValues"_s, tr("Value in the file"), tr("Registry category"));
     tabs->addTab(m_categories, tr("Categories"));
@@ -109,7 +122,7 @@ ImportDialog::ImportDialog(Registry& registry, QWidget* parent) : QDialog(parent
 
 void ImportDialog::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Melding export"), QString(), tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Melding export"), QString(), tr("Exports (*.csv *.txt *.zip);;All files (*)"));
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -163,9 +176,57 @@ bool ImportDialog::loadFile(const QString& path)
             }
         }
     }
+    applyPresetColumns();
     fillValueTables();
     m_summary->setText(tr("Check the columns, categories and statuses, then choose Check."));
     return true;
+}
+
+void ImportDialog::choosePreset(const QString& name)
+{
+    m_presetMapping.reset();
+    if (!name.isEmpty()) {
+        auto preset = MeldingMapping::preset(name);
+        if (!preset.ok()) {
+            m_summary->setText(preset.error().message);
+            return;
+        }
+        m_presetMapping = preset.value();
+        m_source->setCurrentIndex(qMax(0, m_source->findData(preset->source)));
+    }
+    if (m_preset->currentData().toString() != name) {
+        const QSignalBlocker quiet(m_preset);
+        m_preset->setCurrentIndex(qMax(0, m_preset->findData(name)));
+    }
+    applyPresetColumns();
+    fillValueTables();
+}
+
+void ImportDialog::setUpdateExisting(bool update)
+{
+    m_update->setChecked(update);
+}
+
+// The preset's column for each field: the first of its choices that the file has.
+void ImportDialog::applyPresetColumns()
+{
+    if (!m_presetMapping || m_header.isEmpty())
+        return;
+    for (auto it = m_columns.begin(); it != m_columns.end(); ++it) {
+        const QSignalBlocker quiet(it.value());
+        it.value()->setCurrentIndex(0);
+        it.value()->setToolTip(QString());
+        const QStringList choices = m_presetMapping->columns.value(it.key());
+        for (qsizetype i = 0; i < choices.size(); ++i) {
+            if (const int index = it.value()->findData(choices.at(i)); index > 0) {
+                it.value()->setCurrentIndex(index);
+                // The preset's fallbacks stay in force as long as this column is kept.
+                if (i + 1 < choices.size())
+                    it.value()->setToolTip(tr("When empty: %1").arg(choices.mid(i + 1).join(u", "_s)));
+                break;
+            }
+        }
+    }
 }
 
 void ImportDialog::fillValueTables()
@@ -173,22 +234,37 @@ void ImportDialog::fillValueTables()
     auto categories = Lookups::categories(m_registry);
     auto fill = [this](QTableWidget* table, const QString& field, const QList<QPair<QString, QString>>& codes) {
         table->setRowCount(0);
-        const QString column = m_columns.value(field)->currentData().toString();
-        if (column.isEmpty() || m_content.isEmpty())
+        if (m_content.isEmpty())
             return;
-        auto values = MeldingImport::distinctValues(m_content, column);
-        if (!values.ok())
-            return;
-        table->setRowCount(int(values->size()));
-        for (int r = 0; r < values->size(); ++r) {
-            const QString value = values->at(r);
+        // Every column the field may be read from (a preset's fallbacks too).
+        QStringList found;
+        for (const QString& column : mapping().columns.value(field)) {
+            if (!m_header.contains(column))
+                continue;
+            auto values = MeldingImport::distinctValues(m_content, column);
+            if (!values.ok())
+                continue;
+            for (const QString& value : values.value()) {
+                if (!found.contains(value))
+                    found << value;
+            }
+        }
+        found.sort(Qt::CaseInsensitive);
+        table->setRowCount(int(found.size()));
+        for (int r = 0; r < found.size(); ++r) {
+            const QString value = found.at(r);
             table->setItem(r, 0, new QTableWidgetItem(value));
             auto* box = new QComboBox(table);
             box->addItem(tr("(not mapped)"), QString());
             for (const auto& [code, label] : codes)
                 box->addItem(label, code);
-            // A value that already is a code or a name is matched at once.
-            for (int i = 1; i < box->count(); ++i) {
+            // A value the preset maps, or that already is a code or a name, is matched at once.
+            const QHash<QString, QString> preset = !m_presetMapping                 ? QHash<QString, QString>()
+                                                   : table == m_statuses ? m_presetMapping->statuses
+                                                                         : m_presetMapping->categories;
+            if (const QString code = preset.value(value.toLower()); !code.isEmpty())
+                box->setCurrentIndex(qMax(0, box->findData(code)));
+            for (int i = 1; i < box->count() && box->currentIndex() == 0; ++i) {
                 if (box->itemData(i).toString().compare(value, Qt::CaseInsensitive) == 0 || box->itemText(i).compare(value, Qt::CaseInsensitive) == 0)
                     box->setCurrentIndex(i);
             }
@@ -202,17 +278,23 @@ void ImportDialog::fillValueTables()
     }
     fill(m_categories, u"category"_s, categoryCodes);
     fill(m_statuses, u"status"_s, {{u"nieuw"_s, Labels::signalStatus(u"nieuw"_s)}, {u"in_behandeling"_s, Labels::signalStatus(u"in_behandeling"_s)},
-                                   {u"afgehandeld"_s, Labels::signalStatus(u"afgehandeld"_s)}});
+                                   {u"afgehandeld"_s, Labels::signalStatus(u"afgehandeld"_s)},
+                                   {u"geannuleerd"_s, Labels::signalStatus(u"geannuleerd"_s)}});
 }
 
 MeldingMapping ImportDialog::mapping() const
 {
-    MeldingMapping mapping;
+    // The preset (its fallbacks, skipped values and flags), with what the user chose on top.
+    MeldingMapping mapping = m_presetMapping.value_or(MeldingMapping());
     mapping.source = m_source->currentData().toString();
     for (auto it = m_columns.cbegin(); it != m_columns.cend(); ++it) {
         const QString column = it.value()->currentData().toString();
-        if (!column.isEmpty())
-            mapping.columns.insert(it.key(), column);
+        // The chosen column, followed by the preset's fallbacks after it.
+        const QStringList preset = mapping.columns.value(it.key());
+        if (column.isEmpty())
+            mapping.columns.remove(it.key());
+        else
+            mapping.columns.insert(it.key(), preset.contains(column) ? preset.mid(preset.indexOf(column)) : QStringList{column});
     }
     auto collect = [](const QTableWidget* table, QHash<QString, QString>& into) {
         for (int r = 0; r < table->rowCount(); ++r) {
@@ -231,6 +313,8 @@ void ImportDialog::showReport(const ImportReport& report)
     m_problems->clear();
     for (const ImportProblem& p : report.problems)
         m_problems->addItem(tr("Row %1, column %2: %3").arg(p.row).arg(p.column, p.reason));
+    if (const int left = report.problemCount - int(report.problems.size()); left > 0)
+        m_problems->addItem(tr("… and %1 more problems").arg(left));
 }
 
 bool ImportDialog::check()
@@ -241,27 +325,37 @@ bool ImportDialog::check()
         return false;
     }
     const MeldingMapping map = mapping();
-    for (const QString& required : {u"external_id"_s, u"date"_s, u"buurt"_s, u"category"_s}) {
-        if (!map.columns.contains(required)) {
-            m_summary->setText(tr("Choose the file's column for every required field."));
+    const bool hasArea = map.columns.contains(u"buurt"_s) || map.columns.contains(u"street"_s)
+                         || (map.columns.contains(u"latitude"_s) && map.columns.contains(u"longitude"_s))
+                         || (map.columns.contains(u"x"_s) && map.columns.contains(u"y"_s));
+    for (const QString& required : {u"external_id"_s, u"date"_s, u"category"_s}) {
+        if (!map.columns.contains(required) || !hasArea) {
+            m_summary->setText(tr("Choose the file's column for every required field, and for the neighbourhood, its coordinates or the street."));
             return false;
         }
     }
-    auto report = MeldingImport::run(m_registry, m_content, map, QFileInfo(m_path).fileName(), true);
+    auto report = MeldingImport::run(m_registry, m_content, map, QFileInfo(m_path).fileName(), {true, m_update->isChecked()});
     if (!report.ok()) {
         m_summary->setText(report.error().message);
         return false;
     }
     showReport(report.value());
     if (report->problemCount > 0) {
-        m_summary->setText(tr("%1 rows cannot be imported; nothing will be saved until they are fixed (in the file or the mapping).")
-                               .arg(report->problemCount));
+        QString text = tr("%1 of %2 rows cannot be imported; nothing will be saved until they are fixed (in the file or the mapping).")
+                           .arg(report->rowsWithProblems)
+                           .arg(report->rowsRead);
+        if (report->problemCount > int(report->problems.size()))
+            text += u' ' + tr("Only the first %1 problems are listed.").arg(ImportReport::maxProblems);
+        m_summary->setText(text);
         return false;
     }
-    m_summary->setText(tr("All %1 rows can be imported: %2 new, %3 already in the registry. Nothing has been saved yet.")
+    m_summary->setText(tr("All %1 rows can be imported: %2 new, %3 to update, %4 already in the registry, %5 skipped by the mapping. "
+                          "Nothing has been saved yet.")
                            .arg(report->rowsRead)
-                           .arg(report->rowsRead - report->alreadyPresent)
-                           .arg(report->alreadyPresent));
+                           .arg(report->imported)
+                           .arg(report->updated)
+                           .arg(report->alreadyPresent)
+                           .arg(report->skipped));
     m_importButton->setEnabled(true);
     return true;
 }
@@ -273,7 +367,7 @@ bool ImportDialog::runImport()
     QProgressDialog progress(tr("Importing meldingen…"), tr("Cancel"), 0, 100, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
-    auto report = MeldingImport::run(m_registry, m_content, mapping(), QFileInfo(m_path).fileName(), false,
+    auto report = MeldingImport::run(m_registry, m_content, mapping(), QFileInfo(m_path).fileName(), {false, m_update->isChecked()},
                                      [&progress](qint64 done, qint64 total) {
                                          progress.setValue(int(100 * done / std::max<qint64>(1, total)));
                                          return !progress.wasCanceled();
@@ -284,7 +378,10 @@ bool ImportDialog::runImport()
         m_importButton->setEnabled(false);
         return false;
     }
-    m_summary->setText(tr("%1 meldingen imported; %2 were already in the registry.").arg(report->imported).arg(report->alreadyPresent));
+    m_summary->setText(tr("%1 meldingen imported, %2 updated; %3 were already in the registry.")
+                           .arg(report->imported)
+                           .arg(report->updated)
+                           .arg(report->alreadyPresent));
     m_importButton->setEnabled(false);
     accept();
     return true;

@@ -96,6 +96,7 @@ ManagementDialog::ManagementDialog(Registry& registry, QWidget* parent) : QDialo
     m_tabs->addTab(categoriesTab(), tr("Categories"));
     m_tabs->addTab(termsTab(), tr("Escalation terms"));
     m_tabs->addTab(activitiesTab(), tr("Activities"));
+    m_tabs->addTab(sourcesTab(), tr("Sources"));
     layout->addWidget(m_tabs);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::accept);
@@ -122,6 +123,13 @@ QWidget* ManagementDialog::buurtenTab()
                                          {tr("Edit…"), [this]() { editBuurt(selectedRow(m_buurten)); }}},
                        tr("CBS codes and population come from the CBS table 'Kerncijfers wijken en buurten'; leave a code empty "
                           "until it is known — never guess one."));
+}
+
+QWidget* ManagementDialog::sourcesTab()
+{
+    m_sources = table(this, u"sourcesTable"_s, {tr("Code"), tr("Name"), tr("External numbers")});
+    return withButtons(this, m_sources, {{tr("Add source…"), [this]() { addSource(); }}},
+                       tr("Where signals come from. Add a reporting system here before importing its export."));
 }
 
 QWidget* ManagementDialog::categoriesTab()
@@ -222,7 +230,14 @@ void ManagementDialog::reload()
                    a.id);
         }
     }
-    for (QTableWidget* t : {m_partners, m_buurten, m_categories, m_terms, m_activities})
+    if (auto sources = Lookups::sources(m_registry); sources.ok()) {
+        m_sources->setRowCount(int(sources->size()));
+        for (int i = 0; i < sources->size(); ++i) {
+            const Source& source = sources->at(i);
+            setRow(m_sources, i, {source.code, source.name, source.external ? yes : no}, source.code);
+        }
+    }
+    for (QTableWidget* t : {m_partners, m_buurten, m_categories, m_terms, m_activities, m_sources})
         t->resizeColumnsToContents();
 }
 
@@ -308,6 +323,17 @@ void ManagementDialog::editCategory(int row, bool isNew)
         return isNew ? ReferenceAdmin::addCategory(m_registry, v.value(u"code"_s).toString(), v.value(u"theme"_s).toString(),
                                                    v.value(u"name"_s).toString())
                      : ReferenceAdmin::renameCategory(m_registry, code, v.value(u"name"_s).toString());
+    }, this);
+    connect(form, &QDialog::accepted, this, &ManagementDialog::reload);
+    form->open();
+}
+
+void ManagementDialog::addSource()
+{
+    const QList<FormField> fields = {FormField{u"code"_s, tr("Code"), FormField::Text, QString(), {}},
+                                     FormField{u"name"_s, tr("Name"), FormField::Text, QString(), {}}};
+    auto* form = new RecordForm(tr("New source"), fields, [this](const QVariantMap& v) {
+        return ReferenceAdmin::addSource(m_registry, v.value(u"code"_s).toString(), v.value(u"name"_s).toString());
     }, this);
     connect(form, &QDialog::accepted, this, &ManagementDialog::reload);
     form->open();

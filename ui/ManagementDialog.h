@@ -1,6 +1,6 @@
 #pragma once
-// The beheerder's screen: partners, buurten, categories, escalation terms and the activities
-// register, each as a table with add and edit forms that go through the core.
+// The beheerder's screen: partners, buurten, categories, escalation terms, the activities
+// register and the sources of meldingen, each as a table with add and edit forms that go through the core.
 
 #include <QDialog>
 
@@ -25,10 +25,12 @@ private:
     QWidget* categoriesTab();
     QWidget* termsTab();
     QWidget* activitiesTab();
+    QWidget* sourcesTab();
     void editPartner(int row);
     void editBuurt(int row);
     void editCategory(int row, bool isNew);
     void addActivity();
+    void addSource();
 
     Registry& m_registry;
     QTabWidget* m_tabs;
@@ -37,6 +39,7 @@ private:
     QTableWidget* m_categories;
     QTableWidget* m_terms;
     QTableWidget* m_activities;
+    QTableWidget* m_sources;
 };
 
 }  // namespace bs

@@ -3,6 +3,7 @@
 #include "Clock.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -30,6 +31,48 @@ QDate parse(const QString& text)
     if (const auto m = isoForm().match(trimmed); m.hasMatch())
         return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     return {};
+}
+
+QDate parseExported(const QString& text)
+{
+    // Day first (Dutch) or year first (ISO and jjjj/mm/dd); then an optional time, then an
+    // optional offset that only means something after a time.
+    static const QRegularExpression form(
+        u"^(?:([0-9]{4})([-/])([0-9]{1,2})\\2([0-9]{1,2})|([0-9]{1,2})([-/.])([0-9]{1,2})\\6([0-9]{4}))"
+        "(?:[T ]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]{1,9})?)?"
+        "\\s*(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$"_s);
+    const auto m = form.match(text.trimmed());
+    if (!m.hasMatch())
+        return {};
+    const bool yearFirst = !m.captured(1).isEmpty();
+    const QDate day = yearFirst ? QDate(m.captured(1).toInt(), m.captured(3).toInt(), m.captured(4).toInt())
+                                : QDate(m.captured(8).toInt(), m.captured(7).toInt(), m.captured(5).toInt());
+    if (!day.isValid())
+        return {};
+    if (m.captured(9).isEmpty())
+        return day;
+    const QTime time(m.captured(9).toInt(), m.captured(10).toInt(), m.captured(11).isEmpty() ? 0 : m.captured(11).toInt());
+    if (!time.isValid())
+        return {};
+    const QString zone = m.captured(12);
+    if (zone.isEmpty())
+        return day;  // already Dutch time
+    int offsetSeconds = 0;
+    if (zone != u"Z"_s) {
+        const QString digits = QString(zone).remove(u':');
+        const int hours = digits.mid(1, 2).toInt();
+        const int minutes = digits.size() > 3 ? digits.mid(3, 2).toInt() : 0;
+        if (hours > 14 || minutes > 59)
+            return {};
+        offsetSeconds = (hours * 3600 + minutes * 60) * (zone.startsWith(u'-') ? -1 : 1);
+    }
+    const QDateTime instant(day, time, QTimeZone(offsetSeconds));
+    return instant.toTimeZone(QTimeZone("Europe/Amsterdam")).date();
+}
+
+QString exportedForms()
+{
+    return u"jjjj-mm-dd (ISO 8601, eventueel met tijd en tijdzone), dd-mm-jjjj, dd/mm/jjjj, dd.mm.jjjj of jjjj/mm/dd"_s;
 }
 
 bool hasDateForm(const QString& text)

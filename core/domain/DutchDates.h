@@ -14,6 +14,17 @@ namespace bs::DutchDates {
 // has none of these forms or names a day that does not exist (31-02-2026).
 QDate parse(const QString& text);
 
+// A day as other systems export it, for imports: ISO 8601 in full (jjjj-mm-dd, with a `T` or a
+// space before the time, fractions of seconds, and `Z`, `+hh`, `+hhmm` or `+hh:mm`), the Dutch
+// dd-mm-jjjj, dd/mm/jjjj, dd.mm.jjjj and jjjj/mm/dd, with one or two digits for day and month.
+// A moment with an offset is the day it was in the Netherlands (Europe/Amsterdam): 23:30 UTC on a
+// summer day is the next Dutch day. A time without an offset is taken as Dutch time. Invalid
+// QDate for anything else.
+QDate parseExported(const QString& text);
+
+// The forms parseExported() accepts, for messages.
+QString exportedForms();
+
 // True when the text has one of those forms, whether or not the day exists.
 bool hasDateForm(const QString& text);
 

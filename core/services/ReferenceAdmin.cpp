@@ -165,6 +165,25 @@ Status addCategory(Registry& registry, const QString& code, const QString& theme
     });
 }
 
+Status addSource(Registry& registry, const QString& code, const QString& name)
+{
+    static const QRegularExpression shape(u"^[a-z][a-z0-9_]{1,29}$"_s);
+    if (!shape.match(code).hasMatch())
+        return Error::invalid(u"code"_s, u"Ongeldige broncode '%1'; gebruik kleine letters, cijfers en _ (2 tot 30 tekens, eerst een letter)."_s.arg(code));
+    auto label = Validation::text(name, {u"name"_s, u"Naam"_s, true, 120, false});
+    if (!label.ok())
+        return label.error();
+    Database& db = registry.db();
+    return db.write([&]() -> Status {
+        auto added = db.run(u"INSERT INTO sources (code, name, name_en, external, sort_order)"
+                            " VALUES (?, ?, ?, 1, (SELECT coalesce(max(sort_order), 0) + 1 FROM sources))"_s,
+                            {code, label.value(), label.value()});
+        if (!added.ok())
+            return uniqueViolation(added.error(), u"code"_s, u"Broncode '%1' bestaat al."_s.arg(code));
+        return {};
+    });
+}
+
 Status renameCategory(Registry& registry, const QString& code, const QString& name)
 {
     auto label = Validation::text(name, {u"name"_s, u"Naam"_s, true, 120, false});

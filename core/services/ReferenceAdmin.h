@@ -69,6 +69,9 @@ Result<qint64> saveBuurt(Registry& registry, const BuurtInput& input);
 Status addCategory(Registry& registry, const QString& code, const QString& themeCode, const QString& name);
 Status renameCategory(Registry& registry, const QString& code, const QString& name);
 Status setCategoryActive(Registry& registry, const QString& code, bool active);
+// A source meldingen come from (an export system, a partner's channel): code in lower case,
+// external (its meldingen have their own numbers).
+Status addSource(Registry& registry, const QString& code, const QString& name);
 Status setEscalationTerm(Registry& registry, int level, int termDays);
 Result<qint64> addActivity(Registry& registry, const ActivityInput& input);
 Result<QList<ActivityRow>> activities(Registry& registry, int limit = 500);

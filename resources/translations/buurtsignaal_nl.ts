@@ -1226,8 +1226,8 @@
         <translation>Datum melding (verplicht)</translation>
     </message>
     <message>
-        <source>Neighbourhood (required)</source>
-        <translation>Buurt (verplicht)</translation>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
     </message>
     <message>
         <source>Category (required)</source>
@@ -1290,8 +1290,8 @@
         <translation>Export met meldingen</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+        <source>Exports (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Exports (*.csv *.txt *.zip);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
@@ -1322,16 +1322,16 @@
         <translation>Kies eerst een bestand.</translation>
     </message>
     <message>
-        <source>Choose the file&apos;s column for every required field.</source>
-        <translation>Kies voor elk verplicht veld de kolom in het bestand.</translation>
+        <source>Choose the file&apos;s column for every required field, and for the neighbourhood, its coordinates or the street.</source>
+        <translation>Kies de kolom van het bestand voor elk verplicht veld, en voor de buurt, de coördinaten of de straat.</translation>
     </message>
     <message>
-        <source>%1 rows cannot be imported; nothing will be saved until they are fixed (in the file or the mapping).</source>
-        <translation>%1 regels kunnen niet worden geïmporteerd; er wordt niets opgeslagen tot ze zijn verbeterd (in het bestand of de koppeling).</translation>
+        <source>%1 of %2 rows cannot be imported; nothing will be saved until they are fixed (in the file or the mapping).</source>
+        <translation>%1 van de %2 regels kunnen niet worden geïmporteerd; er wordt niets opgeslagen tot ze zijn verbeterd (in het bestand of de koppeling).</translation>
     </message>
     <message>
-        <source>All %1 rows can be imported: %2 new, %3 already in the registry. Nothing has been saved yet.</source>
-        <translation>Alle %1 regels kunnen worden geïmporteerd: %2 nieuw, %3 staan al in het register. Er is nog niets opgeslagen.</translation>
+        <source>All %1 rows can be imported: %2 new, %3 to update, %4 already in the registry, %5 skipped by the mapping. Nothing has been saved yet.</source>
+        <translation>Alle %1 regels kunnen worden geïmporteerd: %2 nieuw, %3 bij te werken, %4 staan al in het register, %5 overgeslagen volgens de koppeling. Er is nog niets opgeslagen.</translation>
     </message>
     <message>
         <source>Importing meldingen…</source>
@@ -1342,8 +1342,56 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>%1 meldingen imported; %2 were already in the registry.</source>
-        <translation>%1 meldingen geïmporteerd; %2 stonden al in het register.</translation>
+        <source>%1 meldingen imported, %2 updated; %3 were already in the registry.</source>
+        <translation>%1 meldingen geïmporteerd, %2 bijgewerkt; %3 stonden al in het register.</translation>
+    </message>
+    <message>
+        <source>(none: map every column yourself)</source>
+        <translation>(geen: elke kolom zelf koppelen)</translation>
+    </message>
+    <message>
+        <source>Signalen (zip export)</source>
+        <translation>Signalen (zip-export)</translation>
+    </message>
+    <message>
+        <source>FixMyStreet (dashboard CSV)</source>
+        <translation>FixMyStreet (dashboard-CSV)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <source>Latitude (WGS84)</source>
+        <translation>Breedtegraad (WGS84)</translation>
+    </message>
+    <message>
+        <source>Longitude (WGS84)</source>
+        <translation>Lengtegraad (WGS84)</translation>
+    </message>
+    <message>
+        <source>X (RD New)</source>
+        <translation>X (RD New, meter)</translation>
+    </message>
+    <message>
+        <source>Y (RD New)</source>
+        <translation>Y (RD New, meter)</translation>
+    </message>
+    <message>
+        <source>Update the status and closing date of meldingen already in the registry</source>
+        <translation>Status en afhandeldatum bijwerken van meldingen die al in het register staan</translation>
+    </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>… en nog %1 problemen</translation>
+    </message>
+    <message>
+        <source>Only the first %1 problems are listed.</source>
+        <translation>Alleen de eerste %1 problemen staan in de lijst.</translation>
+    </message>
+    <message>
+        <source>When empty: %1</source>
+        <translation>Als die leeg is: %1</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2001,26 @@
     <message>
         <source>New activity</source>
         <translation>Nieuwe activiteit</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Bronnen</translation>
+    </message>
+    <message>
+        <source>External numbers</source>
+        <translation>Eigen nummers</translation>
+    </message>
+    <message>
+        <source>Add source…</source>
+        <translation>Bron toevoegen…</translation>
+    </message>
+    <message>
+        <source>Where signals come from. Add a reporting system here before importing its export.</source>
+        <translation>Waar signalen vandaan komen. Voeg hier een meldsysteem toe voordat u de export ervan importeert.</translation>
+    </message>
+    <message>
+        <source>New source</source>
+        <translation>Nieuwe bron</translation>
     </message>
 </context>
 <context>
