@@ -5,6 +5,8 @@
 #include "access/AccessLog.h"
 #include "PagedDocument.h"
 #include "ReportHtml.h"
+#include "ReportMap.h"
+#include "geo/BuurtMap.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
 #include "stats/Statistics.h"
@@ -103,10 +105,16 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     const Published figures = Publication::publish(stats.value(), indicators.value(), Publication::Mode::Protected,
                                                    buurten.size() > 1 ? buurten : QStringList());
     auto content = ReportHtml::build(figures, generatedOn, {}, chartWidth);
+    // MAP PAGE: the buurt map goes here (after the buurten section; none without an imported map).
+    auto map = BuurtMap::load(registry);
+    if (!map.ok())
+        return map.error();
+    ReportMap::addPage(content, figures, map.value(), chartWidth);
     fill(doc, content);
     const QList<int> pages = sectionPages(doc, content.sections, layout.bodyHeight);
     step(60, tr("Laying out the pages"));
     content = ReportHtml::build(figures, generatedOn, pages, chartWidth);
+    ReportMap::addPage(content, figures, map.value(), chartWidth);
     doc.clear();
     doc.setPageSize(QSizeF(layout.width, layout.bodyHeight));
     fill(doc, content);
