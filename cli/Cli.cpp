@@ -51,7 +51,7 @@ using cli::Context;
 QList<Command> allCommands()
 {
     QList<Command> commands;
-    commands << cli::referenceCommands() << cli::signalCommands() << cli::caseworkCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::reportCommands()
+    commands << cli::referenceCommands() << cli::signalCommands() << cli::caseworkCommands() << cli::referralCommands() << cli::statsCommands() << cli::importCommands() << cli::kaartCommands() << cli::reportCommands()
              << cli::adminCommands() << cli::privacyCommands() << cli::serverCommands();
     return commands;
 }
@@ -110,7 +110,8 @@ std::optional<Permission> permissionFor(const QStringList& words)
         {u"partner list"_s, Permission::ViewFigures}, {u"stats"_s, Permission::ViewFigures}, {u"report"_s, Permission::ViewFigures},
         {u"import meldingen"_s, Permission::Coordinate},
         {u"import cbs"_s, Permission::ManageReference}, {u"import straten"_s, Permission::ManageReference},
-        {u"source add"_s, Permission::ManageReference}, {u"indicator set"_s, Permission::ManageReference},
+        {u"import kaart"_s, Permission::ManageReference}, {u"source add"_s, Permission::ManageReference},
+        {u"indicator set"_s, Permission::ManageReference},
         {u"demo"_s, Permission::ManageReference},
         {u"backup"_s, Permission::Backups}, {u"backup list"_s, Permission::Backups},
         {u"retention"_s, Permission::Retention}, {u"subject search"_s, Permission::Retention},

@@ -55,6 +55,7 @@ QList<Command> referralCommands();
 QList<Command> referenceCommands();
 QList<Command> statsCommands();
 QList<Command> importCommands();
+QList<Command> kaartCommands();
 QList<Command> reportCommands();
 QList<Command> adminCommands();
 QList<Command> privacyCommands();

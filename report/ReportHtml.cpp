@@ -211,7 +211,7 @@ Content build(const Published& pub, const QString& generatedOn, const QList<int>
     widths << 10 << 18 << 22;
     html += htmlTable(header, rows, right, widths) + u"<p style='font-size:8pt'>%1</p>"_s.arg(legend.join(u" · "_s));
 
-    // MAP PAGE: the buurt map goes here (a page after the buurten section)
+    // The buurt map's page comes here (report/ReportMap, added by StuurgroepReport).
 
     // 4. Months
     html += section(u"months"_s, titles.at(3));

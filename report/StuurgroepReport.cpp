@@ -6,6 +6,8 @@
 #include "PageBreaks.h"
 #include "PagedDocument.h"
 #include "ReportHtml.h"
+#include "ReportMap.h"
+#include "geo/BuurtMap.h"
 #include "services/Lookups.h"
 #include "stats/Indicators.h"
 #include "stats/Statistics.h"
@@ -118,13 +120,17 @@ Status write(Registry& registry, const ReportOptions& options, const QString& pa
     // The steering group's report: protected figures whoever makes it.
     const Published figures = Publication::publish(stats.value(), indicators.value(), Publication::Mode::Protected,
                                                    buurten.size() > 1 ? buurten : QStringList());
-    // MAP PAGE: the buurt map goes here
-    // (its page follows the buurten section, see the same mark in ReportHtml::build)
     auto content = ReportHtml::build(figures, generatedOn, {}, chartWidth);
+    // The buurt map's page follows the buurten section (none without an imported map).
+    auto map = BuurtMap::load(registry);
+    if (!map.ok())
+        return map.error();
+    ReportMap::addPage(content, figures, map.value(), chartWidth);
     paginate(doc, content, layout);
     const QList<int> pages = sectionPages(doc, content.sections, layout.bodyHeight);
     step(60, tr("Laying out the pages"));
     content = ReportHtml::build(figures, generatedOn, pages, chartWidth);
+    ReportMap::addPage(content, figures, map.value(), chartWidth);
     paginate(doc, content, layout);
 
     const QString periodText = tr("Period %1 to %2").arg(options.period.from.toString(u"dd-MM-yyyy"_s), options.period.to.toString(u"dd-MM-yyyy"_s));

@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n libqt6opengl6-dev
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev zlib1g-dev
-  sqlite3 libsqlite3-dev postgresql-15 poppler-utils xvfb xauth clang libclang-rt-14-dev
+  sqlite3 libsqlite3-dev libproj-dev postgresql-15 poppler-utils xvfb xauth clang libclang-rt-14-dev
 )
 
 missing=()

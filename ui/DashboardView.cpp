@@ -1,7 +1,9 @@
 #include "DashboardView.h"
 
 #include "Charts.h"
+#include "DashboardMapPage.h"
 #include "DateField.h"
+#include "geo/BuurtMap.h"
 #include "domain/DutchLocale.h"
 #include "Labels.h"
 #include "RecordForm.h"
@@ -116,6 +118,10 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     m_tabs->addTab(chartsPage(), tr("Charts"));
     m_tabs->addTab(indicatorsPage(), tr("Success factors"));
     m_tabs->addTab(trendsPage(), tr("Rising trends"));
+    m_mapPage = new DashboardMapPage(this);
+    m_tabs->addTab(m_mapPage, tr("Map"));
+    connect(m_mapPage, &DashboardMapPage::buurtClicked, this,
+            [this](const QString& buurt) { emit openSignals(filterFor(buurt, m_theme->currentData().toString())); });
     layout->addWidget(m_tabs);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, &DashboardView::applyPreset);
@@ -357,6 +363,17 @@ void DashboardView::figuresArrived()
     drawOpenLate();
     fillIndicators();
     fillTrends();
+    drawMap();
+}
+
+void DashboardView::drawMap()
+{
+    // Read again with the figures, so a map imported meanwhile shows up.
+    auto map = m_registry ? BuurtMap::load(*m_registry) : Result<BuurtMap>(BuurtMap());
+    if (map.ok())
+        m_mapPage->setContent(map.value(), m_published);
+    else
+        m_mapPage->showError(map.error().message);
 }
 
 SignalFilter DashboardView::filterFor(const QString& buurt, const QString& theme) const

@@ -22,6 +22,7 @@ class QTableWidget;
 
 namespace bs {
 
+class DashboardMapPage;
 class DateField;
 class Registry;
 
@@ -41,6 +42,7 @@ public:
     // What the dashboard shows: protected figures for the steering group, exact ones for others.
     const Published& published() const { return m_published; }
     QTabWidget* tabs() const { return m_tabs; }
+    DashboardMapPage* mapPage() const { return m_mapPage; }
 
 signals:
     // A bar was clicked: show the signals behind it.
@@ -57,6 +59,7 @@ private:
     void drawOpenLate();
     void fillIndicators();
     void fillTrends();
+    void drawMap();
     void enterIndicator();
     void applyPreset(int index);
     void figuresArrived();
@@ -92,6 +95,7 @@ private:
     QTableWidget* m_partnerTable;
     QTableWidget* m_indicators;
     QTableWidget* m_trends;
+    DashboardMapPage* m_mapPage;
     bool m_updating = false;
 };
 

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "CbsImportDialog.h"
+#include "KaartImportDialog.h"
 #include "CoordinatorView.h"
 #include "DailyBackupStatus.h"
 #include "DashboardView.h"
@@ -253,6 +254,17 @@ void MainWindow::buildMenus()
     });
 
     manage->addAction(tr("Import &CBS neighbourhood figures…"), this, &MainWindow::importCbs);
+    manage->addAction(tr("Import &buurt map…"), this, [this]() {
+        if (!m_registry)
+            return;
+        auto* dialog = new KaartImportDialog(*m_registry, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this]() {
+            m_dashboardStale = true;
+            refresh();
+        });
+        dialog->open();
+    });
     manage->addAction(tr("Import &meldingen (FIXIE, police)…"), this, [this]() {
         if (!m_registry)
             return;
