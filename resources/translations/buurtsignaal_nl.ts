@@ -454,6 +454,37 @@
     </message>
 </context>
 <context>
+    <name>bs::BuurtMapPicture</name>
+    <message>
+        <source>Signals in the period</source>
+        <translation>Signalen in de periode</translation>
+    </message>
+    <message>
+        <source>Signals per 1,000 inhabitants</source>
+        <translation>Signalen per 1.000 inwoners</translation>
+    </message>
+    <message>
+        <source>Open signals (today)</source>
+        <translation>Open signalen (vandaag)</translation>
+    </message>
+    <message>
+        <source>Late signals (today)</source>
+        <translation>Te late signalen (vandaag)</translation>
+    </message>
+    <message>
+        <source>– (no figure)</source>
+        <translation>– (geen cijfer)</translation>
+    </message>
+    <message>
+        <source>&lt;5 (not shown)</source>
+        <translation>&lt;5 (niet getoond)</translation>
+    </message>
+    <message>
+        <source>x (not shown)</source>
+        <translation>x (niet getoond)</translation>
+    </message>
+</context>
+<context>
     <name>bs::CasusSheet</name>
     <message>
         <source>Case meeting Buurtaanpak Alblasserdam</source>
@@ -927,6 +958,17 @@
     </message>
 </context>
 <context>
+    <name>bs::DashboardMapPage</name>
+    <message>
+        <source>No buurt map yet: import the CBS Wijk- en buurtkaart through Manage ▸ Import buurt map.</source>
+        <translation>Nog geen buurtkaart: importeer de Wijk- en buurtkaart van het CBS via Beheer ▸ Buurtkaart importeren.</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Kleur naar</translation>
+    </message>
+</context>
+<context>
     <name>bs::DashboardView</name>
     <message>
         <source>Map</source>
@@ -1396,6 +1438,41 @@
     <message>
         <source>When empty: %1</source>
         <translation>Als die leeg is: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bs::KaartImportDialog</name>
+    <message>
+        <source>Import buurt map</source>
+        <translation>Buurtkaart importeren</translation>
+    </message>
+    <message>
+        <source>The CBS/Kadaster Wijk- en buurtkaart as a GeoPackage (.gpkg). Only the buurten of this registry&apos;s municipality are taken; nothing is saved before you apply the plan.</source>
+        <translation>De Wijk- en buurtkaart van CBS/Kadaster als GeoPackage (.gpkg). Alleen de buurten van de gemeente van dit register worden gelezen; er wordt niets opgeslagen voordat u het plan toepast.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <source>year from the file</source>
+        <translation>jaar uit het bestand</translation>
+    </message>
+    <message>
+        <source>Map year</source>
+        <translation>Jaar van de kaart</translation>
+    </message>
+    <message>
+        <source>CBS Wijk- en buurtkaart</source>
+        <translation>Wijk- en buurtkaart van het CBS</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;All files (*)</source>
+        <translation>GeoPackage (*.gpkg);;Alle bestanden (*)</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +2913,13 @@
     </message>
 </context>
 <context>
+    <name>bs::ReportMap</name>
+    <message>
+        <source>Map of the buurten: signals in the period</source>
+        <translation>Buurtkaart: signalen in de periode</translation>
+    </message>
+</context>
+<context>
     <name>bs::ReportSummary</name>
     <message>
         <source>as many as in the previous period</source>
@@ -3288,90 +3372,6 @@
     <message>
         <source>Done</source>
         <translation>Klaar</translation>
-    </message>
-</context>
-<context>
-    <name>bs::DashboardMapPage</name>
-    <message>
-        <source>No buurt map yet: import the CBS Wijk- en buurtkaart through Manage ▸ Import buurt map.</source>
-        <translation>Nog geen buurtkaart: importeer de Wijk- en buurtkaart van het CBS via Beheer ▸ Buurtkaart importeren.</translation>
-    </message>
-    <message>
-        <source>Colour by</source>
-        <translation>Kleur naar</translation>
-    </message>
-</context>
-<context>
-    <name>bs::BuurtMapPicture</name>
-    <message>
-        <source>Signals in the period</source>
-        <translation>Signalen in de periode</translation>
-    </message>
-    <message>
-        <source>Signals per 1,000 inhabitants</source>
-        <translation>Signalen per 1.000 inwoners</translation>
-    </message>
-    <message>
-        <source>Open signals (today)</source>
-        <translation>Open signalen (vandaag)</translation>
-    </message>
-    <message>
-        <source>Late signals (today)</source>
-        <translation>Te late signalen (vandaag)</translation>
-    </message>
-    <message>
-        <source>– (no figure)</source>
-        <translation>– (geen cijfer)</translation>
-    </message>
-    <message>
-        <source>&lt;5 (not shown)</source>
-        <translation>&lt;5 (niet getoond)</translation>
-    </message>
-    <message>
-        <source>x (not shown)</source>
-        <translation>x (niet getoond)</translation>
-    </message>
-</context>
-<context>
-    <name>bs::ReportMap</name>
-    <message>
-        <source>Map of the buurten: signals in the period</source>
-        <translation>Buurtkaart: signalen in de periode</translation>
-    </message>
-</context>
-<context>
-    <name>bs::KaartImportDialog</name>
-    <message>
-        <source>Import buurt map</source>
-        <translation>Buurtkaart importeren</translation>
-    </message>
-    <message>
-        <source>The CBS/Kadaster Wijk- en buurtkaart as a GeoPackage (.gpkg). Only the buurten of this registry's municipality are taken; nothing is saved before you apply the plan.</source>
-        <translation>De Wijk- en buurtkaart van CBS/Kadaster als GeoPackage (.gpkg). Alleen de buurten van de gemeente van dit register worden gelezen; er wordt niets opgeslagen voordat u het plan toepast.</translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation>Bestand kiezen…</translation>
-    </message>
-    <message>
-        <source>No file chosen</source>
-        <translation>Geen bestand gekozen</translation>
-    </message>
-    <message>
-        <source>year from the file</source>
-        <translation>jaar uit het bestand</translation>
-    </message>
-    <message>
-        <source>Map year</source>
-        <translation>Jaar van de kaart</translation>
-    </message>
-    <message>
-        <source>CBS Wijk- en buurtkaart</source>
-        <translation>Wijk- en buurtkaart van het CBS</translation>
-    </message>
-    <message>
-        <source>GeoPackage (*.gpkg);;All files (*)</source>
-        <translation>GeoPackage (*.gpkg);;Alle bestanden (*)</translation>
     </message>
 </context>
 </TS>
