@@ -4,6 +4,9 @@
 // year, the log of every run and a cut list of problems. On SQLite and PostgreSQL.
 #include "TestSupport.h"
 #include "domain/DutchDates.h"
+#include "MapFixture.h"
+#include "geo/BuurtLocator.h"
+#include "io/KaartImport.h"
 #include "io/MeldingImport.h"
 #include "io/StreetImport.h"
 #include "io/ZipReader.h"
@@ -11,6 +14,7 @@
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTest>
 
@@ -224,6 +228,7 @@ private slots:
     void oddZipsAreRefused();
     void notSignalenZipIsRefused();
     void coordinatesWithoutMapAndUnknownStreets();
+    void coordinatesFindTheBuurtOnTheMap();
     void streetListReplacesAllOrNothing();
     void mappingRefusals();
     void sourcesCanBeAdded();
@@ -686,6 +691,60 @@ void TestImportReal::commandLine()
     QCOMPARE(run.code, 1);
     QVERIFY2(run.out.endsWith(u"… en nog 1200 problemen\n"_s), qPrintable(run.out.right(200)));
     QVERIFY2(run.err.contains(u"1100 van de 1100 regels kunnen niet worden ingelezen (2200 problemen"_s), qPrintable(run.err));
+}
+
+namespace {
+// The WGS84 position of an RD New point, found through the same PROJ conversion the import uses
+// (Newton steps on fromWgs84): the test then knows exactly which square a melding lies in.
+QPair<double, double> wgs84Of(const QPointF& rd)
+{
+    double lat = 51.84;
+    double lon = 4.66;
+    for (int step = 0; step < 6; ++step) {
+        const RdPoint at = Geo::fromWgs84(lat, lon).value();
+        const RdPoint northward = Geo::fromWgs84(lat + 1e-4, lon).value();
+        const RdPoint eastward = Geo::fromWgs84(lat, lon + 1e-4).value();
+        lat += (rd.y() - at.y) / ((northward.y - at.y) / 1e-4);
+        lon += (rd.x() - at.x) / ((eastward.x - at.x) / 1e-4);
+    }
+    return {lat, lon};
+}
+}  // namespace
+
+// Signalen with only its (swapped) coordinates: the buurt comes from the imported map; a melding
+// that lies in no buurt (here: in the hole of one) stops the file and is reported with its place.
+void TestImportReal::coordinatesFindTheBuurtOnTheMap()
+{
+    TempRegistry temp;
+    const QString gpkg = QDir(temp.dir()).filePath(u"wijkenbuurten_2024.gpkg"_s);
+    MapFixture::write(gpkg);
+    auto plan = KaartImport::plan(temp.registry(), gpkg);
+    QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().message));
+    QVERIFY(KaartImport::apply(temp.registry(), plan.value()).ok());
+
+    auto row = [](const QString& id, const QPointF& rd) {
+        const auto [lat, lon] = wgs84Of(rd);
+        // Signalen's "lat" column holds the longitude and "lng" the latitude.
+        return SignalenRow{id, u"Afval bij de container"_s, u"2026-03-01 10:00:00+00"_s, u"2026-03-01 10:00:00+00"_s, u"Afval"_s,
+                           u"Zwerfafval"_s, u"m"_s, u"2026-03-01 10:00:00+00"_s, QString::number(lon, 'f', 7), QString::number(lat, 'f', 7),
+                           QString()};
+    };
+    const QList<SignalenRow> inBuurten = {row(u"301"_s, MapFixture::at(15, 80)), row(u"302"_s, MapFixture::at(450, 30))};
+    auto report = MeldingImport::run(temp.registry(), signalenZip(inBuurten), signalenMapping(), u"kaart.zip"_s, ImportOptions{});
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QVERIFY2(report->problemCount == 0, qPrintable(report->problems.value(0).column + u": "_s + report->problems.value(0).reason));
+    QCOMPARE(report->imported, 2);
+    QCOMPARE(detailOf(temp.registry(), u"signalen"_s, u"301"_s).buurt, u"Redersbuurt"_s);
+    QCOMPARE(detailOf(temp.registry(), u"signalen"_s, u"302"_s).buurt, u"Oranjebuurt"_s);
+
+    const QByteArray before = contentFingerprint(temp.path());
+    auto inHole = MeldingImport::run(temp.registry(), signalenZip({row(u"303"_s, MapFixture::at(50, 50))}), signalenMapping(),
+                                     u"gat.zip"_s, ImportOptions{});
+    QVERIFY(inHole.ok());
+    QCOMPARE(inHole->problemCount, 1);
+    QVERIFY2(inHole->problems.first().reason.contains(u"geen buurt"_s), qPrintable(inHole->problems.first().reason));
+    QVERIFY2(inHole->problems.first().reason.contains(u"(51.8"_s), qPrintable(inHole->problems.first().reason));  // where it lies
+    QCOMPARE(contentFingerprint(temp.path()), before);
 }
 
 QTEST_GUILESS_MAIN(TestImportReal)
