@@ -324,6 +324,8 @@ void TestMap::reportHasAMapPageOnlyWithAMap()
     QVERIFY(StuurgroepReport::write(registry.registry(), options, with).ok());
     const QStringList pages = pdfPages(with);
     const QString all = pages.join(u'\n');
+    if (const QString shots = qEnvironmentVariable("BUURTSIGNAAL_MAP_SHOTS"); !shots.isEmpty())  // to look at
+        QFile::copy(with, shots + u"/report-with-map.pdf"_s);
     QVERIFY2(all.contains(u"Kaart: CBS/Kadaster, Wijk- en buurtkaart 2024"_s), qPrintable(all));
     // Its own page, with its title (the report places page breaks by measuring, so the count of
     // pages need not grow when another page had room to spare).
