@@ -321,7 +321,10 @@ QStringList version12(const Dialect& dialect)
     QStringList s = {
         u"ALTER TABLE signals ADD COLUMN handler TEXT"_s,
         u"ALTER TABLE signals ADD COLUMN handed_over_by TEXT"_s,
-        u"CREATE INDEX signals_handler ON signals (handler, follow_up_on) WHERE %1"_s.arg(open),
+        // A handler's queue and "Zonder behandelaar" (handler IS NULL) in the list's order, read
+        // from the index; and what someone registered without a handler (part of their own queue).
+        u"CREATE INDEX signals_handler ON signals (handler, observed_on, id) WHERE %1"_s.arg(open),
+        u"CREATE INDEX signals_unhandled_by_registrant ON signals (registered_by, observed_on, id) WHERE %1 AND handler IS NULL"_s.arg(open),
         u"CREATE INDEX signals_follow_up ON signals (follow_up_on) WHERE %1 AND follow_up_on IS NOT NULL"_s.arg(open),
         u"CREATE TABLE journal_entries (id %1, signal_id INTEGER NOT NULL REFERENCES signals(id),"
         " kind TEXT NOT NULL CHECK (kind IN ('huisbezoek','telefoon','overleg','e-mail','casusoverleg','overig')),"
@@ -377,6 +380,9 @@ QStringList version14(const Dialect& dialect)
         escalationDayCountFill(),
     };
     s << dialect.escalationDayCountTriggers();
+    // No ANALYZE here: statistics for some indexes of a table and not for the others sent SQLite
+    // through worse plans for lists that were fast (measured on a million signals); the new
+    // queues name their index instead (SignalQueries).
     return s;
 }
 
