@@ -116,19 +116,13 @@ Result<QList<JournalEntry>> forSignalId(Database& db, qint64 signalId)
 
 Result<int> blank(Database& db, const QList<qint64>& signalIds, bool onlyNamingThePerson)
 {
+    const QString which = onlyNamingThePerson ? u" AND names_person = 1"_s : QString();
     int blanked = 0;
     for (const qint64 id : signalIds) {
-        auto count = db.scalar(u"SELECT count(*) FROM journal_entries WHERE signal_id = ? AND text <> ''%1"_s.arg(
-                                   onlyNamingThePerson ? u" AND names_person = 1"_s : QString()),
-                               {id});
-        if (!count.ok())
-            return count.error();
-        if (count.value().toInt() == 0)
-            continue;
-        BS_TRY(db.execute(u"UPDATE journal_entries SET text = '' WHERE signal_id = ? AND text <> ''%1"_s.arg(
-                              onlyNamingThePerson ? u" AND names_person = 1"_s : QString()),
-                          {id}));
-        blanked += count.value().toInt();
+        auto updated = db.run(u"UPDATE journal_entries SET text = '' WHERE signal_id = ? AND text <> ''%1"_s.arg(which), {id});
+        if (!updated.ok())
+            return updated.error();
+        blanked += updated->numRowsAffected();
     }
     return blanked;
 }
