@@ -224,6 +224,42 @@ void TestImportReal::commandLine()
     QVERIFY2(run.err.contains(u"1100 van de 1100 regels kunnen niet worden ingelezen (2200 problemen"_s), qPrintable(run.err));
 }
 
+// The examples that ship in docs/voorbeelden (named by the README and docs/import-meldingen.md),
+// imported exactly as the documentation tells: they must keep working as the import changes.
+void TestImportReal::shippedExamplesImport()
+{
+    TempRegistry temp;
+    const QString db = temp.path();
+    temp.close();
+    const QDir examples(QStringLiteral(BUURTSIGNAAL_EXAMPLES_DIR));
+    const QString cli = QStringLiteral(BUURTSIGNAAL_CLI_BINARY);
+
+    ProgramRun run = runProgram(cli, {u"--db"_s, db, u"import"_s, u"straten"_s, examples.filePath(u"straten.csv"_s)});
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    run = runProgram(cli, {u"--db"_s, db, u"import"_s, u"meldingen"_s, examples.filePath(u"fixi-export.csv"_s), u"--mapping"_s,
+                           examples.filePath(u"fixi-koppeling.json"_s)});
+    QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
+    QVERIFY2(run.out.contains(u"12 regels gelezen"_s), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"10 geïmporteerd, 0 stonden al in het register, 2 overgeslagen volgens de koppeling."_s), qPrintable(run.out));
+
+    temp.reopen();
+    // No buurt in the export: the street list gives it; the subcategory maps to a code of the registry.
+    const SignalDetail streetOnly = detailOf(temp.registry(), u"fixie"_s, u"FX-2025-10257"_s);
+    QCOMPARE(streetOnly.buurt, u"Rivierenbuurt"_s);
+    QCOMPARE(streetOnly.category, u"onderhoud"_s);
+    QCOMPARE(streetOnly.status, u"afgehandeld"_s);
+    QCOMPARE(streetOnly.observedOn, u"2025-09-09"_s);
+    // A buurt named by its CBS code.
+    QCOMPARE(detailOf(temp.registry(), u"fixie"_s, u"FX-2025-10288"_s).buurt, u"Redersbuurt"_s);
+
+    // The municipality's part for Signalen's zip export extends the shipped preset.
+    QFile signalen(examples.filePath(u"signalen-koppeling.json"_s));
+    QVERIFY(signalen.open(QIODevice::ReadOnly));
+    const MeldingMapping preset = MeldingMapping::preset(u"signalen"_s).value();
+    const auto ours = MeldingMapping::fromJson(signalen.readAll(), &preset);
+    QVERIFY2(ours.ok(), qPrintable(ours.ok() ? QString() : ours.error().message));
+}
+
 namespace {
 // The WGS84 position of an RD New point, found through the same PROJ conversion the import uses
 // (Newton steps on fromWgs84): the test then knows exactly which square a melding lies in.

@@ -243,5 +243,6 @@ private slots:
     void realRunWithNothingNewIsLogged();
     void problemsCutAtThousandSaySo();
     void commandLine();
+    void shippedExamplesImport();
 };
 
