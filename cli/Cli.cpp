@@ -7,6 +7,7 @@
 #include "storage/Backups.h"
 #include "storage/Migrations.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,9 +59,18 @@ QList<Command> allCommands()
 
 const QString datesNote = u"\nDatums: dd-mm-jjjj, bijvoorbeeld 27-11-2026; ook d-m-jjjj en jjjj-mm-dd.\n"_s;
 
+// The default registry as the help shows it: under ~ rather than this machine's home folder, so
+// the help (and the man page made from it) reads the same for everyone.
+QString defaultPathShown()
+{
+    const QString path = Registry::defaultPath();
+    const QString home = QDir::homePath();
+    return path.startsWith(home + u'/') ? u"~"_s + path.mid(home.size()) : path;
+}
+
 QCommandLineOption dbOption()
 {
-    return {u"db"_s, u"Registerbestand (standaard: %1) of serveradres postgresql://gebruiker@server/database."_s.arg(Registry::defaultPath()),
+    return {u"db"_s, u"Registerbestand (standaard: %1) of serveradres postgresql://gebruiker@server/database."_s.arg(defaultPathShown()),
             u"FILE"_s};
 }
 
@@ -146,7 +156,7 @@ QString overview(const QList<Command>& commands)
     }
     text += u"\nAlgemene opties:\n  --db FILE        registerbestand (standaard: %1), of een register op een PostgreSQL-server:\n"
             "                   postgresql://gebruiker@server/database (wachtwoord uit PGPASSWORD of ~/.pgpass)\n"
-            "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"_s.arg(Registry::defaultPath());
+            "  --version        versie tonen\n  --help           hulp; ook per opdracht, bv. 'signal add --help'\n"_s.arg(defaultPathShown());
     text += datesNote;
     text += u"\nAfsluitcodes: 0 gelukt, 1 geweigerd (regel of ongeldige invoer), 2 gebruiksfout.\n"_s;
     return text;

@@ -9,6 +9,7 @@ packages=(
   qt6-translations-l10n libqt6opengl6-dev
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev zlib1g-dev
   sqlite3 libsqlite3-dev libproj-dev postgresql-15 poppler-utils xvfb xauth clang libclang-rt-14-dev
+  help2man lintian desktop-file-utils appstream librsvg2-bin fakeroot
 )
 
 missing=()

@@ -3374,4 +3374,15 @@
         <translation>Klaar</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Registry of signals for the Buurtaanpak.</source>
+        <translation>Signalen- en casusregister voor de Buurtaanpak.</translation>
+    </message>
+    <message>
+        <source>Registry file to open.</source>
+        <translation>Registerbestand dat geopend wordt.</translation>
+    </message>
+</context>
 </TS>
