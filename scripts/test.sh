@@ -20,3 +20,7 @@ QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600
 # The CSV/import reader under libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer, bounded.
 cd ..
 FUZZ_SECONDS="${FUZZ_SECONDS:-30}" ./scripts/fuzz.sh
+
+# The Debian package: built in build-package and checked (lintian, AppStream, desktop entry,
+# dependencies, a scratch install that runs).
+./scripts/package.sh
