@@ -64,6 +64,8 @@ void TestCli::badInputExitsOneAndChangesNothing_data()
     QTest::newRow("unknown signal") << QStringList{u"signal"_s, u"status"_s, u"S-2026-999999"_s, u"in_behandeling"_s} << u"signaal"_s;
     QTest::newRow("unknown partner") << QStringList{u"referral"_s, u"add"_s, u"S-2026-000001"_s, u"--to"_s, u"Hogwarts"_s, u"--reason"_s, u"x"_s} << u"partner"_s;
     QTest::newRow("bad referral id") << QStringList{u"referral"_s, u"accept"_s, u"twaalf"_s} << u"doorverwijzing"_s;
+    QTest::newRow("partner user in a file") << QStringList{u"user"_s, u"set"_s, u"pp"_s, u"partner"_s, u"--partner"_s, u"Woonkracht10"_s}
+                                            << u"alleen in een register op de server"_s;
     QTest::newRow("bad level") << QStringList{u"escalate"_s, u"S-2026-000001"_s, u"--to"_s, u"hoog"_s, u"--trigger"_s, u"veiligheid"_s, u"--reason"_s, u"x"_s} << u"trede"_s;
 }
 

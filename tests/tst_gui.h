@@ -75,7 +75,7 @@ private slots:
     void importDialogStartsFromPreset();
     // tst_gui_dialogs.cpp
     void datesAreTypedAsShown();
-    void partnerUserIsAddedWithItsOrganisation();
+    void partnerUserIsRefusedInAFile();
 
 private:
     QString makeRegistry(QTemporaryDir& dir, int demoSignals);

@@ -220,6 +220,12 @@ Status writeUser(Registry& registry, const QString& login, const QString& displa
     auto partnerId = partnerFor(registry, parsed.value(), partner);
     if (!partnerId.ok())
         return partnerId.error();
+    // Only the server's row-level security keeps a partner to the referrals of its organisation;
+    // in a file the app could only hide what the partner's own copy of the file still holds.
+    if (parsed.value() == Role::Partner && !registry.enforcesAccess())
+        return Error::invalid(u"role"_s, u"De rol partner kan alleen in een register op de server van de gemeente (ingericht met 'server init'): "
+                                         "alleen daar ziet een partner uitsluitend de doorverwijzingen naar de eigen organisatie. "
+                                         "Kies in een registerbestand medewerker, coordinator, stuurgroep of beheerder."_s);
     Database& db = registry.db();
     return db.write([&]() -> Status {
         auto others = db.scalar(u"SELECT count(*) FROM users WHERE role = 'beheerder' AND active = 1 AND login <> ?"_s, {name});
