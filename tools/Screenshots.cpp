@@ -7,6 +7,9 @@
 #include "Clock.h"
 #include "CoordinatorView.h"
 #include "DashboardView.h"
+#include "HelpMenu.h"
+#include "HelpTopics.h"
+#include "HelpViewer.h"
 #include "ImportDialog.h"
 #include "MainWindow.h"
 #include "ManagementDialog.h"
@@ -165,6 +168,18 @@ int main(int argc, char* argv[])
     save(&window, out, u"11-success-factors"_s);
     window.dashboard()->tabs()->setCurrentIndex(2);
     save(&window, out, u"12-trends"_s);
+
+    // Help: the guide on three chapters and the list of keys.
+    for (const QString& chapter : {bs::HelpTopics::index, bs::HelpTopics::registering, bs::HelpTopics::lateAndStalled}) {
+        window.help()->showChapter(chapter);
+        save(window.help()->viewer(), out, u"help-handleiding-"_s + chapter);
+    }
+    window.help()->showChapter(bs::HelpTopics::index, u"eerste-start"_s);
+    save(window.help()->viewer(), out, u"help-handleiding-index-eerste-start"_s);
+    window.help()->viewer()->close();
+    window.help()->showShortcuts();
+    save(window.help()->shortcutsDialog(), out, u"sneltoetsen"_s);
+    window.help()->shortcutsDialog()->close();
 
     {
         const QString csv = dir.filePath(u"fixie-export.csv"_s);

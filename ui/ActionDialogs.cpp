@@ -1,5 +1,6 @@
 #include "ActionDialogs.h"
 
+#include "HelpTopics.h"
 #include "Labels.h"
 #include "Registry.h"
 #include "domain/Codes.h"
@@ -125,6 +126,7 @@ ActionDialog* signalStatus(Registry& registry, const QString& reference, const Q
 ActionDialog* sendReferral(Registry& registry, const QString& reference, bool hasSubject, QWidget* parent)
 {
     auto* dialog = new ActionDialog(QObject::tr("Refer %1 to a partner").arg(reference), parent);
+    HelpTopics::setChapter(dialog, HelpTopics::referrals);
     QList<QPair<QString, QString>> partners;
     if (auto list = Lookups::partners(registry); list.ok()) {
         for (const Partner& p : list.value()) {
@@ -159,6 +161,7 @@ ActionDialog* sendReferral(Registry& registry, const QString& reference, bool ha
 ActionDialog* referralStep(Registry& registry, qint64 referralId, const QString& toStatus, QWidget* parent)
 {
     auto* dialog = new ActionDialog(QObject::tr("Referral #%1: %2").arg(referralId).arg(Labels::referralStatus(toStatus)), parent);
+    HelpTopics::setChapter(dialog, HelpTopics::referrals);
     if (toStatus == u"afgewezen"_s) {
         dialog->addCombo(u"reason"_s, QObject::tr("Reason"), labelled(Codes::rejectionReason().codes(), &Labels::rejection));
         dialog->addText(u"note"_s, QObject::tr("Explanation"));
@@ -179,6 +182,7 @@ ActionDialog* referralStep(Registry& registry, qint64 referralId, const QString&
 ActionDialog* escalation(Registry& registry, const QString& reference, int currentLevel, bool stepUp, QWidget* parent)
 {
     auto* dialog = new ActionDialog(stepUp ? QObject::tr("Escalate %1").arg(reference) : QObject::tr("De-escalate %1").arg(reference), parent);
+    HelpTopics::setChapter(dialog, HelpTopics::ladder);
     QList<QPair<QString, QString>> levels;
     if (auto ladder = Lookups::escalationLevels(registry); ladder.ok()) {
         for (const EscalationLevel& level : ladder.value()) {

@@ -1,5 +1,6 @@
 #include "CbsImportDialog.h"
 
+#include "HelpTopics.h"
 #include "FormErrors.h"
 
 #include <QDialogButtonBox>
@@ -16,6 +17,7 @@ CbsImportDialog::CbsImportDialog(Registry& registry, const QList<CbsChange>& cha
     : QDialog(parent), m_registry(registry), m_changes(changes), m_error(makeErrorLabel(this))
 {
     setWindowTitle(tr("Import CBS neighbourhood figures"));
+    HelpTopics::setChapter(this, HelpTopics::management);
     setObjectName(u"cbsImportDialog"_s);
     auto* layout = new QVBoxLayout(this);
     int changed = 0;

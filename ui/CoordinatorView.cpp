@@ -1,5 +1,7 @@
 #include "CoordinatorView.h"
 
+#include "HelpTopics.h"
+#include "TermHelp.h"
 #include "Labels.h"
 #include "Registry.h"
 #include "services/Escalations.h"
@@ -22,25 +24,30 @@ namespace bs {
 CoordinatorView::CoordinatorView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(u"coordinatorView"_s);
+    HelpTopics::setChapter(this, HelpTopics::lateAndStalled);
     auto* layout = new QVBoxLayout(this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"coordinatorSummary"_s);
     m_summary->setStyleSheet(u"font-weight: bold;"_s);
+    m_summary->setToolTip(TermHelp::lateReferral() + u"\n\n"_s + TermHelp::stalled());
     layout->addWidget(m_summary);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_referrals = new QTreeWidget(splitter);
     m_referrals->setObjectName(u"openReferrals"_s);
     m_referrals->setHeaderLabels({tr("Partner / signal"), tr("Status"), tr("Sent"), tr("Working days waiting"), tr("Due"), tr("Late")});
     m_referrals->setAlternatingRowColors(true);
+    m_referrals->headerItem()->setToolTip(5, TermHelp::lateReferral());
     m_stalled = new QTreeWidget(splitter);
     m_stalled->setObjectName(u"stalledEscalations"_s);
     m_stalled->setHeaderLabels({tr("Stalled signal"), tr("Neighbourhood"), tr("Level"), tr("Since"), tr("Term ended"), tr("Working days over")});
     m_stalled->setRootIsDecorated(false);
+    m_stalled->headerItem()->setToolTip(0, TermHelp::stalled());
     m_stalled->setAlternatingRowColors(true);
     m_handlers = new QTreeWidget(splitter);
     m_handlers->setObjectName(u"handlerLoads"_s);
     m_handlers->setHeaderLabels({tr("Handler"), tr("Open"), tr("Late"), tr("Follow-up due")});
     m_handlers->setRootIsDecorated(false);
+    m_handlers->headerItem()->setToolTip(2, TermHelp::lateSignal());
     m_handlers->setAlternatingRowColors(true);
     // Numbers beside their names, not at the far edge of a wide window.
     m_handlers->header()->setStretchLastSection(false);

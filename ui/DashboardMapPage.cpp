@@ -1,6 +1,7 @@
 #include "DashboardMapPage.h"
 
 #include "BuurtMapView.h"
+#include "TermHelp.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -25,6 +26,7 @@ DashboardMapPage::DashboardMapPage(QWidget* parent) : QWidget(parent)
     for (auto measure : {BuurtMapPicture::Measure::Signals, BuurtMapPicture::Measure::PerThousand, BuurtMapPicture::Measure::Open,
                          BuurtMapPicture::Measure::Late})
         m_measure->addItem(BuurtMapPicture::measureName(measure), int(measure));
+    m_measure->setItemData(m_measure->findData(int(BuurtMapPicture::Measure::Late)), TermHelp::lateSignal(), Qt::ToolTipRole);
     controls->addWidget(new QLabel(tr("Colour by"), this));
     controls->addWidget(m_measure);
     m_hover = new QLabel(this);

@@ -1,5 +1,7 @@
 #include "DashboardView.h"
 
+#include "HelpTopics.h"
+#include "TermHelp.h"
 #include "Charts.h"
 #include "DashboardMapPage.h"
 #include "DateField.h"
@@ -75,6 +77,7 @@ QString change(const Figure& pct, int decimals)
 DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(u"dashboard"_s);
+    HelpTopics::setChapter(this, HelpTopics::dashboard);
     auto* layout = new QVBoxLayout(this);
     auto* controls = new QHBoxLayout();
     m_preset = new QComboBox(this);
@@ -106,6 +109,7 @@ DashboardView::DashboardView(QWidget* parent) : QWidget(parent)
     m_summary->setObjectName(u"dashboardSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setStyleSheet(u"font-weight: bold;"_s);
+    m_summary->setToolTip(TermHelp::lateSignal());
     layout->addWidget(m_summary);
     // For the steering group: what <5, x and – mean, under the figures they explain.
     m_legend = new QLabel(this);
@@ -157,10 +161,14 @@ QWidget* DashboardView::chartsPage()
     m_partnerChart->setMinimumHeight(380);
     m_levelChart = makeView(page, u"levelChart"_s);
     m_openLateChart = makeView(page, u"openLateChart"_s);
+    m_levelChart->setToolTip(TermHelp::stalled());
+    m_openLateChart->setToolTip(TermHelp::lateSignal());
     m_partnerTable = new QTableWidget(0, 7, page);
     m_partnerTable->setObjectName(u"partnerTable"_s);
     m_partnerTable->setHorizontalHeaderLabels({tr("Partner"), tr("Sent"), tr("Accepted"), tr("Closed loop"),
                                                tr("Median days to accept"), tr("Late now"), tr("Rejection reasons")});
+    m_partnerTable->horizontalHeaderItem(3)->setToolTip(TermHelp::closedLoop());
+    m_partnerTable->horizontalHeaderItem(5)->setToolTip(TermHelp::lateReferral());
     m_partnerTable->verticalHeader()->hide();
     m_partnerTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_partnerTable->horizontalHeader()->setStretchLastSection(true);

@@ -1,5 +1,6 @@
 #include "ImportDialog.h"
 
+#include "HelpTopics.h"
 #include "Labels.h"
 #include "Registry.h"
 #include "services/Lookups.h"
@@ -42,6 +43,7 @@ ImportDialog::ImportDialog(Registry& registry, QWidget* parent) : QDialog(parent
 {
     setWindowTitle(tr("Import meldingen"));
     setObjectName(u"importDialog"_s);
+    HelpTopics::setChapter(this, HelpTopics::management);
     auto* layout = new QVBoxLayout(this);
     auto* fileRow = new QHBoxLayout();
     auto* choose = new QPushButton(tr("Choose file…"), this);

@@ -1,5 +1,6 @@
 #include "KaartImportDialog.h"
 
+#include "HelpTopics.h"
 #include "FormErrors.h"
 
 #include <QDialogButtonBox>
@@ -20,6 +21,7 @@ KaartImportDialog::KaartImportDialog(Registry& registry, QWidget* parent)
     : QDialog(parent), m_registry(registry), m_error(makeErrorLabel(this))
 {
     setWindowTitle(tr("Import buurt map"));
+    HelpTopics::setChapter(this, HelpTopics::management);
     setObjectName(u"kaartImportDialog"_s);
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(tr("The CBS/Kadaster Wijk- en buurtkaart as a GeoPackage (.gpkg). Only the buurten of this "

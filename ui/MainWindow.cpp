@@ -6,6 +6,9 @@
 #include "DailyBackupStatus.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
+#include "HelpMenu.h"
+#include "HelpTopics.h"
+#include "TermHelp.h"
 #include "ImportDialog.h"
 #include "RecordForm.h"
 #include "StuurgroepReport.h"
@@ -91,6 +94,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setSizes({176, 760, 430});
+    HelpTopics::setChapter(m_splitter, HelpTopics::workQueues);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"mainTabs"_s);
     m_tabs->addTab(m_splitter, tr("Signals"));
@@ -131,6 +135,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     m_fileLabel = new QLabel(this);
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(u"countLabel"_s);
+    m_countLabel->setToolTip(TermHelp::lateSignal());
     m_dailyBackup = new DailyBackupStatus(this);
     m_followUpCount = new QPushButton(this);
     m_followUpCount->setObjectName(u"followUpCount"_s);
@@ -287,6 +292,8 @@ void MainWindow::buildMenus()
     updateSignalActions();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_help = new HelpMenu(this, help);  // User guide (F1, also in dialogs), Keyboard shortcuts
+    help->addSeparator();
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
         QMessageBox::about(this, tr("About Buurtsignaal"),
                            tr("<h3>Buurtsignaal %1</h3><p>Registry of signals, referrals and escalations for the "

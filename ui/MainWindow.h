@@ -35,6 +35,7 @@ class CoordinatorView;
 class DailyBackupStatus;
 class DashboardView;
 class FilterBar;
+class HelpMenu;
 class NewSignalDialog;
 class PrivacyDialog;
 class QueuePanel;
@@ -83,6 +84,7 @@ public:
     DailyBackupStatus* dailyBackup() const { return m_dailyBackup; }
     ChangeFeed* changeFeed() const { return m_feed.get(); }
     QLabel* connectionBand() const { return m_connectionBand; }
+    HelpMenu* help() const { return m_help; }
 
     // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
     void setInteractive(bool interactive) { m_interactive = interactive; }
@@ -167,6 +169,7 @@ private:
     QLabel* m_countLabel;
     QPushButton* m_followUpCount;  // "Vandaag opvolgen: N"; a click shows that queue
     QPointer<ActionDialog> m_assignDialog;
+    HelpMenu* m_help = nullptr;
     DailyBackupStatus* m_dailyBackup;
     QMenu* m_recentMenu;
     QTimer* m_countsTimer;

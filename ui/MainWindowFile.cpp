@@ -9,6 +9,7 @@
 #include "DailyBackupStatus.h"
 #include "DashboardView.h"
 #include "FilterBar.h"
+#include "HelpTopics.h"
 #include "ImportDialog.h"
 #include "RecordForm.h"
 #include "StuurgroepReport.h"
@@ -107,6 +108,7 @@ void MainWindow::writeReport()
                                     return written;
                                 },
                                 this);
+    HelpTopics::setChapter(form, HelpTopics::report);
     form->open();
 }
 

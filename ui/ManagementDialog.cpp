@@ -1,5 +1,6 @@
 #include "ManagementDialog.h"
 
+#include "HelpTopics.h"
 #include "Labels.h"
 #include "RecordForm.h"
 #include "Registry.h"
@@ -89,6 +90,7 @@ ManagementDialog::ManagementDialog(Registry& registry, QWidget* parent) : QDialo
 {
     setWindowTitle(tr("Manage reference data"));
     setObjectName(u"managementDialog"_s);
+    HelpTopics::setChapter(this, HelpTopics::management);
     auto* layout = new QVBoxLayout(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(partnersTab(), tr("Partners"));

@@ -1,5 +1,6 @@
 #include "NewSignalDialog.h"
 
+#include "HelpTopics.h"
 #include "DateField.h"
 #include "Labels.h"
 #include "Registry.h"
@@ -78,6 +79,7 @@ NewSignalDialog::NewSignalDialog(Registry& registry, QWidget* parent)
 {
     setWindowTitle(tr("New signal"));
     setObjectName(u"newSignalDialog"_s);
+    HelpTopics::setChapter(this, HelpTopics::registering);
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout();
     layout->addLayout(form);

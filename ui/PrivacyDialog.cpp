@@ -1,5 +1,6 @@
 #include "PrivacyDialog.h"
 
+#include "HelpTopics.h"
 #include "DateField.h"
 #include "Labels.h"
 #include "Registry.h"
@@ -61,6 +62,7 @@ QString localTime(const QString& utc)
 PrivacyDialog::PrivacyDialog(Registry& registry, QWidget* parent) : QDialog(parent), m_registry(registry)
 {
     setWindowTitle(tr("Privacy and administration"));
+    HelpTopics::setChapter(this, HelpTopics::privacy);
     resize(980, 620);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(usersTab(), tr("Users and roles"));

@@ -1,5 +1,6 @@
 #include "QueuePanel.h"
 
+#include "TermHelp.h"
 #include <QListWidget>
 #include <QMenu>
 #include <QSettings>
@@ -32,6 +33,10 @@ QueuePanel::QueuePanel(QWidget* parent) : QWidget(parent)
     for (const auto& [queue, label] : queues) {
         auto* item = new QListWidgetItem(label, m_list);
         item->setData(queueRole, int(queue));
+        if (queue == SignalQueue::Late)
+            item->setToolTip(TermHelp::lateSignal());
+        else if (queue == SignalQueue::Stalled)
+            item->setToolTip(TermHelp::stalled());
     }
     loadSaved();
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item, QListWidgetItem* previous) {

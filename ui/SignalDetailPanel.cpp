@@ -1,5 +1,7 @@
 #include "SignalDetailPanel.h"
 
+#include "HelpTopics.h"
+#include "TermHelp.h"
 #include "ActionDialogs.h"
 #include "DateField.h"
 #include "FormErrors.h"
@@ -90,6 +92,8 @@ SignalDetailPanel::SignalDetailPanel(QWidget* parent) : QWidget(parent)
     // From any field or button of the panel, as the worker is on the phone or back from a visit.
     auto* journal = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_J), this);
     journal->setContext(Qt::WidgetWithChildrenShortcut);
+    journal->setWhatsThis(tr("Add journal entry…"));  // for Help ▸ Keyboard shortcuts
+    journal->setProperty("shortcutPlace", tr("Selected signal"));
     connect(journal, &QShortcut::activated, this, &SignalDetailPanel::requestJournalEntry);
 }
 
@@ -182,6 +186,7 @@ void SignalDetailPanel::buildFields(QVBoxLayout* layout)
 void SignalDetailPanel::buildReferrals(QVBoxLayout* layout)
 {
     auto* box = new QGroupBox(tr("Referrals"), m_content);
+    HelpTopics::setChapter(box, HelpTopics::referrals);
     auto* v = new QVBoxLayout(box);
     m_referrals = new QTableWidget(0, 6, box);
     m_referrals->setObjectName(u"referrals"_s);
@@ -220,6 +225,7 @@ void SignalDetailPanel::buildReferrals(QVBoxLayout* layout)
 void SignalDetailPanel::buildLadder(QVBoxLayout* layout)
 {
     auto* box = new QGroupBox(tr("Escalation ladder"), m_content);
+    HelpTopics::setChapter(box, HelpTopics::ladder);
     auto* v = new QVBoxLayout(box);
     auto* rungs = new QHBoxLayout();
     for (int level = 0; level <= 4; ++level) {
@@ -423,8 +429,10 @@ void SignalDetailPanel::populate()
             auto* item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, r.id);
             item->setData(Qt::UserRole + 1, r.status);
-            if (r.late)
+            if (r.late) {
                 item->setForeground(QColor(0xb0, 0x1c, 0x1c));
+                item->setToolTip(TermHelp::lateReferral());
+            }
             m_referrals->setItem(i, c, item);
         }
     }
@@ -450,6 +458,7 @@ void SignalDetailPanel::populate()
     else
         ladder += u' ' + tr("Term until %1 (%2 working days left).").arg(Labels::date(d.levelDueOn)).arg(d.workingDaysLeft);
     m_ladderText->setText(ladder);
+    m_ladderText->setToolTip(d.stalled ? TermHelp::stalled() : QString());
     m_stepUp->setEnabled(open && d.level < 4);
     m_stepDown->setEnabled(open && d.level > 0);
 

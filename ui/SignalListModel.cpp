@@ -1,5 +1,6 @@
 #include "SignalListModel.h"
 
+#include "TermHelp.h"
 #include "Labels.h"
 #include "Registry.h"
 
@@ -170,7 +171,7 @@ QVariant SignalListModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Late && r->late)
-        return tr("A term has passed: escalation level, follow-up date or a referral.");
+        return TermHelp::lateSignal();
     if (role == Qt::ToolTipRole && index.column() == Handler && !r->handler.isEmpty() && !r->handedOverBy.isEmpty())
         return tr("Handed over by %1").arg(r->handedOverBy);
     if (role == Qt::ForegroundRole) {
@@ -191,6 +192,8 @@ QVariant SignalListModel::data(const QModelIndex& index, int role) const
 
 QVariant SignalListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Late)
+        return TermHelp::lateSignal();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -1246,6 +1246,40 @@
     </message>
 </context>
 <context>
+    <name>bs::HelpMenu</name>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Handleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Sneltoetsen</translation>
+    </message>
+</context>
+<context>
+    <name>bs::HelpViewer</name>
+    <message>
+        <source>User guide — Buurtsignaal</source>
+        <translation>Handleiding — Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Terug</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>Vooruit ▶</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhoud</translation>
+    </message>
+    <message>
+        <source>This link leads outside the guide and is not opened here: %1</source>
+        <translation>Deze link gaat buiten de handleiding en wordt hier niet geopend: %1</translation>
+    </message>
+</context>
+<context>
     <name>bs::ImportDialog</name>
     <message>
         <source>Import meldingen</source>
@@ -2998,6 +3032,49 @@
     </message>
 </context>
 <context>
+    <name>bs::ShortcutList</name>
+    <message>
+        <source>Main window</source>
+        <translation>Hoofdvenster</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formulieren</translation>
+    </message>
+    <message>
+        <source>Save the form (new signal, referral, escalation, status)</source>
+        <translation>Formulier opslaan (nieuw signaal, doorverwijzing, escalatie, status)</translation>
+    </message>
+    <message>
+        <source>Close the form; asks first when something was typed</source>
+        <translation>Formulier sluiten; vraagt eerst als er al iets is getypt</translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation>Volgend veld</translation>
+    </message>
+    <message>
+        <source>Previous field</source>
+        <translation>Vorig veld</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Toets</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Wat het doet</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+</context>
+<context>
     <name>bs::SignalDetailPanel</name>
     <message>
         <source>Select a signal in the list to see it here.</source>
@@ -3279,16 +3356,16 @@
         <source>written %1</source>
         <translation>geschreven %1</translation>
     </message>
+    <message>
+        <source>Selected signal</source>
+        <translation>Gekozen signaal</translation>
+    </message>
 </context>
 <context>
     <name>bs::SignalListModel</name>
     <message>
         <source>Late</source>
         <translation>Te laat</translation>
-    </message>
-    <message>
-        <source>A term has passed: escalation level, follow-up date or a referral.</source>
-        <translation>Een termijn is verstreken: escalatietrede, opvolgdatum of een doorverwijzing.</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -3372,6 +3449,25 @@
     <message>
         <source>Done</source>
         <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>bs::TermHelp</name>
+    <message>
+        <source>Late: an open signal of which a term has passed: the term of its level on the escalation ladder, its follow-up date, or the term of one of its open referrals.</source>
+        <translation>Te laat: een open signaal waarvan een termijn voorbij is: de termijn van zijn trede op de escalatieladder, de opvolgdatum, of de termijn van een van zijn open doorverwijzingen.</translation>
+    </message>
+    <message>
+        <source>Late: a referral the partner did not answer by its respond-by date (sent + the partner&apos;s response term, in working days), or that was accepted and not completed by its complete-by date (accepted + 20 working days).</source>
+        <translation>Te laat: een doorverwijzing waarop de partner niet uiterlijk op de reactiedatum heeft gereageerd (verstuurd + reactietermijn van de partner, in werkdagen), of die is geaccepteerd en niet uiterlijk op de afronddatum is afgerond (geaccepteerd + 20 werkdagen).</translation>
+    </message>
+    <message>
+        <source>Stalled: an open signal that has been on its level of the escalation ladder longer than the term of that level (in working days). Level 4 has no term: the regional chain acts at once.</source>
+        <translation>Gestagneerd: een open signaal dat langer op zijn trede van de escalatieladder staat dan de termijn van die trede (in werkdagen). Trede 4 heeft geen termijn: daar handelt de regionale keten meteen.</translation>
+    </message>
+    <message>
+        <source>Closed loop: a referral that was finished (completed, rejected or withdrawn) and whose answer came back: feedback was recorded, or the partner rejected it with a reason. The closed-loop rate is that number divided by all finished referrals.</source>
+        <translation>Gesloten lus: een doorverwijzing die is afgesloten (afgerond, afgewezen of ingetrokken) én waarvan het antwoord terug is: er is terugkoppeling vastgelegd, of de partner heeft afgewezen met een reden. Het percentage gesloten lus is dat aantal gedeeld door alle afgesloten doorverwijzingen.</translation>
     </message>
 </context>
 <context>
