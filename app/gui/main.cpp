@@ -1,16 +1,13 @@
-// buurtsignaal: the desktop application. Loads the Dutch translation, opens the registry named
-// on the command line (or the last one used, or the user's own) and shows the main window.
+// buurtsignaal: the desktop application. Loads the Dutch translation and shows the main window on
+// the registry named on the command line, or the last one used, or (a first start, or a registry
+// that cannot be opened) the start page.
 #include "Clock.h"
 #include "MainWindow.h"
-#include "storage/Location.h"
-#include "Registry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -46,15 +43,6 @@ int main(int argc, char* argv[])
 
     bs::MainWindow window(clock);
     window.show();
-    if (parser.isSet(db)) {
-        window.openRegistry(parser.value(db), false);
-    } else {
-        const QString last = QSettings().value(u"registry/last"_s).toString();
-        auto lastServer = bs::Location::parse(last);
-        if (!last.isEmpty() && lastServer.ok() && lastServer->isServer())
-            window.openServerLogin(lastServer->server);  // the password was never kept: asked again
-        else if (last.isEmpty() || !QFileInfo::exists(last) || !window.openRegistry(last, false))
-            window.openRegistry(bs::Registry::defaultPath(), true);
-    }
+    window.start(parser.value(db));
     return app.exec();
 }
