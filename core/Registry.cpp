@@ -113,6 +113,13 @@ Result<std::unique_ptr<Database>> readerIfReady(const Location& location)
     return std::move(opened).value();
 }
 
+// Where the user's own registry and the demo registry live.
+QDir dataFolder()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder.isEmpty() ? QDir::homePath() + u"/.local/share/buurtsignaal"_s : folder);
+}
+
 }  // namespace
 
 QString currentLogin()
@@ -145,9 +152,12 @@ bool Registry::enforcesAccess() const
 
 QString Registry::defaultPath()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(folder.isEmpty() ? QDir::homePath() + u"/.local/share/buurtsignaal"_s : folder)
-        .filePath(u"register.buurtsignaal"_s);
+    return dataFolder().filePath(u"register.buurtsignaal"_s);
+}
+
+QString Registry::demoPath()
+{
+    return dataFolder().filePath(u"demo.buurtsignaal"_s);
 }
 
 Result<std::unique_ptr<Registry>> Registry::open(const QString& path, Create create, const Clock& clock,

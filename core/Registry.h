@@ -17,6 +17,9 @@ public:
 
     // The registry file in the user's data folder (created with owner-only permissions).
     static QString defaultPath();
+    // The demo registry beside it (`Oefenen met demogegevens`): a file of its own, so fictional
+    // signals never land in the user's real registry.
+    static QString demoPath();
 
     // Opens the registry at `path` (a file, or a PostgreSQL server address: see storage/Location.h),
     // creating it with the reference data when asked and absent.

@@ -29,6 +29,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QScrollArea>
+#include <QSettings>
 #include <QDir>
 #include <QFile>
 #include <QLibraryInfo>
@@ -102,6 +103,9 @@ int main(int argc, char* argv[])
 
     qputenv("BUURTSIGNAAL_USER", "m.jansen");
     QTemporaryDir dir;
+    // Settings and the data folder of their own: the recent registries shown are those made here.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(u"config"_s));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.filePath(u"data"_s)));
     bs::FixedClock clock(QDate(2026, 11, 27));
     const QString path = dir.filePath(u"demo.buurtsignaal"_s);
     {
@@ -109,6 +113,30 @@ int main(int argc, char* argv[])
         if (!registry.ok() || !bs::DemoGenerator::generate(*registry.value(), {20000, 3}).ok())
             return 1;
     }
+    // The start page of a first start (with two recent registries), and as it comes back when the
+    // registry used last was moved.
+    {
+        QSettings settings;
+        const QString server = u"postgresql://m.jansen@db.alblasserdam.nl/buurtsignaal"_s;
+        settings.setValue(u"registry/recent"_s, QStringList{path, server});
+        bs::MainWindow first(clock);
+        first.setInteractive(false);
+        first.resize(1366, 768);
+        first.show();
+        first.start();
+        save(&first, out, u"start"_s);
+        const QString moved = u"/home/m.jansen/Documenten/Buurtsignaal/wijkteam-west.buurtsignaal"_s;
+        settings.setValue(u"registry/recent"_s, QStringList{moved, path, server});
+        settings.setValue(u"registry/last"_s, moved);
+        bs::MainWindow failed(clock);
+        failed.setInteractive(false);
+        failed.resize(1366, 768);
+        failed.show();
+        failed.start();
+        save(&failed, out, u"start-fout"_s);
+        settings.clear();
+    }
+
     bs::MainWindow window(clock);
     window.setInteractive(false);
     window.resize(1366, 768);

@@ -22,6 +22,7 @@
 #include "Registry.h"
 #include "SignalDetailPanel.h"
 #include "SignalListModel.h"
+#include "StartPage.h"
 #include "demo/DemoGenerator.h"
 #include "services/Export.h"
 #include "storage/ChangeFeed.h"
@@ -128,6 +129,8 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     centralLayout->addWidget(m_tabs);
     m_noAccessPage = makeNoAccessPage();
     centralLayout->addWidget(m_noAccessPage);
+    m_startPage = new StartPage(this);
+    centralLayout->addWidget(m_startPage);
     setCentralWidget(central);
 
     m_roleLabel = new QLabel(this);
@@ -193,6 +196,16 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
         }
     });
     connect(m_dashboard, &DashboardView::openSignals, this, &MainWindow::showSignals);
+    connect(m_startPage, &StartPage::chosen, this, [this](StartPage::Choice choice) {
+        switch (choice) {
+        case StartPage::Choice::NewRegistry: createOwnRegistry(); break;
+        case StartPage::Choice::OpenFile: chooseRegistryFile(); break;
+        case StartPage::Choice::Server: openServerLogin(); break;
+        case StartPage::Choice::Demo: openDemoRegistry(); break;
+        }
+    });
+    connect(m_startPage, &StartPage::recentChosen, this, &MainWindow::openRecent);
+    connect(m_startPage, &StartPage::forgetRequested, this, &MainWindow::forgetRecent);
 
     // Totals of the whole registry are counted after the list shows, so opening stays instant.
     m_countsTimer = new QTimer(this);
@@ -205,7 +218,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent) : QMainWindow(parent
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    updateTitle();
+    showStartPage();  // until a registry is open
 }
 
 MainWindow::~MainWindow() = default;
@@ -218,23 +231,27 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Open registry…"), QKeySequence::Open, this, &MainWindow::chooseRegistryToOpen);
     file->addAction(tr("New &registry…"), this, [this]() {
         const QString path = QFileDialog::getSaveFileName(this, tr("New registry"), QFileInfo(Registry::defaultPath()).path(),
-                                                          tr("Buurtsignaal registry (*.buurtsignaal)"));
+                                                          tr("Buurtsignaal registry (*.buurtsignaal)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
         if (!path.isEmpty())
-            openRegistry(path, true);
+            createRegistry(path);
     });
+    file->addAction(tr("Practise with &demo data"), this, &MainWindow::openDemoRegistry);
     m_exportAction = file->addAction(tr("&Export list as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportList);
     file->addSeparator();
     m_printSignalAction = file->addAction(tr("&Print signal…"), QKeySequence::Print, this, &MainWindow::printSignal);
     m_printSignalAction->setObjectName(u"actionPrintSignal"_s);
     m_saveSignalPdfAction = file->addAction(tr("Save signal as P&DF…"), this, &MainWindow::saveSignalAsPdf);
     m_saveSignalPdfAction->setObjectName(u"actionSaveSignalPdf"_s);
-    file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, &MainWindow::writeReport);
+    m_needsRegistry.append(file->addAction(tr("Steering-group &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                                           &MainWindow::writeReport));
     m_recentMenu = file->addMenu(tr("Recent registries"));
     rebuildRecentMenu();
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_needsRegistry.append(view->menuAction());
     view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refresh);
     view->addAction(tr("&Signals"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this]() { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Coordination"), QKeySequence(Qt::CTRL | Qt::Key_2), this, &MainWindow::showCoordinatorTab);
@@ -242,6 +259,7 @@ void MainWindow::buildMenus()
     view->addSeparator();
     QAction* saveFilter = view->addAction(tr("Save &filter as…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                                           &MainWindow::saveCurrentFilter);
+    m_needsRegistry.append(saveFilter);
     view->addAction(tr("Find"), QKeySequence::Find, this, [this]() { m_filterBar->findChild<QWidget*>(u"filterText"_s)->setFocus(); });
 
     QMenu* manage = menuBar()->addMenu(tr("&Manage"));
@@ -293,6 +311,8 @@ void MainWindow::buildMenus()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_help = new HelpMenu(this, help);  // User guide (F1, also in dialogs), Keyboard shortcuts
+    connect(m_startPage, &StartPage::guideRequested, this,
+            [this]() { m_help->showChapter(HelpTopics::index, u"eerste-start"_s); });
     help->addSeparator();
     help->addAction(tr("&About Buurtsignaal"), this, [this]() {
         QMessageBox::about(this, tr("About Buurtsignaal"),
@@ -304,9 +324,10 @@ void MainWindow::buildMenus()
 
     QToolBar* toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(u"mainToolbar"_s);
+    m_toolbar = toolbar;
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(newSignalAction);
-    toolbar->addAction(tr("Refresh"), this, &MainWindow::refresh);
+    m_needsRegistry.append(toolbar->addAction(tr("Refresh"), this, &MainWindow::refresh));
     toolbar->addAction(saveFilter);
 }
 
@@ -314,7 +335,7 @@ bool MainWindow::openRegistry(const QString& path, bool create)
 {
     auto opened = Registry::open(path, create ? Registry::Create::IfMissing : Registry::Create::No, m_clock, currentLogin());
     if (!opened.ok()) {
-        showError(opened.error().message);
+        couldNotOpen(path, opened.error());
         return false;
     }
     return useRegistry(std::move(opened).value());
@@ -329,6 +350,11 @@ bool MainWindow::useRegistry(std::unique_ptr<Registry> opened)
     m_feed.reset();
     m_connectionBand->hide();
     m_registry = std::move(opened);
+    m_startPage->hide();
+    m_startPage->setReason({});
+    m_toolbar->show();
+    for (QAction* action : std::as_const(m_needsRegistry))
+        action->setEnabled(true);
     applyRole();
     warnAboutStorage();
     m_filterBar->setRegistry(m_registry.get());
@@ -361,8 +387,6 @@ bool MainWindow::useRegistry(std::unique_ptr<Registry> opened)
     m_model->setSource(Access::allows(m_role, Permission::ViewSignals) ? m_registry.get() : nullptr, filter);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
-    if (m_model->totalCount() == 0 && Access::allows(m_role, Permission::EditSignals))
-        QTimer::singleShot(0, this, &MainWindow::offerDemoData);
     return true;
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 // The main window: work queues on the left, the signal list in the middle, the selected signal
 // on the right, and the coordinator's overview as a second tab. It opens one registry file at a
-// time and notices when another program or desk changed it (ChangeFeed), and shows a band while
-// the connection to a server is lost. Typed work is never dropped silently:
-// before the detail panel shows something else, or the window closes or opens another file,
-// unsaved edits are saved, discarded or kept, as the user answers.
+// time; while none is open it shows the start page (StartPage: a first start, or a registry that
+// could not be opened, with the reason). It notices when another program or desk changed the
+// registry (ChangeFeed), and shows a band while the connection to a server is lost. Typed work is
+// never dropped silently: before the detail panel shows something else, or the window closes or
+// opens another file, unsaved edits are saved, discarded or kept, as the user answers.
 
 #include "Clock.h"
 #include "access/Access.h"
@@ -26,6 +27,7 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTimer;
+class QToolBar;
 
 namespace bs {
 
@@ -43,6 +45,7 @@ class Registry;
 class ServerLoginDialog;
 class SignalDetailPanel;
 class SignalListModel;
+class StartPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,8 +54,23 @@ public:
     explicit MainWindow(const Clock& clock, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a registry file (creating it when asked); on failure shows why and keeps the current one.
+    // At program start: the registry named on the command line, else the one used last (a server
+    // asks for the password in the login dialog), else — a first start — the start page. A
+    // registry that cannot be opened brings the start page with the reason; nothing is created.
+    void start(const QString& named = {});
+    // Opens a registry file (creating it when asked); on failure shows why and keeps the current
+    // one, or, with none open, shows the start page with the reason.
     bool openRegistry(const QString& path, bool create);
+    // A recent registry (File ▸ Recent registries, the start page): a server asks for the
+    // password; a file that cannot be opened closes the current registry and shows the start page
+    // with the reason, offering to remove it from the list.
+    void openRecent(const QString& entry);
+    // The start page's choices. A new registry goes to the default file when it is free, else to a
+    // file the user names; the demo is a file of its own, filled once by the demo generator.
+    void createOwnRegistry();
+    void chooseRegistryFile();
+    void openDemoRegistry();
+    StartPage* startPage() const { return m_startPage; }
     // Shows `registry` (opened elsewhere, e.g. by a server login) instead of the current one,
     // unless the user keeps unsaved work.
     bool useRegistry(std::unique_ptr<Registry> registry);
@@ -86,7 +104,7 @@ public:
     QLabel* connectionBand() const { return m_connectionBand; }
     HelpMenu* help() const { return m_help; }
 
-    // Tests and the benchmark: no question boxes (demo data offer, errors go to the status bar).
+    // Tests and the benchmark: no question boxes (errors go to the status bar).
     void setInteractive(bool interactive) { m_interactive = interactive; }
 
 public slots:
@@ -112,7 +130,16 @@ private:
     void connectionBack();
     void rememberRecent(const QString& path);
     void rebuildRecentMenu();
-    void offerDemoData();
+    // The start page (MainWindowStart.cpp).
+    void showStartPage(const QString& reason = {}, const QString& forgettable = {});
+    void forgetRecent(const QString& entry);
+    QStringList recentEntries() const;
+    // Why `entry` could not be opened, for people; `error` from core.
+    QString whyNotOpened(const QString& entry, const Error& error) const;
+    void couldNotOpen(const QString& entry, const Error& error);
+    bool createRegistry(QString path);
+    // Leaves the current registry (unsaved work resolved before): the window shows no registry.
+    void closeRegistry();
     void saveCurrentFilter();
     void showError(const QString& message);
     void importCbs();
@@ -157,6 +184,9 @@ private:
     QLabel* m_demoBand;
     QLabel* m_connectionBand;  // while the server is away and the window reconnects
     QWidget* m_noAccessPage;  // instead of the tabs, for a login that is not a user of the registry
+    StartPage* m_startPage;  // instead of the tabs, while no registry is open
+    QList<QAction*> m_needsRegistry;  // disabled while no registry is open
+    QToolBar* m_toolbar = nullptr;  // hidden while no registry is open
     QLabel* m_noAccessText;
     QString m_privacyMenuPath;  // "Beheer ▸ Privacy, gebruikers en back-ups", as the menu reads
     QAction* m_exportAction = nullptr;

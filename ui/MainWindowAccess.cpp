@@ -131,13 +131,7 @@ void MainWindow::restoreBackup(const QString& backup)
     if (!resolveUnsavedWork())
         return;
     const QString path = m_registry->path();
-    m_detail->setRegistry(nullptr);
-    m_model->setSource(nullptr, m_model->filter());
-    m_coordinator->setRegistry(nullptr);
-    m_dashboard->setRegistry(nullptr);
-    m_filterBar->setRegistry(nullptr);
-    m_dailyBackup->waitForFinished();
-    m_registry.reset();  // the file must be closed before it is replaced
+    closeRegistry();  // the file must be closed before it is replaced
     auto safety = Backups::restore(path, backup, m_clock);
     if (!safety.ok())
         showError(safety.error().message);

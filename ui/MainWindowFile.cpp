@@ -1,6 +1,6 @@
 // The main window's file work: exporting the list, the steering-group report, printing a signal
-// for the case meeting, the CBS import, the recent registries and the offer of demo data on an
-// empty registry.
+// for the case meeting, the CBS import, opening a registry (a file or a server) and the recent
+// registries.
 #include "MainWindow.h"
 
 #include "CasusSheet.h"
@@ -24,12 +24,12 @@
 #include "SignalDetailPanel.h"
 #include "ServerLoginDialog.h"
 #include "SignalListModel.h"
-#include "demo/DemoGenerator.h"
 #include "services/Export.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
@@ -204,11 +204,16 @@ void MainWindow::chooseRegistryToOpen()
     if (choice.clickedButton() == server) {
         openServerLogin();
     } else if (choice.clickedButton() == file) {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open registry"), QFileInfo(Registry::defaultPath()).path(),
-                                                          tr("Buurtsignaal registry (*.buurtsignaal);;All files (*)"));
-        if (!path.isEmpty())
-            openRegistry(path, false);
+        chooseRegistryFile();
     }
+}
+
+void MainWindow::chooseRegistryFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open registry"), QFileInfo(Registry::defaultPath()).path(),
+                                                      tr("Buurtsignaal registry (*.buurtsignaal);;All files (*)"));
+    if (!path.isEmpty())
+        openRegistry(path, false);
 }
 
 void MainWindow::openServerLogin(const ServerAddress& server)
@@ -224,6 +229,18 @@ void MainWindow::openServerLogin(const ServerAddress& server)
     connect(m_serverLogin, &QDialog::accepted, this, [this]() {
         if (m_serverLogin)
             useRegistry(m_serverLogin->takeRegistry());
+    });
+    // Cancelled with no registry open: the start page says why when there is a why — the server's
+    // refusal, or the remembered server that was not logged in to. A blank login given up changes nothing.
+    connect(m_serverLogin, &QDialog::rejected, this, [this, server]() {
+        if (m_registry || !m_serverLogin)
+            return;
+        const QString address = server.database.isEmpty() ? QString() : server.display();
+        QString reason = m_serverLogin->refusal();
+        if (reason.isEmpty() && !address.isEmpty())
+            reason = tr("You did not log in to the server %1.").arg(address);
+        if (!reason.isEmpty())
+            showStartPage(reason, recentEntries().contains(address) ? address : QString());
     });
     m_serverLogin->open();
 }
@@ -247,36 +264,13 @@ void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(u"registry/recent"_s).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(path, this, [this, path]() {
-            // A server asks for the password again (it was never stored).
-            auto location = Location::parse(path);
-            if (location.ok() && location->isServer())
-                openServerLogin(location->server);
-            else
-                openRegistry(path, false);
-        });
+    for (const QString& entry : recent) {
+        const bool server = Location::looksLikeServer(entry);
+        QAction* action = m_recentMenu->addAction(server ? tr("%1 (server)").arg(entry) : QDir::toNativeSeparators(entry), this,
+                                                  [this, entry]() { openRecent(entry); });
+        action->setData(entry);
+    }
     m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::offerDemoData()
-{
-    if (!m_interactive || !m_registry)
-        return;
-    auto* box = new QMessageBox(QMessageBox::Question, tr("Empty registry"),
-                                tr("This registry holds no signals yet. Fill it with demonstration data (2,000 fictional "
-                                   "signals over two years) to try Buurtsignaal out?"),
-                                QMessageBox::Yes | QMessageBox::No, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::accepted, this, [this]() {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        auto result = DemoGenerator::generate(*m_registry, {2000, 1});
-        QApplication::restoreOverrideCursor();
-        if (!result.ok())
-            showError(result.error().message);
-        refresh();
-    });
-    box->open();
 }
 
 }  // namespace bs

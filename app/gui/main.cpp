@@ -1,16 +1,14 @@
-// buurtsignaal: the desktop application. Loads the Dutch translation, opens the registry named
-// on the command line (or the last one used, or the user's own) and shows the main window.
+// buurtsignaal: the desktop application. Loads the Dutch translation and shows the main window on
+// the registry named on the command line, or the last one used, or (a first start, or a registry
+// that cannot be opened) the start page.
 #include "Clock.h"
 #include "MainWindow.h"
-#include "storage/Location.h"
-#include "Registry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -40,21 +38,18 @@ int main(int argc, char* argv[])
     parser.addVersionOption();
     const QCommandLineOption db(u"db"_s, QApplication::translate("main", "Registry file to open."), u"FILE"_s);
     parser.addOption(db);
+    // The desktop entry and a double-click on a .buurtsignaal file pass the file as an argument.
+    parser.addPositionalArgument(u"file"_s, QApplication::translate("main", "Registry file to open (the same as --db)."),
+                                 u"[FILE]"_s);
     parser.process(app);
+    // The installed icon theme's icon, or the one compiled in when run from a build folder.
+    QApplication::setWindowIcon(QIcon::fromTheme(u"buurtsignaal"_s, QIcon(u":/icons/buurtsignaal-256.png"_s)));
 
     const bs::Clock& clock = bs::programClock();
 
     bs::MainWindow window(clock);
     window.show();
-    if (parser.isSet(db)) {
-        window.openRegistry(parser.value(db), false);
-    } else {
-        const QString last = QSettings().value(u"registry/last"_s).toString();
-        auto lastServer = bs::Location::parse(last);
-        if (!last.isEmpty() && lastServer.ok() && lastServer->isServer())
-            window.openServerLogin(lastServer->server);  // the password was never kept: asked again
-        else if (last.isEmpty() || !QFileInfo::exists(last) || !window.openRegistry(last, false))
-            window.openRegistry(bs::Registry::defaultPath(), true);
-    }
+    const QStringList files = parser.positionalArguments();
+    window.start(parser.isSet(db) || files.isEmpty() ? parser.value(db) : files.constFirst());
     return app.exec();
 }

@@ -1652,14 +1652,6 @@
         <translation>Het register is in een ander venster gewijzigd; de lijst is bijgewerkt.</translation>
     </message>
     <message>
-        <source>Empty registry</source>
-        <translation>Leeg register</translation>
-    </message>
-    <message>
-        <source>This registry holds no signals yet. Fill it with demonstration data (2,000 fictional signals over two years) to try Buurtsignaal out?</source>
-        <translation>Dit register bevat nog geen signalen. Wilt u het vullen met demonstratiegegevens (2.000 fictieve signalen over twee jaar) om Buurtsignaal uit te proberen?</translation>
-    </message>
-    <message>
         <source>Save filter</source>
         <translation>Filter opslaan</translation>
     </message>
@@ -1837,6 +1829,34 @@
     <message>
         <source>Signal %1 saved as PDF: %2</source>
         <translation>Signaal %1 opgeslagen als PDF: %2</translation>
+    </message>
+    <message>
+        <source>Practise with &amp;demo data</source>
+        <translation>Oefenen met &amp;demogegevens</translation>
+    </message>
+    <message>
+        <source>You did not log in to the server %1.</source>
+        <translation>U bent niet aangemeld bij de server %1.</translation>
+    </message>
+    <message>
+        <source>%1 (server)</source>
+        <translation>%1 (server)</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the recent registries.</source>
+        <translation>%1 is uit de recente registers verwijderd.</translation>
+    </message>
+    <message>
+        <source>The registry file %1 is not there (any more). It may have been moved, renamed or deleted, or it is on a drive or network folder that is not connected now.</source>
+        <translation>Het registerbestand %1 is er niet (meer). Misschien is het verplaatst, hernoemd of verwijderd, of staat het op een schijf of netwerkmap die nu niet is aangesloten.</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists. Choose another name for the new registry, or open this one with &apos;Open an existing registry file&apos;.</source>
+        <translation>Het bestand %1 bestaat al. Kies een andere naam voor het nieuwe register, of open dit bestand met ‘Bestaand registerbestand openen’.</translation>
+    </message>
+    <message>
+        <source>Making the demo registry: %1 fictional signals…</source>
+        <translation>Het demoregister wordt gemaakt: %1 fictieve signalen…</translation>
     </message>
 </context>
 <context>
@@ -3413,6 +3433,85 @@
     </message>
 </context>
 <context>
+    <name>bs::StartPage</name>
+    <message>
+        <source>Welcome to Buurtsignaal</source>
+        <translation>Welkom bij Buurtsignaal</translation>
+    </message>
+    <message>
+        <source>Choose the registry you want to work in. Buurtsignaal remembers your choice and opens it directly next time.</source>
+        <translation>Kies met welk register u wilt werken. Buurtsignaal onthoudt uw keuze en opent dat register de volgende keer meteen.</translation>
+    </message>
+    <message>
+        <source>The registry could not be opened</source>
+        <translation>Het register kon niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Remove from the recent registries</source>
+        <translation>Uit de recente registers verwijderen</translation>
+    </message>
+    <message>
+        <source>New registry on this computer</source>
+        <translation>Nieuw register op deze computer</translation>
+    </message>
+    <message>
+        <source>Start your own, empty registry in a file on this computer.</source>
+        <translation>Begin een eigen, leeg register in een bestand op deze computer.</translation>
+    </message>
+    <message>
+        <source>Open an existing registry file</source>
+        <translation>Bestaand registerbestand openen</translation>
+    </message>
+    <message>
+        <source>Choose a .buurtsignaal file that is already on this computer, e.g. after moving it.</source>
+        <translation>Kies een .buurtsignaal-bestand dat al op deze computer staat, bijvoorbeeld een register dat is verplaatst.</translation>
+    </message>
+    <message>
+        <source>Connect to the municipality&apos;s server</source>
+        <translation>Verbinden met de server van de gemeente</translation>
+    </message>
+    <message>
+        <source>Work with your team in the shared registry; log in with the name and password the beheerder gave you.</source>
+        <translation>Werk met uw team in het gedeelde register; u meldt zich aan met de gebruikersnaam en het wachtwoord van de beheerder.</translation>
+    </message>
+    <message>
+        <source>Practise with demo data</source>
+        <translation>Oefenen met demogegevens</translation>
+    </message>
+    <message>
+        <source>A separate registry with 2,000 fictional signals, marked DEMO. Your own registry stays untouched.</source>
+        <translation>Een apart register met 2.000 fictieve signalen, gemarkeerd als DEMO. Uw eigen register blijft onaangeroerd.</translation>
+    </message>
+    <message>
+        <source>Recently opened</source>
+        <translation>Recent geopend</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Aanmelden bij %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 openen</translation>
+    </message>
+    <message>
+        <source>server of the team — asks for your password</source>
+        <translation>server van het team — vraagt om uw wachtwoord</translation>
+    </message>
+    <message>
+        <source>%1 — not found</source>
+        <translation>%1 — niet gevonden</translation>
+    </message>
+    <message>
+        <source>guide</source>
+        <translation>handleiding</translation>
+    </message>
+    <message>
+        <source>New to Buurtsignaal? Read the %1 (F1, or Help ▸ Guide).</source>
+        <translation>Nieuw met Buurtsignaal? Lees de %1 (F1, of Help ▸ Handleiding).</translation>
+    </message>
+</context>
+<context>
     <name>bs::StuurgroepReport</name>
     <message>
         <source>Computing the figures</source>
@@ -3479,6 +3578,10 @@
     <message>
         <source>Registry file to open.</source>
         <translation>Registerbestand dat geopend wordt.</translation>
+    </message>
+    <message>
+        <source>Registry file to open (the same as --db).</source>
+        <translation>Registerbestand dat geopend wordt (hetzelfde als --db).</translation>
     </message>
 </context>
 </TS>
