@@ -32,6 +32,7 @@ private slots:
     void escalationStepsAndStalled();
     void everyChangeIsInHistory();
     void demoIsDeterministicAndCoversEveryState();
+    void sortsAndQueuesPageInTheirDefinedOrder();
 };
 
 void TestServices::initTestCase()
@@ -318,6 +319,58 @@ void TestServices::demoIsDeterministicAndCoversEveryState()
     // References continue after the demo: nothing is reused.
     const QString next = addSignal(a.registry());
     QCOMPARE(distinct(u"SELECT count(*) FROM signals WHERE reference = '%1'"_s.arg(next)), 1);
+}
+
+// The list's pages, however the query is steered to an index, give exactly the rows and order of
+// the plain definition: by buurt or category name, then observation date, then id (in the chosen
+// direction); the queue "Wacht op terugkoppeling" = signals with an open referral, newest first.
+void TestServices::sortsAndQueuesPageInTheirDefinedOrder()
+{
+    TempRegistry temp;
+    QVERIFY(DemoGenerator::generate(temp.registry(), {3000, 42}).ok());
+    Database& db = temp->db();
+    auto idsOf = [&](const QString& sql) {
+        QList<qint64> ids;
+        auto query = db.run(sql);
+        while (query.ok() && query->next())
+            ids << query->value(0).toLongLong();
+        return ids;
+    };
+    auto listed = [&](SignalFilter filter) {
+        QList<qint64> ids;
+        filter.limit = 700;  // several pages, the last one short
+        for (filter.offset = 0;; filter.offset += filter.limit) {
+            auto page = Signals::list(temp.registry(), filter);
+            if (!page.ok() || page->isEmpty())
+                break;
+            for (const SignalRow& row : page.value())
+                ids << row.id;
+        }
+        return ids;
+    };
+    for (const bool descending : {false, true}) {
+        const QString d = descending ? u" DESC"_s : u" ASC"_s;
+        SignalFilter byBuurt;
+        byBuurt.sort = SignalSort::ByBuurt;
+        byBuurt.descending = descending;
+        const QList<qint64> buurtOrder = idsOf(u"SELECT s.id FROM signals s JOIN buurten b ON b.id = s.buurt_id"
+                                               " ORDER BY b.name%1, s.observed_on%1, s.id%1"_s.arg(d));
+        QCOMPARE(buurtOrder.size(), 3000);
+        QCOMPARE(listed(byBuurt), buurtOrder);
+        SignalFilter byCategory;
+        byCategory.sort = SignalSort::ByCategory;
+        byCategory.descending = descending;
+        QCOMPARE(listed(byCategory), idsOf(u"SELECT s.id FROM signals s JOIN categories c ON c.code = s.category_code"
+                                           " ORDER BY c.name%1, s.observed_on%1, s.id%1"_s.arg(d)));
+        SignalFilter awaiting;
+        awaiting.queue = SignalQueue::AwaitingFeedback;
+        awaiting.descending = descending;
+        const QList<qint64> waiting = idsOf(u"SELECT s.id FROM signals s WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.signal_id = s.id"
+                                            " AND r.status IN ('verstuurd', 'geaccepteerd')) ORDER BY s.observed_on%1, s.id%1"_s.arg(d));
+        QVERIFY2(waiting.size() > 10, qPrintable(QString::number(waiting.size())));
+        QCOMPARE(listed(awaiting), waiting);
+        QCOMPARE(Signals::count(temp.registry(), awaiting).value(), qint64(waiting.size()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServices)

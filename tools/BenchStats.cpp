@@ -113,6 +113,7 @@ int main(int argc, char* argv[])
         {"signals per buurt/theme/month", [&](bs::Statistics& s) { return bs::Stats::signalFigures(r, filter, s); }},
         {"referrals per partner", [&](bs::Statistics& s) { return bs::Stats::referralFigures(r, filter, s); }},
         {"escalations per level", [&](bs::Statistics& s) { return bs::Stats::escalationFigures(r, filter, s); }},
+        {"open, late and stalled now", [&](bs::Statistics& s) { return bs::Stats::openNowFigures(r, filter, s); }},
         {"rising trends", [&](bs::Statistics& s) { return bs::Stats::trendFigures(r, filter, s); }},
     };
     for (const auto& [name, part] : parts) {

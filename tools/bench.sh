@@ -85,7 +85,7 @@ if ours is not None:
 else:
     rows.append(("import", "failed", "", imp.strip().splitlines()[-1] if imp.strip() else "", ""))
 
-print(f"registry: {registry} ({signals:,} demo signals), today 2026-11-27, release build, {os.cpu_count()} cores".replace(",", ".", 1))
+print(f"registry: {registry} ({signals:_} demo signals), today 2026-11-27, release build, {os.cpu_count()} cores".replace("_", "."))
 header = ("figure", "measured", "target", "reference (same run)", "ratio")
 widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(5)]
 line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"

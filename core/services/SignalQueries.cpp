@@ -161,12 +161,15 @@ Ordering ordering(const SignalFilter& filter)
     switch (filter.sort) {
     case SignalSort::ByObserved: o.key = u"s.observed_on"_s; break;
     case SignalSort::ByReference: o.key = u"s.reference"_s; break;
+    // Within a buurt or category the newest (or oldest) first: the order of the indexes
+    // (buurt_id, observed_on) and (category_code, observed_on), so the first page is a walk over
+    // the buurten by name and then over one buurt's signals, never a sort of the whole table.
     case SignalSort::ByBuurt:
-        o.key = u"b.name"_s;
+        o.key = u"b.name%1, s.observed_on"_s.arg(o.direction);
         o.joins = u" JOIN buurten b ON b.id = s.buurt_id"_s;
         break;
     case SignalSort::ByCategory:
-        o.key = u"c.name"_s;
+        o.key = u"c.name%1, s.observed_on"_s.arg(o.direction);
         o.joins = u" JOIN categories c ON c.code = s.category_code"_s;
         break;
     case SignalSort::ByUrgency:
@@ -205,6 +208,17 @@ Result<SignalState> state(Registry& registry, const QString& reference)
                        query->value(6).toBool()};
 }
 
+// The signals waiting for feedback are a few percent of all, and mostly recent ones: walking the
+// list's own order (observed_on) and probing the set of open referrals finds a page after a few
+// thousand rows, where the planner would rather fetch every such signal and sort them (1M signals,
+// 26,000 open referrals: 11 ms against 50 ms in the sqlite3 shell).
+QString pageIndex(Registry& registry, const SignalFilter& filter)
+{
+    if (filter.queue == SignalQueue::AwaitingFeedback && filter.sort == SignalSort::ByObserved)
+        return registry.db().dialect().useIndex(u"signals_observed"_s);
+    return {};
+}
+
 Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
 {
     auto where = buildWhere(registry, filter);
@@ -225,9 +239,9 @@ Result<QList<SignalRow>> list(Registry& registry, const SignalFilter& filter)
         " s.escalation_level,"
         " (SELECT count(*) FROM referrals r WHERE r.signal_id = s.id AND %5),"
         " %1, coalesce(s.handler, ''), coalesce(s.handed_over_by, ''), coalesce(s.follow_up_on, '')"
-        " FROM (SELECT s.id FROM signals s%2%3%4 LIMIT ? OFFSET ?) page"
+        " FROM (SELECT s.id FROM signals s%6%2%3%4 LIMIT ? OFFSET ?) page"
         " JOIN signals s ON s.id = page.id JOIN buurten b ON b.id = s.buurt_id JOIN categories c ON c.code = s.category_code"
-        "%4"_s.arg(late.sql, order.joins, where->sql(), orderBy(order), OpenAndLate::referralOpen(u"r"_s)),
+        "%4"_s.arg(late.sql, order.joins, where->sql(), orderBy(order), OpenAndLate::referralOpen(u"r"_s), pageIndex(registry, filter)),
         values);
     if (!query.ok())
         return query.error();

@@ -177,22 +177,7 @@ Status escalationFigures(Registry& registry, const StatsFilter& filter, Statisti
         return levels.error();
     for (const EscalationLevel& l : levels.value())
         out.levels << LevelFigures{l.level, l.name, 0, 0, 0, 0};
-    const SqlCondition stalled = OpenAndLate::levelTermPassed(u"s"_s, registry.clock().today());
-    const SqlCondition scope = ofScope(u"s.id"_s, buurt.value(), filter.theme);
-    auto current = registry.db().run(
-        u"SELECT s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END) FROM signals s%1 WHERE %2 AND %4"
-        " GROUP BY s.escalation_level"_s.arg(registry.db().dialect().useIndex(u"signals_open"_s), OpenAndLate::signalOpen(u"s"_s),
-                                             stalled.sql, scope.sql),
-        stalled.values + scope.values);
-    if (!current.ok())
-        return current.error();
-    while (current->next()) {
-        const int level = current->value(0).toInt();
-        if (level >= 0 && level < out.levels.size()) {
-            out.levels[level].current = current->value(1).toInt();
-            out.levels[level].stalled = current->value(2).toInt();
-        }
-    }
+    // On each level now and stalled: openNowFigures, in one walk with the buurten's open and late.
     // Steps are timestamped in UTC; the period runs from Dutch midnight to Dutch midnight. Without
     // a buurt or theme the steps are counted from their own index alone.
     const bool scoped = !buurt.value().isNull() || !filter.theme.isEmpty();

@@ -98,9 +98,6 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
     auto where = scope(registry, filter, u"d"_s);
     if (!where.ok())
         return where.error();
-    auto openWhere = scope(registry, filter, u"s"_s);
-    if (!openWhere.ok())
-        return openWhere.error();
     Database& db = registry.db();
     QHash<qint64, int> index;
     BS_TRY(frame(registry, filter, out, index));
@@ -156,23 +153,46 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
         }
     }
 
-    // Open and late as of today, per buurt.
-    const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, registry.clock().today());
-    auto open = db.run(u"SELECT s.buurt_id, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END)"
+    return {};
+}
+
+Status openNowFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
+{
+    auto openWhere = scope(registry, filter, u"s"_s);
+    if (!openWhere.ok())
+        return openWhere.error();
+    QHash<qint64, int> index;
+    for (int i = 0; i < out.buurten.size(); ++i)
+        index.insert(out.buurten.at(i).buurtId, i);
+    // One walk over the open signals (the partial index signals_open) for both the buurten (open,
+    // late) and the ladder (on each level, stalled): each a third of a year's figures on its own.
+    const QDate today = registry.clock().today();
+    const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, today);
+    const SqlCondition stalled = OpenAndLate::levelTermPassed(u"s"_s, today);
+    Database& db = registry.db();
+    auto open = db.run(u"SELECT s.buurt_id, s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END),"
+                       " sum(CASE WHEN %5 THEN 1 ELSE 0 END)"
                        " FROM signals s%2 JOIN categories c ON c.code = s.category_code"
-                       " WHERE %4%1 GROUP BY s.buurt_id"_s
-                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s), late.sql, OpenAndLate::signalOpen(u"s"_s)),
-                       late.values + openWhere->values);
+                       " WHERE %4%1 GROUP BY s.buurt_id, s.escalation_level"_s
+                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s), late.sql, OpenAndLate::signalOpen(u"s"_s),
+                                stalled.sql),
+                       late.values + stalled.values + openWhere->values);
     if (!open.ok())
         return open.error();
     while (open->next()) {
+        const int count = open->value(2).toInt();
         const int i = index.value(open->value(0).toLongLong(), -1);
-        if (i < 0)
-            continue;
-        out.buurten[i].open = open->value(1).toInt();
-        out.buurten[i].late = open->value(2).toInt();
-        out.openNow += out.buurten[i].open;
-        out.lateNow += out.buurten[i].late;
+        if (i >= 0) {  // a buurt shown in the figures
+            out.buurten[i].open += count;
+            out.buurten[i].late += open->value(3).toInt();
+            out.openNow += count;
+            out.lateNow += open->value(3).toInt();
+        }
+        const int level = open->value(1).toInt();
+        if (level >= 0 && level < out.levels.size()) {
+            out.levels[level].current += count;
+            out.levels[level].stalled += open->value(4).toInt();
+        }
     }
     return {};
 }
@@ -264,6 +284,7 @@ Result<Statistics> compute(Registry& registry, const StatsFilter& filter, const 
         BS_TRY(signalFigures(registry, filter, out));
         BS_TRY(referralFigures(registry, filter, out));
         BS_TRY(escalationFigures(registry, filter, out));
+        BS_TRY(openNowFigures(registry, filter, out));
         BS_TRY(trendFigures(registry, filter, out));
     }
     BS_TRY(activityFigures(registry, filter, out));

@@ -148,6 +148,9 @@ Status frame(Registry& registry, const StatsFilter& filter, Statistics& out, QHa
 Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status escalationFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
+// As of today, after signalFigures and escalationFigures: open and late per buurt, on each level
+// and stalled, from one walk over the open signals.
+Status openNowFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 
