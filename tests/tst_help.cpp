@@ -194,6 +194,27 @@ private slots:
         QVERIFY(!window.help()->viewer()->isVisible());
     }
 
+    // Alt plus the underlined letter jumps to a field of the new-signal form (in Dutch, as shown):
+    // two fields with one letter would make Alt+letter cycle between them instead.
+    void newSignalFormHasOneLetterPerField()
+    {
+        TempRegistry temp(referenceToday(), Engine::Sqlite);
+        NewSignalDialog dialog(temp.registry());
+        QHash<QChar, QString> byLetter;
+        int letters = 0;
+        for (const QLabel* label : dialog.findChildren<QLabel*>()) {
+            const QString text = label->text();
+            const qsizetype amp = text.indexOf(u'&');
+            if (amp < 0 || amp + 1 >= text.size() || text.at(amp + 1) == u'&' || !label->buddy())
+                continue;
+            const QChar letter = text.at(amp + 1).toLower();
+            QVERIFY2(!byLetter.contains(letter), qPrintable(u"Alt+%1: %2 en %3"_s.arg(letter, byLetter.value(letter), text)));
+            byLetter.insert(letter, text);
+            ++letters;
+        }
+        QVERIFY2(letters >= 8, qPrintable(QString::number(letters)));
+    }
+
     void shortcutListHasEveryKeyOnce()
     {
         TempRegistry temp(referenceToday(), Engine::Sqlite);

@@ -2182,7 +2182,7 @@
     </message>
     <message>
         <source>S&amp;ource</source>
-        <translation>Br&amp;on</translation>
+        <translation>B&amp;ron</translation>
     </message>
     <message>
         <source>&amp;Impact level</source>
