@@ -4,7 +4,9 @@
 // reaching the user. On a SQLite file, and as tst_durability_pg on a PostgreSQL server (the
 // clients die, the server rolls back their open transactions). Bounded in CI; longer with
 //   BUURTSIGNAAL_CRASH_SECONDS=1800 BUURTSIGNAAL_SOAK_SECONDS=600 tests/tst_durability
+#include "PowerCutVfs.h"
 #include "TestSupport.h"
+#include "storage/Backups.h"
 #include "storage/Location.h"
 
 #include <QDir>
@@ -50,12 +52,17 @@ struct Acknowledged {
     qint64 writes = 0;
     qint64 signalCount = 0;  // across registries (signalRefs holds the current one's)
     QStringList failures;  // "FOUT" lines: a write refused with a message
+    QStringList backups;   // of the current registry: backup files reported made
+    qint64 backupCount = 0;  // across registries
+    QSet<QString> imports; // of the current registry: import files reported done
 
     void startRegistry()
     {
         signalRefs.clear();
         referredRefs.clear();
         levels.clear();
+        backups.clear();
+        imports.clear();
     }
 
     void read(const QByteArray& output)
@@ -72,6 +79,15 @@ struct Acknowledged {
             } else if (line.startsWith(u"E "_s)) {
                 const QStringList fields = line.split(u' ');
                 levels.insert(fields.value(1), std::max(levels.value(fields.value(1)), fields.value(2).toInt()));
+                ++writes;
+            } else if (line.startsWith(u"B "_s)) {
+                backups << line.mid(2).trimmed();
+                ++backupCount;
+                ++writes;
+            } else if (line.startsWith(u"I "_s)) {
+                imports.insert(line.mid(2).trimmed());
+                ++writes;
+            } else if (line == u"T"_s) {
                 ++writes;
             } else if (line.startsWith(u"FOUT"_s)) {
                 failures << line;
@@ -175,6 +191,22 @@ QStringList checkRegistry(const QString& path, const Acknowledged& acknowledged,
         const int logged = db.scalar(u"SELECT count(*) FROM import_log WHERE file = ?"_s, {it.key() + u".csv"_s}).value().toInt();
         if (!(n == 0 && logged == 0) && !(n == it.value() && logged == 1))
             problems << u"import %1: %2 van %3 rijen, %4 logregels"_s.arg(it.key()).arg(n).arg(it.value()).arg(logged);
+        if (acknowledged.imports.contains(it.key()) && n != it.value())
+            ++*lost;
+    }
+    // A backup reported made is there and sound; any backup under its final name is sound (a
+    // ".part" left by a cut is not a backup).
+    if (!db.isServer()) {
+        for (const QString& backup : acknowledged.backups) {
+            if (!QFileInfo::exists(backup))
+                ++*lost;
+        }
+        const QString folder = path + u".backups"_s;
+        for (const QString& name : QDir(folder).entryList({u"*.buurtsignaal"_s}, QDir::Files)) {
+            auto checked = Backups::check(QDir(folder).filePath(name));
+            if (!checked.ok() || !checked->ok)
+                problems << u"back-up %1 is niet in orde"_s.arg(name);
+        }
     }
     const int indexes = signalIndexes(db);
     if (indexes != expectedIndexes)
@@ -200,6 +232,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void killedWritersLoseNothing();
+    void powerCutsLoseNothing();
     void concurrentWritersLoseNothing();
 
 private:
@@ -315,6 +348,83 @@ void TestDurability::killedWritersLoseNothing()
     QCOMPARE(lost, 0);
     QCOMPARE(integrityFailures, 0);
     QVERIFY(kills > iterations / 2);  // the harness really killed writers mid-way
+    QVERIFY(acknowledged.writes > 0);
+    QVERIFY2(acknowledged.failures.isEmpty(), qPrintable(acknowledged.failures.mid(0, 5).join(u"\n"_s)));
+}
+
+// A power cut: as the kill harness, but after each SIGKILL every write a file had not synced is
+// undone (tests/support/PowerCutVfs), half the time with the last write torn at a 512-byte
+// boundary; then the registry is opened the normal way and checked as after a kill. The writers
+// also make backups and run the retention, and every tenth round is a bulk import.
+//   BUURTSIGNAAL_POWERCUT_ROUNDS=1000 tests/tst_durability powerCutsLoseNothing
+void TestDurability::powerCutsLoseNothing()
+{
+    if (testEngine() == Engine::Postgresql)
+        QSKIP("Een stroomstoring van de server is het herstel van PostgreSQL zelf; hier gaat het om het registerbestand.");
+    bool ok = false;
+    int rounds = qEnvironmentVariableIntValue("BUURTSIGNAAL_POWERCUT_ROUNDS", &ok);
+    if (!ok || rounds <= 0)
+        rounds = 60;
+    QRandomGenerator rng(20261130);
+    QString path;
+    Acknowledged acknowledged;
+    QHash<QString, int> imports;
+    int cuts = 0, torn = 0, integrityFailures = 0, importCuts = 0;
+    qint64 undone = 0, lost = 0;
+    QStringList problemsSeen;
+    const QString journal = m_dir.filePath(u"stroom.undo"_s);
+    for (int round = 0; round < rounds; ++round) {
+        if (round % 10 == 0) {
+            path = createRegistry(u"stroom-%1.buurtsignaal"_s.arg(round));
+            QVERIFY(!path.isEmpty());
+            acknowledged.startRegistry();
+            imports.clear();
+        }
+        QProcess writer;
+        QProcessEnvironment env = writerEnvironment();
+        env.insert(u"BUURTSIGNAAL_POWERCUT_JOURNAL"_s, journal);
+        writer.setProcessEnvironment(env);
+        const bool bulk = round % 10 == 9;
+        int cutAfter = 0;
+        if (bulk) {
+            const QString prefix = u"STROOM%1"_s.arg(round);
+            QFile file(m_dir.filePath(prefix + u".csv"_s));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(meldingenFile(prefix, 25000));
+            file.close();
+            imports.insert(prefix, 25000);
+            writer.start(QStringLiteral(BUURTSIGNAAL_WRITER), {path, u"import"_s, file.fileName(), m_dir.filePath(u"map.json"_s)});
+            cutAfter = 50 + int(rng.bounded(1500));
+        } else {
+            writer.start(QStringLiteral(BUURTSIGNAAL_WRITER), {path, u"30"_s, QString::number(round), u"--backups"_s});
+            cutAfter = 10 + int(rng.bounded(400));
+        }
+        QVERIFY(writer.waitForStarted(10000));
+        if (!writer.waitForFinished(cutAfter))
+            ::kill(pid_t(writer.processId()), SIGKILL);
+        writer.waitForFinished(10000);
+        ++cuts;
+        importCuts += bulk;
+        acknowledged.read(writer.readAllStandardOutput());
+        const PowerCutVfs::CutReport cut = PowerCutVfs::cutPower(journal, round % 2 ? rng.generate() | 1u : 0u);
+        QVERIFY2(cut.error.isEmpty(), qPrintable(cut.error));
+        undone += cut.writesUndone;
+        torn += cut.torn;
+        const QStringList problems = checkRegistry(path, acknowledged, &imports, &lost, m_signalIndexes);
+        if (!problems.isEmpty()) {
+            ++integrityFailures;
+            if (problemsSeen.size() < 10)
+                problemsSeen << u"ronde %1: "_s.arg(round) + problems.join(u"; "_s);
+        }
+    }
+    qInfo().noquote() << u"Stroomstoring-harnas: %1 keer de stroom eraf (waarvan %2 tijdens een import van 25 000 rijen), "
+                         "%3 niet-gesynchroniseerde schrijfacties ongedaan gemaakt, %4 keer de laatste half geschreven, "
+                         "%5 bevestigde schrijfacties (%6 signalen, %7 back-ups), %8 verloren, %9 rondes met een fout"_s
+                             .arg(cuts).arg(importCuts).arg(undone).arg(torn).arg(acknowledged.writes)
+                             .arg(acknowledged.signalCount).arg(acknowledged.backupCount).arg(lost).arg(integrityFailures);
+    QVERIFY2(problemsSeen.isEmpty(), qPrintable(problemsSeen.join(u"\n"_s)));
+    QCOMPARE(lost, 0);
+    QVERIFY(undone > 0);  // the cuts really threw unsynced writes away
     QVERIFY(acknowledged.writes > 0);
     QVERIFY2(acknowledged.failures.isEmpty(), qPrintable(acknowledged.failures.mid(0, 5).join(u"\n"_s)));
 }
