@@ -356,7 +356,7 @@ void TestDurability::killedWritersLoseNothing()
 // undone (tests/support/PowerCutVfs), half the time with the last write torn at a 512-byte
 // boundary; then the registry is opened the normal way and checked as after a kill. The writers
 // also make backups and run the retention, and every tenth round is a bulk import.
-//   BUURTSIGNAAL_POWERCUT_ROUNDS=1000 tests/tst_durability powerCutsLoseNothing
+//   BUURTSIGNAAL_POWERCUT_ROUNDS=1000 QTEST_FUNCTION_TIMEOUT=1800000 tests/tst_durability powerCutsLoseNothing
 void TestDurability::powerCutsLoseNothing()
 {
     if (testEngine() == Engine::Postgresql)
