@@ -1,10 +1,10 @@
 #include "PowerCutVfs.h"
 
+#include "VfsShim.h"
+
 #include <QFile>
 #include <QHash>
 #include <QRandomGenerator>
-
-#include <sqlite3.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,8 +24,6 @@ namespace {
 // the journal is read back on the same machine).
 enum : char { Name = 'N', Size = 'Z', Write = 'W', Synced = 'S', Deleted = 'D' };
 
-sqlite3_vfs* real = nullptr;
-sqlite3_vfs powerCut;
 int journal = -1;
 std::mutex lock;
 
@@ -35,14 +33,10 @@ struct Tracked {
 };
 QHash<QByteArray, Tracked> tracked;  // by path
 
-struct File {
-    sqlite3_file base;  // must come first: SQLite sees this struct as an sqlite3_file
-    sqlite3_file* inner;
-    QByteArray path;    // empty: not a file whose loss matters (temporary files)
-};
+using VfsShim::inner;
 
-sqlite3_file* inner(sqlite3_file* f) { return reinterpret_cast<File*>(f)->inner; }
-const QByteArray& pathOf(sqlite3_file* f) { return reinterpret_cast<File*>(f)->path; }
+// The path of a file whose loss matters; null for temporary files (not tracked).
+const QByteArray* pathOf(sqlite3_file* f) { return static_cast<const QByteArray*>(VfsShim::state(f)); }
 
 template <typename T>
 void put(QByteArray& record, T value)
@@ -72,7 +66,7 @@ QByteArray header(char type, quint32 id)
 // Before a change of `f` (under the lock): its size at the first change since the last sync.
 sqlite3_int64 noteChange(sqlite3_file* f)
 {
-    Tracked& t = tracked[pathOf(f)];
+    Tracked& t = tracked[*pathOf(f)];
     sqlite3_int64 size = 0;
     inner(f)->pMethods->xFileSize(inner(f), &size);
     if (!t.dirty) {
@@ -90,7 +84,7 @@ void noteOverwrite(sqlite3_file* f, sqlite3_int64 offset, sqlite3_int64 amount, 
     const sqlite3_int64 existing = std::min(amount, size - offset);
     if (existing <= 0)
         return;
-    QByteArray record = header(Write, tracked.value(pathOf(f)).id);
+    QByteArray record = header(Write, tracked.value(*pathOf(f)).id);
     put(record, qint64(offset));
     put(record, quint32(existing));
     const qsizetype start = record.size();
@@ -99,25 +93,18 @@ void noteOverwrite(sqlite3_file* f, sqlite3_int64 offset, sqlite3_int64 amount, 
     append(record);
 }
 
-int xClose(sqlite3_file* f)
+int onWrite(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offset)
 {
-    const int rc = inner(f)->pMethods ? inner(f)->pMethods->xClose(inner(f)) : SQLITE_OK;
-    sqlite3_free(inner(f));
-    reinterpret_cast<File*>(f)->path.~QByteArray();
-    return rc;
-}
-int xRead(sqlite3_file* f, void* buffer, int amount, sqlite3_int64 offset) { return inner(f)->pMethods->xRead(inner(f), buffer, amount, offset); }
-int xWrite(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offset)
-{
-    if (!pathOf(f).isEmpty()) {
+    if (pathOf(f)) {
         std::lock_guard guard(lock);
         noteOverwrite(f, offset, amount, noteChange(f));
     }
     return inner(f)->pMethods->xWrite(inner(f), buffer, amount, offset);
 }
-int xTruncate(sqlite3_file* f, sqlite3_int64 size)
+
+int onTruncate(sqlite3_file* f, sqlite3_int64 size)
 {
-    if (!pathOf(f).isEmpty()) {
+    if (pathOf(f)) {
         std::lock_guard guard(lock);
         const sqlite3_int64 current = noteChange(f);
         if (size < current)
@@ -125,88 +112,51 @@ int xTruncate(sqlite3_file* f, sqlite3_int64 size)
     }
     return inner(f)->pMethods->xTruncate(inner(f), size);
 }
-int xSync(sqlite3_file* f, int flags)
+
+int onSync(sqlite3_file* f, int flags)
 {
     const int rc = inner(f)->pMethods->xSync(inner(f), flags);
-    if (rc == SQLITE_OK && !pathOf(f).isEmpty()) {
+    if (rc == SQLITE_OK && pathOf(f)) {
         std::lock_guard guard(lock);
-        Tracked& t = tracked[pathOf(f)];
+        Tracked& t = tracked[*pathOf(f)];
         append(header(Synced, t.id));
         t.dirty = false;
     }
     return rc;
 }
-int xFileSize(sqlite3_file* f, sqlite3_int64* size) { return inner(f)->pMethods->xFileSize(inner(f), size); }
-int xLock(sqlite3_file* f, int level) { return inner(f)->pMethods->xLock(inner(f), level); }
-int xUnlock(sqlite3_file* f, int level) { return inner(f)->pMethods->xUnlock(inner(f), level); }
-int xCheckReservedLock(sqlite3_file* f, int* out) { return inner(f)->pMethods->xCheckReservedLock(inner(f), out); }
-int xFileControl(sqlite3_file* f, int op, void* arg) { return inner(f)->pMethods->xFileControl(inner(f), op, arg); }
-int xSectorSize(sqlite3_file* f) { return inner(f)->pMethods->xSectorSize(inner(f)); }
-int xDeviceCharacteristics(sqlite3_file* f) { return inner(f)->pMethods->xDeviceCharacteristics(inner(f)); }
-int xShmMap(sqlite3_file* f, int page, int size, int extend, void volatile** out) { return inner(f)->pMethods->xShmMap(inner(f), page, size, extend, out); }
-int xShmLock(sqlite3_file* f, int offset, int n, int flags) { return inner(f)->pMethods->xShmLock(inner(f), offset, n, flags); }
-void xShmBarrier(sqlite3_file* f) { inner(f)->pMethods->xShmBarrier(inner(f)); }
-int xShmUnmap(sqlite3_file* f, int deleteFlag) { return inner(f)->pMethods->xShmUnmap(inner(f), deleteFlag); }
 
-const sqlite3_io_methods methods = {2, xClose, xRead, xWrite, xTruncate, xSync, xFileSize, xLock, xUnlock,
-                                    xCheckReservedLock, xFileControl, xSectorSize, xDeviceCharacteristics,
-                                    xShmMap, xShmLock, xShmBarrier, xShmUnmap, nullptr, nullptr};
-
-int xOpen(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* outFlags)
+void* onOpened(const char* name, int flags)
 {
-    auto* wrapper = reinterpret_cast<File*>(file);
-    new (&wrapper->path) QByteArray();
-    wrapper->inner = static_cast<sqlite3_file*>(sqlite3_malloc(real->szOsFile));
-    if (!wrapper->inner)
-        return SQLITE_NOMEM;
-    std::memset(wrapper->inner, 0, size_t(real->szOsFile));
-    const int rc = real->xOpen(real, name, wrapper->inner, flags, outFlags);
-    if (rc != SQLITE_OK) {
-        sqlite3_free(wrapper->inner);
-        wrapper->inner = nullptr;
-        wrapper->base.pMethods = nullptr;
-        wrapper->path.~QByteArray();
-        return rc;
-    }
     const int durable = SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL | SQLITE_OPEN_SUPER_JOURNAL;
-    if (name && (flags & durable)) {
-        wrapper->path = QByteArray(name);
-        std::lock_guard guard(lock);
-        if (!tracked.contains(wrapper->path)) {
-            const quint32 id = quint32(tracked.size()) + 1;
-            tracked.insert(wrapper->path, Tracked{id, false});
-            QByteArray record = header(Name, id);
-            put(record, quint32(wrapper->path.size()));
-            record += wrapper->path;
-            append(record);
-        }
+    if (!name || !(flags & durable))
+        return nullptr;
+    auto* path = new QByteArray(name);
+    std::lock_guard guard(lock);
+    if (!tracked.contains(*path)) {
+        const quint32 id = quint32(tracked.size()) + 1;
+        tracked.insert(*path, Tracked{id, false});
+        QByteArray record = header(Name, id);
+        put(record, quint32(path->size()));
+        record += *path;
+        append(record);
     }
-    wrapper->base.pMethods = &methods;
-    return SQLITE_OK;
+    return path;
 }
 
-int xDelete(sqlite3_vfs*, const char* name, int syncDir)
+void onClosing(void* state)
 {
-    const int rc = real->xDelete(real, name, syncDir);
+    delete static_cast<QByteArray*>(state);
+}
+
+void onDeleted(const char* name)
+{
     std::lock_guard guard(lock);
-    if (rc == SQLITE_OK && tracked.contains(QByteArray(name))) {
+    if (tracked.contains(QByteArray(name))) {
         Tracked& t = tracked[QByteArray(name)];
         append(header(Deleted, t.id));
         t.dirty = false;
     }
-    return rc;
 }
-int xAccess(sqlite3_vfs*, const char* name, int flags, int* out) { return real->xAccess(real, name, flags, out); }
-int xFullPathname(sqlite3_vfs*, const char* name, int n, char* out) { return real->xFullPathname(real, name, n, out); }
-void* xDlOpen(sqlite3_vfs*, const char* name) { return real->xDlOpen(real, name); }
-void xDlError(sqlite3_vfs*, int n, char* out) { real->xDlError(real, n, out); }
-void (*xDlSym(sqlite3_vfs*, void* handle, const char* symbol))(void) { return real->xDlSym(real, handle, symbol); }
-void xDlClose(sqlite3_vfs*, void* handle) { real->xDlClose(real, handle); }
-int xRandomness(sqlite3_vfs*, int n, char* out) { return real->xRandomness(real, n, out); }
-int xSleep(sqlite3_vfs*, int micro) { return real->xSleep(real, micro); }
-int xCurrentTime(sqlite3_vfs*, double* out) { return real->xCurrentTime(real, out); }
-int xGetLastError(sqlite3_vfs*, int n, char* out) { return real->xGetLastError(real, n, out); }
-int xCurrentTimeInt64(sqlite3_vfs*, sqlite3_int64* out) { return real->xCurrentTimeInt64(real, out); }
 
 struct Record {
     char type = 0;
@@ -230,16 +180,19 @@ bool take(const QByteArray& data, qsizetype& at, T& value)
 
 void install(const QString& journalPath)
 {
-    if (real)
+    if (journal >= 0)
         return;
     journal = ::open(QFile::encodeName(journalPath).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0600);
     if (journal < 0)
         std::abort();
-    real = sqlite3_vfs_find(nullptr);
-    powerCut = sqlite3_vfs{2, int(sizeof(File)), real->mxPathname, nullptr, "powercut", nullptr, xOpen, xDelete, xAccess,
-                           xFullPathname, xDlOpen, xDlError, xDlSym, xDlClose, xRandomness, xSleep, xCurrentTime,
-                           xGetLastError, xCurrentTimeInt64, nullptr, nullptr, nullptr};
-    sqlite3_vfs_register(&powerCut, 1);
+    VfsShim::Hooks hooks;
+    hooks.write = onWrite;
+    hooks.truncate = onTruncate;
+    hooks.sync = onSync;
+    hooks.opened = onOpened;
+    hooks.closing = onClosing;
+    hooks.deleted = onDeleted;
+    VfsShim::install("powercut", hooks);
 }
 
 CutReport cutPower(const QString& journalPath, quint32 tearSeed)
