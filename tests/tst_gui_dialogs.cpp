@@ -194,8 +194,9 @@ void TestGui::backupOnAServerExplainsTheServersOwnBackups()
     QVERIFY(!QFileInfo::exists(Backups::folderFor(server.path())));
 }
 
-// The beheerder adds a partner organisation's worker in the app as on the command line: the role
-// needs the organisation, which the form offers only for that role; a refusal keeps the form open.
+// In a registry file the beheerder cannot add a partner organisation's worker (only a server's
+// row-level security keeps a partner to its referrals): the form asks for the organisation first,
+// then refuses the role with the reason, keeps what was typed and adds nobody.
 void TestGui::partnerUserIsRefusedInAFile()
 {
     QTemporaryDir dir;
