@@ -14,14 +14,15 @@ namespace {
 const QString serverScript = QStringLiteral(BUURTSIGNAAL_PG_SCRIPT);
 }
 
-PrivateServer::PrivateServer()
+PrivateServer::PrivateServer(Durability durability)
 {
     if (!QFile::exists(u"/usr/lib/postgresql/15/bin/initdb"_s)) {
         m_unavailable = u"no PostgreSQL 15 here to start a private test server"_s;
         return;
     }
     QString folder;
-    if (!script({u"start"_s}, &folder) || folder.isEmpty()) {
+    const QStringList start = durability == Durability::Durable ? QStringList{u"start"_s, u"durable"_s} : QStringList{u"start"_s};
+    if (!script(start, &folder) || folder.isEmpty()) {
         m_unavailable = u"the private test server did not start"_s;
         return;
     }
@@ -43,6 +44,11 @@ ServerAddress PrivateServer::address() const
 bool PrivateServer::halt()
 {
     return script({u"halt"_s, m_folder});
+}
+
+bool PrivateServer::crash()
+{
+    return script({u"crash"_s, m_folder});
 }
 
 bool PrivateServer::resume()

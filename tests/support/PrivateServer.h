@@ -11,7 +11,10 @@ namespace bs::test {
 
 class PrivateServer {
 public:
-    PrivateServer();
+    // Fast: fsync and synchronous commit off, as the shared test server. Durable: the server's
+    // safe defaults, for tests where an acknowledged commit must survive a crash().
+    enum class Durability { Fast, Durable };
+    explicit PrivateServer(Durability durability = Durability::Fast);
     ~PrivateServer();
     PrivateServer(const PrivateServer&) = delete;
     PrivateServer& operator=(const PrivateServer&) = delete;
@@ -24,6 +27,9 @@ public:
     // Stops the server, keeping its data (every connection to it is cut), and starts it again.
     bool halt();
     bool resume();
+    // Stops the server as a crash does (pg_ctl -m immediate: backends killed, no checkpoint);
+    // resume() then recovers from its write-ahead log.
+    bool crash();
     // Lets `login` in only with its password (scram-sha-256), everyone else as before.
     bool requirePassword(const QString& login);
     // Runs one statement as the superuser; empty when it worked, else the server's message.
