@@ -8,6 +8,7 @@
 #include "access/AccessLog.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
+#include "services/Journal.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 #include "services/Subjects.h"
@@ -225,6 +226,7 @@ void TestPrivacy::subjectSearchInzageAndErasure()
     TempRegistry temp;
     const QString reference = addSignal(temp.registry());
     QVERIFY(Subjects::set(temp.registry(), reference, {u"Mevrouw De Vries"_s, u"Kerkstraat 10"_s, u"078-1234567"_s, u"1950"_s}).ok());
+    QVERIFY(Journal::add(temp.registry(), {reference, u"huisbezoek"_s, {}, u"Mevrouw thuis gesproken over de schulden"_s, true, 0}).ok());
     addSignal(temp.registry());
     auto found = SubjectRights::search(temp.registry(), u"vries"_s);
     QVERIFY(found.ok());
@@ -243,6 +245,11 @@ void TestPrivacy::subjectSearchInzageAndErasure()
     QCOMPARE(signal.value(u"kenmerk"_s).toString(), reference);
     QCOMPARE(signal.value(u"betrokkene"_s).toObject().value(u"naam"_s).toString(), u"Mevrouw De Vries"_s);
     QVERIFY(!signal.value(u"geschiedenis"_s).toArray().isEmpty());
+    // The journal is part of what is held about the person.
+    const QJsonArray journal = signal.value(u"journaal"_s).toArray();
+    QCOMPARE(journal.size(), 1);
+    QCOMPARE(journal.first().toObject().value(u"tekst"_s).toString(), u"Mevrouw thuis gesproken over de schulden"_s);
+    QCOMPARE(journal.first().toObject().value(u"soort"_s).toString(), Journal::kindLabel(u"huisbezoek"_s));
 
     const QByteArray before = contentFingerprint(temp.path());
     QVERIFY(!SubjectRights::erase(temp.registry(), {reference}, {}).ok());  // a reason is required

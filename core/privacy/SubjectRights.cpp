@@ -8,6 +8,7 @@
 #include "io/FileErrors.h"
 #include "privacy/SubjectData.h"
 #include "services/History.h"
+#include "services/Journal.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
 #include "services/Subjects.h"
@@ -124,6 +125,17 @@ Status inzage(Registry& registry, const QStringList& references, const QString& 
                                        {u"wat"_s, entry.detail}, {u"reden"_s, entry.reason}});
         }
         signal.insert(u"geschiedenis"_s, history);
+        // The contacts about the person belong to what is held about them (AVG art. 15).
+        QJsonArray journal;
+        for (const JournalEntry& entry : d.journal) {
+            QJsonObject line{{u"datum"_s, entry.happenedOn}, {u"soort"_s, Journal::kindLabel(entry.kind)},
+                             {u"geschreven"_s, DutchDates::isoWithOffset(entry.writtenAt)}, {u"door"_s, entry.author},
+                             {u"tekst"_s, entry.text.isEmpty() ? u"[tekst gewist]"_s : entry.text}};
+            if (entry.corrects)
+                line.insert(u"verbetert"_s, entry.corrects);
+            journal.append(line);
+        }
+        signal.insert(u"journaal"_s, journal);
         signalsJson.append(signal);
     }
     const QJsonObject document{{u"inzage"_s, u"Buurtsignaal: alle gegevens over de betrokkene bij deze signalen"_s},
