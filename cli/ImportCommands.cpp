@@ -1,6 +1,7 @@
 // import meldingen, import straten
 #include "Cli.h"
 #include "CommandContext.h"
+#include "domain/DutchLocale.h"
 #include "io/FileErrors.h"
 #include "io/MeldingImport.h"
 #include "io/StreetImport.h"
@@ -67,10 +68,11 @@ int importMeldingen(Context& c)
         c.out << cut << u'\n';
     c.out.flush();
     if (r.problemCount > 0) {
-        c.err << u"Niets geïmporteerd: %1 van de %2 regels kunnen niet worden ingelezen (%3 problemen, zie boven; codering %4)."_s
+        c.err << u"Niets geïmporteerd: %1 van de %2 regels %3 niet worden ingelezen (%4, zie boven; codering %5)."_s
                      .arg(r.rowsWithProblems)
                      .arg(r.rowsRead)
-                     .arg(r.problemCount)
+                     .arg(r.rowsWithProblems == 1 ? u"kan"_s : u"kunnen"_s)
+                     .arg(countOf(r.problemCount, u"probleem"_s, u"problemen"_s))
                      .arg(r.encoding)
               << Qt::endl;
         return ExitCode::Refused;

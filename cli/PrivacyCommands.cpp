@@ -5,6 +5,7 @@
 #include "access/AccessLog.h"
 #include "domain/Codes.h"
 #include "domain/DutchDates.h"
+#include "domain/DutchLocale.h"
 #include "domain/Validation.h"
 #include "privacy/Retention.h"
 #include "privacy/SubjectRights.h"
@@ -40,7 +41,7 @@ int subjectSearch(Context& c)
     for (const SubjectMatch& m : matches.value())
         c.out << u"%1  %2  %3  %4  %5\n"_s.arg(m.reference, DutchDates::formatIso(m.observedOn),
                                                Codes::signalStatus().label(m.status).leftJustified(14), m.name, m.address);
-    c.out << u"%1 signalen gevonden."_s.arg(matches->size()) << Qt::endl;
+    c.out << u"%1 gevonden."_s.arg(countOf(matches->size(), u"signaal"_s, u"signalen"_s)) << Qt::endl;
     return ExitCode::Done;
 }
 
@@ -49,7 +50,7 @@ int subjectInzage(Context& c)
     const QStringList references = c.positional.at(0).split(u',', Qt::SkipEmptyParts);
     if (auto done = SubjectRights::inzage(*c.registry, references, c.value(u"out"_s)); !done.ok())
         return c.fail(done.error());
-    c.out << u"Inzage van %1 signalen geschreven naar %2."_s.arg(references.size()).arg(c.value(u"out"_s)) << Qt::endl;
+    c.out << u"Inzage van %1 geschreven naar %2."_s.arg(countOf(references.size(), u"signaal"_s, u"signalen"_s), c.value(u"out"_s)) << Qt::endl;
     return ExitCode::Done;
 }
 
@@ -58,7 +59,7 @@ int subjectErase(Context& c)
     const QStringList references = c.positional.at(0).split(u',', Qt::SkipEmptyParts);
     if (auto done = SubjectRights::erase(*c.registry, references, c.value(u"reason"_s)); !done.ok())
         return c.fail(done.error());
-    c.out << u"Gegevens van de betrokkene gewist bij %1 signalen; de cijfers blijven gelijk."_s.arg(references.size()) << Qt::endl;
+    c.out << u"Gegevens van de betrokkene gewist bij %1; de cijfers blijven gelijk."_s.arg(countOf(references.size(), u"signaal"_s, u"signalen"_s)) << Qt::endl;
     return ExitCode::Done;
 }
 

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "domain/Codes.h"
 #include "domain/DutchDates.h"
+#include "domain/DutchLocale.h"
 #include "services/Export.h"
 #include "services/SignalDetail.h"
 #include "services/Signals.h"
@@ -82,7 +83,7 @@ int exportCsv(Context& c, const SignalFilter& filter)
     auto rows = Export::signalList(*c.registry, filter, c.value(u"csv"_s), options);
     if (!rows.ok())
         return c.fail(rows.error());
-    c.err << u"%1 signalen geëxporteerd naar %2."_s.arg(rows.value()).arg(c.value(u"csv"_s)) << Qt::endl;
+    c.err << u"%1 geëxporteerd naar %2."_s.arg(countOf(rows.value(), u"signaal"_s, u"signalen"_s), c.value(u"csv"_s)) << Qt::endl;
     return 0;
 }
 
