@@ -69,8 +69,7 @@ int importMeldingen(Context& c)
     c.out.flush();
     if (r.problemCount > 0) {
         c.err << u"Niets geïmporteerd: %1 van de %2 regels %3 niet worden ingelezen (%4, zie boven; codering %5)."_s
-                     .arg(r.rowsWithProblems)
-                     .arg(r.rowsRead)
+                     .arg(dutchLocale().toString(r.rowsWithProblems), dutchLocale().toString(r.rowsRead))
                      .arg(r.rowsWithProblems == 1 ? u"kan"_s : u"kunnen"_s)
                      .arg(countOf(r.problemCount, u"probleem"_s, u"problemen"_s))
                      .arg(r.encoding)

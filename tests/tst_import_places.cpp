@@ -221,7 +221,7 @@ void TestImportReal::commandLine()
     run = runProgram(cli, {u"--db"_s, db, u"import"_s, u"meldingen"_s, bad, u"--mapping"_s, simple});
     QCOMPARE(run.code, 1);
     QVERIFY2(run.out.endsWith(u"… en nog 1200 problemen\n"_s), qPrintable(run.out.right(200)));
-    QVERIFY2(run.err.contains(u"1100 van de 1100 regels kunnen niet worden ingelezen (2200 problemen"_s), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"1.100 van de 1.100 regels kunnen niet worden ingelezen (2.200 problemen"_s), qPrintable(run.err));
 }
 
 // The examples that ship in docs/voorbeelden (named by the README and docs/import-meldingen.md),
