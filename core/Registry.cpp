@@ -1,5 +1,6 @@
 #include "Registry.h"
 
+#include "BackgroundReader.h"
 #include "access/Access.h"
 #include "io/FileErrors.h"
 #include "storage/Backups.h"
@@ -143,6 +144,15 @@ QString currentLogin()
 Registry::Registry(std::unique_ptr<Database> db, const Clock& clock, QString actor)
     : m_db(std::move(db)), m_clock(clock), m_actor(std::move(actor))
 {
+}
+
+Registry::~Registry() = default;
+
+BackgroundReader& Registry::background()
+{
+    if (!m_background)
+        m_background = std::make_unique<BackgroundReader>(path(), m_clock, m_actor);
+    return *m_background;
 }
 
 bool Registry::enforcesAccess() const

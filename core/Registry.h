@@ -11,6 +11,8 @@
 
 namespace bs {
 
+class BackgroundReader;
+
 class Registry {
 public:
     enum class Create { No, IfMissing };
@@ -45,7 +47,15 @@ public:
     static Result<std::unique_ptr<Registry>> open(const QString& path, Create create, const Clock& clock,
                                                   const QString& actor, const MigrationLadder& ladder);
 
+    ~Registry();
+    Registry(const Registry&) = delete;
+    Registry& operator=(const Registry&) = delete;
+
     Database& db() { return *m_db; }
+    // Reads in the background on one connection of their own, opened on the first job and closed
+    // with this registry (see BackgroundReader.h): a window's counts and figures, never a new
+    // connection per job. Asked for from the thread that uses this registry.
+    BackgroundReader& background();
     const Clock& clock() const { return m_clock; }
     const QString& actor() const { return m_actor; }
     const QString& path() const { return m_db->path(); }
@@ -69,6 +79,7 @@ private:
     QString m_actor;
     bool m_created = false;
     QString m_lastBackup;
+    std::unique_ptr<BackgroundReader> m_background;  // last: its thread ends before the rest goes
 };
 
 // The login of the person using the program, for history and access records.

@@ -78,6 +78,40 @@ private slots:
         QCOMPARE(changed.count(), 1);
     }
 
+    void feedNeedsNoConnectionOfItsOwn()
+    {
+        // Fifty desks share the server: the feed listens on the registry's own connection.
+        auto mine = desk();
+        const QStringList before = QSqlDatabase::connectionNames();
+        ChangeFeed feed(mine->db());
+        QVERIFY(feed.start().ok());
+        QCOMPARE(QSqlDatabase::connectionNames(), before);
+    }
+
+    void changeArrivesWhileTheRegistryConnectionIsBusy()
+    {
+        auto mine = desk();
+        auto theirs = desk();
+        ChangeFeed feed(mine->db());
+        QVERIFY(feed.start().ok());
+        QSignalSpy changed(&feed, &ChangeFeed::changed);
+        // Their commit lands while this desk's connection is running queries, so the notification
+        // is read by libpq together with a query's result, not by the idle socket's notifier.
+        addSignal(*theirs);
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(mine->db().scalar(u"SELECT pg_sleep(0.01)"_s).ok());
+        QVERIFY(changed.wait(1000));
+        // And again after: the subscription outlives the queries; this desk's own commits stay no news.
+        addSignal(*mine);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(mine->db().scalar(u"SELECT count(*) FROM signals"_s).ok());
+        QTest::qWait(400);
+        QCOMPARE(changed.count(), 1);
+        addSignal(*theirs);
+        QVERIFY(changed.wait(1000));
+        QCOMPARE(changed.count(), 2);
+    }
+
     void rolledBackWriteAnnouncesNothing()
     {
         auto writer = desk();

@@ -9,6 +9,7 @@
 #include "domain/DutchLocale.h"
 #include "Labels.h"
 #include "RecordForm.h"
+#include "BackgroundReader.h"
 #include "Registry.h"
 #include "access/Access.h"
 #include "services/Lookups.h"
@@ -35,7 +36,6 @@
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -302,32 +302,32 @@ bool DashboardView::refresh()
         return false;
     }
     const StatsFilter filter{period.value(), m_buurt->currentData().toString(), m_theme->currentData().toString()};
-    const QString path = m_registry->path();
-    const QString actor = m_registry->actor();
-    const Clock* clock = &m_registry->clock();
     const Publication::Mode mode = m_mode;
     const quint64 generation = ++m_generation;
     m_summary->setText(tr("Computing the figures…"));
-    // A year of a large registry takes a moment: counted on a second connection so the window
-    // stays responsive; only the newest request is drawn.
-    m_watcher.setFuture(QtConcurrent::run([=]() {
-        Figures figures;
-        figures.generation = generation;
-        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
-        if (!registry.ok()) {
-            figures.error = registry.error().message;
+    // A year of a large registry takes a moment: counted on the registry's background connection
+    // so the window stays responsive; only the newest request is drawn.
+    m_watcher.setFuture(m_registry->background().run<Figures>(
+        this,
+        [=](Registry& registry) {
+            Figures figures;
+            figures.generation = generation;
+            auto stats = Stats::compute(registry, filter);
+            auto indicators = Indicators::compute(registry, filter.period, filter.buurt);
+            if (!stats.ok() || !indicators.ok()) {
+                figures.error = stats.ok() ? indicators.error().message : stats.error().message;
+                return figures;
+            }
+            figures.published = Publication::publish(stats.value(), indicators.value(), mode);
+            figures.stats = std::move(stats).value();
             return figures;
-        }
-        auto stats = Stats::compute(*registry.value(), filter);
-        auto indicators = Indicators::compute(*registry.value(), filter.period, filter.buurt);
-        if (!stats.ok() || !indicators.ok()) {
-            figures.error = stats.ok() ? indicators.error().message : stats.error().message;
+        },
+        [=](const Error& error) {
+            Figures figures;
+            figures.generation = generation;
+            figures.error = error.message;
             return figures;
-        }
-        figures.published = Publication::publish(stats.value(), indicators.value(), mode);
-        figures.stats = std::move(stats).value();
-        return figures;
-    }));
+        }));
     return true;
 }
 

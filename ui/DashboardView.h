@@ -33,7 +33,7 @@ public:
     explicit DashboardView(QWidget* parent = nullptr);
     void setRegistry(Registry* registry);
     void setPeriod(const Period& period);
-    // Recomputes the figures on a second connection in the background and redraws the charts
+    // Recomputes the figures on the registry's background connection and redraws the charts
     // when they arrive; returns false (and shows why) when the period is not valid.
     bool refresh();
     // Waits for figures being computed (tests and benchmarks).

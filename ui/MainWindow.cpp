@@ -19,6 +19,7 @@
 #include "storage/FileSystem.h"
 #include "NewSignalDialog.h"
 #include "QueuePanel.h"
+#include "BackgroundReader.h"
 #include "Registry.h"
 #include "SignalDetailPanel.h"
 #include "SignalListModel.h"
@@ -34,7 +35,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -528,11 +528,8 @@ void MainWindow::updateCounts()
 {
     if (!m_registry)
         return;
-    // Counting open and late signals of a large registry takes a moment: done on its own
-    // connection in the background, so the window never waits for it.
-    const QString path = m_registry->path();
-    const QString actor = m_registry->actor();
-    const Clock* clock = &m_registry->clock();
+    // Counting open and late signals of a large registry takes a moment: done on the registry's
+    // background connection, so the window never waits for it.
     struct Counts {
         qint64 open = 0;
         qint64 late = 0;
@@ -540,30 +537,32 @@ void MainWindow::updateCounts()
     };
     auto* watcher = new QFutureWatcher<Counts>(this);
     connect(watcher, &QFutureWatcher<Counts>::finished, this, [this, watcher]() {
-        const Counts counts = watcher->result();
         watcher->deleteLater();
+        if (watcher->future().resultCount() == 0)
+            return;  // replaced by a newer count, or dropped with its registry
+        const Counts counts = watcher->result();
         const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
         m_countLabel->setText(tr("%1 in this list · %2 open · %3 late")
                                   .arg(dutch.toString(m_model->totalCount()), dutch.toString(counts.open), dutch.toString(counts.late)));
         m_followUpCount->setText(tr("Follow up today: %1").arg(dutch.toString(counts.followUp)));
         m_followUpCount->setVisible(Access::allows(m_role, Permission::ViewSignals));
     });
-    watcher->setFuture(QtConcurrent::run([=]() -> Counts {
-        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
-        if (!registry.ok())
-            return {};
-        auto countOf = [&registry](const SignalFilter& filter) {
-            auto n = Signals::count(*registry.value(), filter);
-            return n.ok() ? n.value() : 0;
-        };
-        SignalFilter open;
-        open.onlyOpen = true;
-        SignalFilter late;
-        late.queue = SignalQueue::Late;
-        SignalFilter followUp;
-        followUp.queue = SignalQueue::FollowUpToday;
-        return {countOf(open), countOf(late), countOf(followUp)};
-    }));
+    watcher->setFuture(m_registry->background().run<Counts>(
+        this,
+        [](Registry& registry) -> Counts {
+            auto countOf = [&registry](const SignalFilter& filter) {
+                auto n = Signals::count(registry, filter);
+                return n.ok() ? n.value() : 0;
+            };
+            SignalFilter open;
+            open.onlyOpen = true;
+            SignalFilter late;
+            late.queue = SignalQueue::Late;
+            SignalFilter followUp;
+            followUp.queue = SignalQueue::FollowUpToday;
+            return {countOf(open), countOf(late), countOf(followUp)};
+        },
+        [](const Error&) { return Counts{}; }));
 }
 
 void MainWindow::saveCurrentFilter()

@@ -33,8 +33,6 @@
 #include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>

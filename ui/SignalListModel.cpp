@@ -2,13 +2,13 @@
 
 #include "TermHelp.h"
 #include "Labels.h"
+#include "BackgroundReader.h"
 #include "Registry.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDate>
 #include <QFont>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -60,23 +60,22 @@ void SignalListModel::reload()
 
 void SignalListModel::startCount()
 {
-    // SQLite connections belong to one thread: the count opens its own on the same file.
-    const QString path = m_registry->path();
-    const QString actor = m_registry->actor();
-    const Clock* clock = &m_registry->clock();
+    // Counted on the registry's background connection, so the list shows at once.
     const SignalFilter filter = m_filter;
     const quint64 generation = m_generation;
-    m_counter.setFuture(QtConcurrent::run([=]() -> QPair<quint64, qint64> {
-        auto registry = Registry::openForReading(path, Registry::Create::No, *clock, actor);
-        if (!registry.ok())
-            return {generation, -1};
-        auto total = Signals::count(*registry.value(), filter);
-        return {generation, total.ok() ? total.value() : -1};
-    }));
+    m_counter.setFuture(m_registry->background().run<QPair<quint64, qint64>>(
+        this,
+        [=](Registry& registry) -> QPair<quint64, qint64> {
+            auto total = Signals::count(registry, filter);
+            return {generation, total.ok() ? total.value() : -1};
+        },
+        [=](const Error&) -> QPair<quint64, qint64> { return {generation, -1}; }));
 }
 
 void SignalListModel::countFinished()
 {
+    if (m_counter.future().resultCount() == 0)
+        return;  // dropped with the registry that would have counted it
     const auto [generation, total] = m_counter.result();
     if (generation != m_generation || total < 0 || m_countExact)
         return;

@@ -2,7 +2,7 @@
 // The signal list as a windowed model: rows are fetched in pages as the view asks for them and
 // only a bounded number of pages is kept, so a list of a million signals costs the memory of a
 // few thousand rows. The first page shows at once; when it is full, the exact number of rows is
-// counted on a second connection in the background and the list grows to it.
+// counted on the registry's background connection (BackgroundReader) and the list grows to it.
 
 #include "services/Signals.h"
 

@@ -28,6 +28,7 @@ ChangeFeed::ChangeFeed(Database& watched, Timing timing, QObject* parent)
 ChangeFeed::~ChangeFeed()
 {
     m_watched.setConnectionLostHandler({});
+    stopListening();  // the registry's connection may live on (and is then told nothing more)
 }
 
 Status ChangeFeed::start()
@@ -41,6 +42,11 @@ Status ChangeFeed::start()
         m_fileCheck.start();
         return {};
     }
+    // Once: the driver stays the same object through reconnects (only its subscription is lost).
+    connect(m_watched.connection().driver(), &QSqlDriver::notification, this,
+            [this](const QString& channel, QSqlDriver::NotificationSource source, const QVariant& payload) {
+                notified(channel, int(source), payload);
+            });
     BS_TRY(listen());
     // Whatever the program was doing when the server went away (a save, a list page) tells the
     // feed, which then reconnects without waiting for its next check. Queued: the failing
@@ -52,26 +58,22 @@ Status ChangeFeed::start()
 
 Status ChangeFeed::listen()
 {
-    m_listener.reset();
-    auto listener = m_watched.openSibling();
-    if (!listener.ok())
-        return listener.error();
     auto session = m_watched.scalar(m_watched.dialect().sessionIdSql());
     if (!session.ok())
         return session.error();
     m_watchedSession = session.value().toString();
-    m_listener = std::move(listener).value();
-    QSqlDriver* driver = m_listener->connection().driver();
-    connect(driver, &QSqlDriver::notification, this,
-            [this](const QString& channel, QSqlDriver::NotificationSource source, const QVariant& payload) {
-                notified(channel, int(source), payload);
-            });
-    if (!driver->subscribeToNotification(QString::fromUtf16(PostgresqlDialect::changeChannel))) {
-        Error error = m_listener->dialect().translate(driver->lastError(), u"aanmelden voor wijzigingen"_s);
-        m_listener.reset();
-        return error;
-    }
+    QSqlDriver* driver = m_watched.connection().driver();
+    if (!driver->subscribeToNotification(QString::fromUtf16(PostgresqlDialect::changeChannel)))
+        return m_watched.dialect().translate(driver->lastError(), u"aanmelden voor wijzigingen"_s);
     return {};
+}
+
+void ChangeFeed::stopListening()
+{
+    QSqlDriver* driver = m_watched.isServer() ? m_watched.connection().driver() : nullptr;
+    const QString channel = QString::fromUtf16(PostgresqlDialect::changeChannel);
+    if (driver && driver->isOpen() && driver->subscribedToNotifications().contains(channel))
+        driver->unsubscribeFromNotification(channel);
 }
 
 void ChangeFeed::notified(const QString& channel, int, const QVariant& payload)
@@ -97,8 +99,9 @@ void ChangeFeed::checkFile()
 
 void ChangeFeed::checkServer()
 {
-    // A notification cannot tell that the server went away; one trivial question can.
-    if (!m_listener || !m_listener->scalar(u"SELECT 1"_s).ok())
+    // A notification cannot tell that the server went away; one trivial question can. Inside a
+    // write (a nested event loop, e.g. a progress dialog) the write itself will notice.
+    if (!m_watched.inTransaction() && !m_watched.scalar(u"SELECT 1"_s).ok())
         lose();
 }
 
@@ -115,7 +118,6 @@ void ChangeFeed::lose()
     m_connected = false;
     m_heartbeat.stop();
     m_coalesce.stop();
-    m_listener.reset();
     m_retryMs = m_timing.firstRetryMs;
     m_retry.start(m_retryMs);
     emit connectionLost();
@@ -124,7 +126,6 @@ void ChangeFeed::lose()
 void ChangeFeed::tryReconnect()
 {
     if (!m_watched.reconnect().ok() || !listen().ok()) {
-        m_listener.reset();
         m_retryMs = qMin(m_retryMs * 2, m_timing.longestRetryMs);
         m_retry.start(m_retryMs);
         return;

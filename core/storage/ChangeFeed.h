@@ -3,13 +3,18 @@
 // the registry it shows, and keeps its connection to a server alive.
 //
 // On a PostgreSQL server every committed write notifies channel "buurtsignaal" (Database::write,
-// PostgresqlDialect::announceChangeSql); the feed LISTENs on a connection of its own, so it is
-// woken by the server the moment a commit lands, not by a timer. A connection of its own because
-// the registry's connection is busy with the program's reads and writes (and with nested results
-// that the driver fetches whole), and because it gives the liveness check something to ask that
-// never waits behind a long query. When the server goes away the feed says so, tries again in the
-// background (1 s, then doubling up to 15 s), reconnects both its own and the registry's
-// connection, subscribes again and says it is back.
+// PostgresqlDialect::announceChangeSql); the feed LISTENs on the registry's own connection, so it
+// is woken by the server the moment a commit lands, not by a timer, and a window needs no extra
+// connection for it (fifty desks share one server: a window holds at most the registry's and the
+// background reader's, see BackgroundReader.h). That connection belongs to the UI thread, which
+// runs one statement at a time and fetches every result whole, so between events it is idle:
+// the driver's socket notifier hears a notification at once, and one that libpq read while a
+// query ran is delivered by the driver right after that query. Not on the background reader's
+// connection: that one is busy for seconds with a year's figures, and a thread without an event
+// loop has no socket notifier. The liveness check asks the same idle connection a trivial
+// question. When the server goes away the feed says so, tries again in the background (1 s, then
+// doubling up to 15 s), reconnects the registry's connection, subscribes again and says it is back.
+// The registry's own commits carry its session id and are no news.
 //
 // On a SQLite file there is no notification: the feed asks the registry's connection for
 // PRAGMA data_version twice a second (cheap: it reads shared memory, not the file), which moves
@@ -21,9 +26,6 @@
 #include <QString>
 #include <QTimer>
 
-#include <memory>
-
-class QSqlDriver;
 
 namespace bs {
 
@@ -60,12 +62,13 @@ signals:
     void changed();
     // The server went away; the feed is trying to reconnect.
     void connectionLost();
-    // Both connections are back and subscribed again; changes made meanwhile were missed, so
+    // The connection is back and subscribed again; changes made meanwhile were missed, so
     // everything shown should be read again.
     void reconnected();
 
 private:
     Status listen();
+    void stopListening();
     void notified(const QString& channel, int source, const QVariant& payload);
     void checkFile();
     void checkServer();
@@ -74,7 +77,6 @@ private:
 
     Database& m_watched;
     Timing m_timing;
-    std::unique_ptr<Database> m_listener;
     QString m_watchedSession;  // the registry connection's id: its own commits are no news
     qint64 m_lastCounter = -1;
     bool m_connected = true;

@@ -157,22 +157,6 @@ Error serverAway(const Dialect& dialect, const QSqlError& error, const QString& 
 }
 }  // namespace
 
-Result<std::unique_ptr<Database>> Database::openSibling() const
-{
-    if (!isServer())
-        return openSqlite(m_path, m_mode);
-    const QString name = nextConnectionName();
-    std::unique_ptr<Database> sibling(new Database(name, m_path, std::make_unique<PostgresqlDialect>(), m_mode, m_engine));
-    {
-        // The clone carries address, login and (in memory) password of this connection.
-        QSqlDatabase db = QSqlDatabase::cloneDatabase(m_connectionName, name);
-        if (!db.open())
-            return serverAway(*m_dialect, db.lastError(), m_path);
-    }
-    BS_TRY(sibling->setUpServerSession());
-    return sibling;
-}
-
 Status Database::reconnect()
 {
     if (!isServer())

@@ -27,9 +27,6 @@ public:
     static Result<std::unique_ptr<Database>> openPostgresql(const ServerAddress& server, Mode mode = Mode::ReadWrite);
     // Opens whichever `location` names.
     static Result<std::unique_ptr<Database>> open(const Location& location, Mode mode = Mode::ReadWrite);
-    // A second connection to the same database with the same login (the password stays in memory),
-    // e.g. to listen for other desks' changes apart from the connection that reads and writes.
-    Result<std::unique_ptr<Database>> openSibling() const;
     // After the server went away: connects this same connection again (same address and login),
     // so everything holding this Database carries on. Nothing to do for a file.
     // Fails with ErrorKind::ConnectionLost while the server cannot be reached.
