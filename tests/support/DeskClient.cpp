@@ -77,6 +77,9 @@ void DeskClient::runFor(qint64 milliseconds)
 {
     QElapsedTimer timer;
     timer.start();
+    // A pause first as well: desks that start together do not all press save in the same instant
+    // (that burst, every desk's first write queued behind the others', is not a working day).
+    think();
     while (timer.elapsed() < milliseconds) {
         step();
         think();
