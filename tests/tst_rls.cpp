@@ -7,6 +7,7 @@
 // not asked for; a disabled login is refused all the same (NOLOGIN).
 #include "tst_rls.h"
 
+#include "storage/Consistency.h"
 
 void TestRls::initTestCase()
 {
@@ -433,6 +434,13 @@ void TestRls::partnerCannotUpdateOthersReferral()
     QVERIFY(!Referrals::transition(*registry, m_referralB, u"geaccepteerd"_s, {}).ok());
     QCOMPARE(admin.scalar(u"SELECT status FROM referrals WHERE id = %1"_s.arg(m_referralA)).toString(), u"afgerond"_s);
     QCOMPARE(admin.scalar(u"SELECT count(*) FROM history WHERE actor = '%1'"_s.arg(partnerA)).toInt(), 3);
+    // The terms of the signals (schema 15) moved with the partner's answers, though the partner
+    // can neither see the other partners' referrals nor change a signal: the triggers run as owner.
+    auto owner = openAs(m_database->address().user);
+    QVERIFY(owner);
+    auto findings = Consistency::findings(owner->db());
+    QVERIFY2(findings.ok(), qPrintable(findings.ok() ? QString() : findings.error().message));
+    QVERIFY2(findings->isEmpty(), qPrintable(findings->join(u'\n')));
 }
 
 void TestRls::historyOnlyOfReadableSignals()

@@ -146,17 +146,26 @@ Result<Measured> handlingDays(const Source& from, const Period& p, const QVarian
         const std::optional<double> median = counted.value() ? counted.value()->second : std::nullopt;
         return Measured{median ? median : basis != 0 ? std::optional(0.0) : std::nullopt, basis};
     }
-    auto rows = from.db.run(u"SELECT observed_on, closed_on FROM signals WHERE source_code IN ('fixie', 'politie')"
-                       " AND closed_on >= ? AND closed_on <= ? AND (CAST(? AS INTEGER) IS NULL OR buurt_id = ?)"_s,
-                       {p.fromText(), p.toText(), buurt, buurt});
+    // Counted per number of days by the engine: a few dozen rows instead of every melding (a
+    // year of a million signals: 50,000); without a buurt the index on source and closing date
+    // answers alone, without reading the signals.
+    QString sql = u"SELECT %1, count(*) FROM signals WHERE source_code IN ('fixie', 'politie') AND closed_on >= ? AND closed_on <= ?"_s.arg(
+        from.db.dialect().daysBetween(u"observed_on"_s, u"closed_on"_s));
+    QVariantList values = {p.fromText(), p.toText()};
+    if (!buurt.isNull()) {
+        sql += u" AND buurt_id = ?"_s;
+        values << buurt;
+    }
+    auto rows = from.db.run(sql + u" GROUP BY 1"_s, values);
     if (!rows.ok())
         return rows.error();
-    QList<qint64> days;
+    QMap<qint64, int> days;
+    int basis = 0;
     while (rows->next()) {
-        days << QDate::fromString(rows->value(0).toString(), Qt::ISODate)
-                    .daysTo(QDate::fromString(rows->value(1).toString(), Qt::ISODate));
+        days[rows->value(0).toLongLong()] += rows->value(1).toInt();
+        basis += rows->value(1).toInt();
     }
-    return Measured{Stats::median(days), int(days.size())};
+    return Measured{Stats::weightedMedian(days), basis};
 }
 
 // What an average or median is taken over, in words, so a reader knows what "per" means.

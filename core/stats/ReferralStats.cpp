@@ -41,30 +41,6 @@ SqlCondition ofScope(const QString& signalId, const QVariant& buurt, const QStri
 
 }  // namespace
 
-namespace {
-
-// Medians from counts per number of days.
-std::optional<double> weightedMedian(const QMap<qint64, int>& counts)
-{
-    qint64 total = 0;
-    for (int n : counts)
-        total += n;
-    if (total == 0)
-        return std::nullopt;
-    auto valueAt = [&counts](qint64 position) {
-        qint64 seen = 0;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            seen += it.value();
-            if (position < seen)
-                return double(it.key());
-        }
-        return double(counts.lastKey());
-    };
-    return total % 2 ? valueAt(total / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2.0;
-}
-
-}  // namespace
-
 Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out)
 {
     auto buurt = buurtId(registry, filter.buurt);

@@ -66,6 +66,25 @@ std::optional<double> median(QList<qint64> values)
     return n % 2 ? double(values.at(n / 2)) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
 }
 
+std::optional<double> weightedMedian(const QMap<qint64, int>& counts)
+{
+    qint64 total = 0;
+    for (int n : counts)
+        total += n;
+    if (total == 0)
+        return std::nullopt;
+    auto valueAt = [&counts](qint64 position) {
+        qint64 seen = 0;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            seen += it.value();
+            if (position < seen)
+                return double(it.key());
+        }
+        return double(counts.lastKey());
+    };
+    return total % 2 ? valueAt(total / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2.0;
+}
+
 Status frame(Registry& registry, const StatsFilter& filter, Statistics& out, QHash<qint64, int>& index)
 {
     if (!filter.theme.isEmpty())
@@ -164,21 +183,29 @@ Status openNowFigures(Registry& registry, const StatsFilter& filter, Statistics&
     QHash<qint64, int> index;
     for (int i = 0; i < out.buurten.size(); ++i)
         index.insert(out.buurten.at(i).buurtId, i);
-    // One walk over the open signals (the partial index signals_open) for both the buurten (open,
-    // late) and the ladder (on each level, stalled): each a third of a year's figures on its own.
     const QDate today = registry.clock().today();
-    const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, today);
-    const SqlCondition stalled = OpenAndLate::levelTermPassed(u"s"_s, today);
     Database& db = registry.db();
-    // The categories only for a theme: a lookup per open signal otherwise spent for nothing.
-    const QString themeJoin = filter.theme.isEmpty() ? QString() : u" JOIN categories c ON c.code = s.category_code"_s;
-    auto open = db.run(u"SELECT s.buurt_id, s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END),"
-                       " sum(CASE WHEN %5 THEN 1 ELSE 0 END)"
-                       " FROM signals s%2%6"
-                       " WHERE %4%1 GROUP BY s.buurt_id, s.escalation_level"_s
-                           .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s), late.sql, OpenAndLate::signalOpen(u"s"_s),
-                                stalled.sql, themeJoin),
-                       late.values + stalled.values + openWhere->values);
+    // Without a theme: summed from signal_open_terms (schema 15), a few thousand rows kept by
+    // triggers. A signal is late when the earliest of its terms has passed, stalled when its
+    // escalation term has: the same conditions as OpenAndLate's, on the days the roll-up keeps.
+    const QString day = today.toString(Qt::ISODate);
+    QString sql = u"SELECT s.buurt_id, s.escalation_level, sum(s.signals), sum(CASE WHEN s.late_after < ? THEN s.signals ELSE 0 END),"
+                  " sum(CASE WHEN s.level_due_on < ? THEN s.signals ELSE 0 END)"
+                  " FROM signal_open_terms s WHERE 1 = 1%1 GROUP BY s.buurt_id, s.escalation_level"_s.arg(openWhere->sql);
+    QVariantList values = QVariantList{day, day} + openWhere->values;
+    if (!filter.theme.isEmpty()) {
+        // With a theme: one walk over the open signals (the partial index signals_open) for both
+        // the buurten (open, late) and the ladder (on each level, stalled).
+        const SqlCondition late = OpenAndLate::termsPassed(u"s"_s, today);
+        const SqlCondition stalled = OpenAndLate::levelTermPassed(u"s"_s, today);
+        sql = u"SELECT s.buurt_id, s.escalation_level, count(*), sum(CASE WHEN %3 THEN 1 ELSE 0 END),"
+              " sum(CASE WHEN %5 THEN 1 ELSE 0 END)"
+              " FROM signals s%2 JOIN categories c ON c.code = s.category_code"
+              " WHERE %4%1 GROUP BY s.buurt_id, s.escalation_level"_s
+                  .arg(openWhere->sql, db.dialect().useIndex(u"signals_open"_s), late.sql, OpenAndLate::signalOpen(u"s"_s), stalled.sql);
+        values = late.values + stalled.values + openWhere->values;
+    }
+    auto open = db.run(sql, values);
     if (!open.ok())
         return open.error();
     while (open->next()) {

@@ -149,12 +149,15 @@ Status signalFigures(Registry& registry, const StatsFilter& filter, Statistics& 
 Status referralFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status escalationFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 // As of today, after signalFigures and escalationFigures: open and late per buurt, on each level
-// and stalled, from one walk over the open signals.
+// and stalled, from the open signals counted by their terms (signal_open_terms; for one theme, a
+// walk over the open signals themselves).
 Status openNowFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status trendFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 Status activityFigures(Registry& registry, const StatsFilter& filter, Statistics& out);
 
 std::optional<double> median(QList<qint64> values);
+// The same median from counts per value (value -> how many): what a histogram of days gives.
+std::optional<double> weightedMedian(const QMap<qint64, int>& counts);
 
 }  // namespace Stats
 }  // namespace bs

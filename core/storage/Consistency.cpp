@@ -91,6 +91,34 @@ Result<QStringList> findings(Database& db)
     BS_TRY(collect(db, difference(stepsCounted, stepsFresh, u"DISTINCT d.day || ' trede ' || CAST(d.to_level AS TEXT)"_s),
                    u"Tellingen per dag van de escalatiestappen wijken af van een verse telling (dag, trede)"_s, found));
 
+    // The open signals by their terms against the signals and their open referrals (from schema
+    // 15 on: a server not yet upgraded is checked for what it has).
+    auto hasOpenTerms = db.scalar(db.dialect().countTablesSql(true), {u"signal_open_terms"_s});
+    if (!hasOpenTerms.ok())
+        return hasOpenTerms.error();
+    if (hasOpenTerms.value().toInt() > 0) {
+        const QString referralTerm = u"(SELECT min(CASE r.status WHEN 'verstuurd' THEN r.respond_by ELSE r.complete_by END) FROM referrals r"
+                                     " WHERE r.signal_id = s.id AND r.status IN ('verstuurd','geaccepteerd'))"_s;
+        BS_TRY(collect(db,
+                       u"SELECT s.reference FROM signals s WHERE (s.referral_term IS NOT NULL OR s.id IN (SELECT signal_id FROM referrals"
+                       " WHERE status IN ('verstuurd','geaccepteerd'))) AND coalesce(s.referral_term, '') <> coalesce(%1, '') ORDER BY s.id"_s
+                           .arg(referralTerm),
+                       u"Signalen waarvan de vroegste termijn van hun open doorverwijzingen niet klopt"_s, found));
+        const QString openCounted = u"SELECT buurt_id, escalation_level, late_after, level_due_on, signals AS n FROM signal_open_terms"
+                                    " WHERE signals > 0"_s;
+        const QString openFresh = u"SELECT buurt_id, escalation_level, late_after, level_due_on, count(*) AS n FROM (SELECT s.buurt_id,"
+                                  " s.escalation_level, coalesce((SELECT min(e.term) FROM (SELECT s.level_due_on AS term UNION ALL"
+                                  " SELECT s.follow_up_on UNION ALL SELECT %1) e), '9999-12-31') AS late_after,"
+                                  " coalesce(s.level_due_on, '9999-12-31') AS level_due_on FROM signals s"
+                                  " WHERE s.status IN ('nieuw','in_behandeling','heropend')) o"
+                                  " GROUP BY buurt_id, escalation_level, late_after, level_due_on"_s.arg(referralTerm);
+        BS_TRY(collect(db,
+                       difference(openCounted, openFresh,
+                                  u"DISTINCT 'buurt ' || CAST(d.buurt_id AS TEXT) || ' niveau ' || CAST(d.escalation_level AS TEXT)"
+                                  " || ' ' || d.late_after"_s),
+                       u"Tellingen van de open signalen naar termijn wijken af van een verse telling (buurt, niveau, termijnen)"_s, found));
+    }
+
     BS_TRY(collect(db,
                    u"SELECT s.reference || ' op niveau ' || CAST(s.escalation_level AS TEXT) FROM signals s"
                    " WHERE s.escalation_level <> coalesce((SELECT e.to_level FROM escalations e WHERE e.signal_id = s.id"

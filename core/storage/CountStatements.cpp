@@ -25,6 +25,34 @@ const QList<QPair<QString, int>>& referralMeasures()
     return measures;
 }
 
+// Open signals and open referrals, as OpenAndLate and Workflow define them (written out here: the
+// storage layer knows no services; tst_rollups holds the two to the same answers).
+const QString signalOpen = u"status IN ('nieuw','in_behandeling','heropend')"_s;
+const QString referralOpen = u"status IN ('verstuurd','geaccepteerd')"_s;
+// The key of a signal without such a term: later than any day, so never "passed".
+const QString noTerm = u"'9999-12-31'"_s;
+
+// The earliest term of the open referrals of signal `signalId`: the respond-by date of one sent,
+// the complete-by date of one accepted (NULL: none).
+QString referralTerm(const QString& signalId)
+{
+    return u"(SELECT min(CASE t.status WHEN 'verstuurd' THEN t.respond_by ELSE t.complete_by END) FROM referrals t"
+           " WHERE t.signal_id = %1 AND t.%2)"_s.arg(signalId, referralOpen);
+}
+
+// The columns of signal_open_terms for the signal row `s` (NEW, OLD or an alias): its buurt,
+// level, the earliest of its terms (escalation, follow-up, referrals; a signal is late when that
+// day has passed) and its escalation term (stalled when passed).
+QStringList openTermKey(const QString& s)
+{
+    return {s + u".buurt_id"_s, s + u".escalation_level"_s,
+            u"coalesce((SELECT min(e.term) FROM (SELECT %1.level_due_on AS term UNION ALL SELECT %1.follow_up_on"
+            " UNION ALL SELECT %1.referral_term) e), %2)"_s.arg(s, noTerm),
+            u"coalesce(%1.level_due_on, %2)"_s.arg(s, noTerm)};
+}
+
+const QString openTermColumns = u"buurt_id, escalation_level, late_after, level_due_on"_s;
+
 }  // namespace
 
 // SQLite takes no alias on the target of an upsert inside a trigger; PostgreSQL needs one to name
@@ -120,6 +148,45 @@ QString Dialect::escalationCountRemove() const
 {
     return u"UPDATE escalation_day_counts SET steps = steps - 1 WHERE day = substr(OLD.at, 1, 10) AND to_level = OLD.to_level"
            " AND up = CASE WHEN OLD.to_level > OLD.from_level THEN 1 ELSE 0 END;"_s;
+}
+
+QString Dialect::openTermAdd() const
+{
+    return u"INSERT INTO %1 (%2, signals) SELECT %3, 1 WHERE NEW.%4 ON CONFLICT (%2) DO UPDATE SET signals = %5 + 1;"_s.arg(
+        upsertInto(u"signal_open_terms"_s), openTermColumns, openTermKey(u"NEW"_s).join(u", "_s), signalOpen, existing(u"signals"_s));
+}
+
+QString Dialect::openTermRemove() const
+{
+    const QStringList columns = openTermColumns.split(u", "_s);
+    const QStringList key = openTermKey(u"OLD"_s);
+    QStringList match;
+    for (int i = 0; i < columns.size(); ++i)
+        match << u"%1 = %2"_s.arg(columns.at(i), key.at(i));
+    // A row counted down to nothing goes: the terms of open signals move on, day after day.
+    return u"UPDATE signal_open_terms SET signals = signals - 1 WHERE %1 AND OLD.%2;"
+           " DELETE FROM signal_open_terms WHERE %1 AND signals = 0 AND OLD.%2;"_s.arg(match.join(u" AND "_s), signalOpen);
+}
+
+QString Dialect::referralTermRefresh(const QString& signalIds) const
+{
+    // Recomputed from the referrals as they are now, never adjusted by the one row: right also when
+    // one statement changes several referrals of a signal (PostgreSQL runs the row triggers after it).
+    return u"UPDATE signals SET referral_term = %1 WHERE id IN (%2) AND coalesce(referral_term, '') <> coalesce(%1, '');"_s.arg(
+        referralTerm(u"signals.id"_s), signalIds);
+}
+
+QStringList Dialect::openTermFills() const
+{
+    const QStringList key = openTermKey(u"s"_s);
+    return {
+        u"UPDATE signals SET referral_term = NULL WHERE referral_term IS NOT NULL"
+        " AND id NOT IN (SELECT signal_id FROM referrals WHERE %1)"_s.arg(referralOpen),
+        u"UPDATE signals SET referral_term = %1 WHERE id IN (SELECT signal_id FROM referrals WHERE %2)"_s.arg(referralTerm(u"signals.id"_s),
+                                                                                                                 referralOpen),
+        u"INSERT INTO signal_open_terms (%1, signals) SELECT %1, count(*) FROM (SELECT %2, %3 AS late_after, %4 AS level_due_on"
+        " FROM signals s WHERE s.%5) o GROUP BY %1"_s.arg(openTermColumns, key.mid(0, 2).join(u", "_s), key.at(2), key.at(3), signalOpen),
+    };
 }
 
 }  // namespace bs

@@ -113,10 +113,29 @@ QStringList SqliteDialect::dropDayCountTriggers() const
         for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
             statements << u"DROP TRIGGER %1_count_%2"_s.arg(table, event);
     }
-    // Since schema 14.
-    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
+    // Since schema 14, and 15.
+    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s}) {
         statements << u"DROP TRIGGER IF EXISTS escalations_count_%1"_s.arg(event);
+        statements << u"DROP TRIGGER IF EXISTS signals_open_terms_%1"_s.arg(event);
+        statements << u"DROP TRIGGER IF EXISTS referrals_term_%1"_s.arg(event);
+    }
     return statements;
+}
+
+QStringList SqliteDialect::openTermTriggers() const
+{
+    const QString add = openTermAdd();
+    const QString remove = openTermRemove();
+    return {
+        u"CREATE TRIGGER signals_open_terms_insert AFTER INSERT ON signals BEGIN %1 END"_s.arg(add),
+        u"CREATE TRIGGER signals_open_terms_update AFTER UPDATE OF status, buurt_id, escalation_level, level_due_on, follow_up_on,"
+        " referral_term ON signals BEGIN %1 %2 END"_s.arg(remove, add),
+        u"CREATE TRIGGER signals_open_terms_delete AFTER DELETE ON signals BEGIN %1 END"_s.arg(remove),
+        u"CREATE TRIGGER referrals_term_insert AFTER INSERT ON referrals BEGIN %1 END"_s.arg(referralTermRefresh(u"NEW.signal_id"_s)),
+        u"CREATE TRIGGER referrals_term_update AFTER UPDATE OF signal_id, status, respond_by, complete_by ON referrals BEGIN %1 END"_s.arg(
+            referralTermRefresh(u"OLD.signal_id, NEW.signal_id"_s)),
+        u"CREATE TRIGGER referrals_term_delete AFTER DELETE ON referrals BEGIN %1 END"_s.arg(referralTermRefresh(u"OLD.signal_id"_s)),
+    };
 }
 
 QStringList SqliteDialect::escalationDayCountTriggers() const

@@ -58,6 +58,10 @@ public:
     // Triggers that keep escalation_day_counts (steps per UTC day, level reached and direction;
     // schema 14) equal to the escalations table.
     virtual QStringList escalationDayCountTriggers() const = 0;
+    // Triggers (schema 15) that keep signals.referral_term equal to the earliest term of the
+    // signal's open referrals, and signal_open_terms equal to the open signals counted by buurt,
+    // level, the day after which they are late and the day after which their level term passed.
+    virtual QStringList openTermTriggers() const = 0;
     // Statements for a connection about to write a large batch in one transaction.
     virtual QStringList bulkWriteSetup() const = 0;
     // Added to those when the batch reads back the id of each row it inserts (INSERT ... RETURNING).
@@ -97,6 +101,15 @@ public:
     QString referralCountRemove(Counts counts) const;
     QString escalationCountAdd() const;
     QString escalationCountRemove() const;
+    // The same for signal_open_terms (count the open signal NEW, uncount the open signal OLD), and
+    // what a change of a referral runs: the referral term of the signals `signalIds` (a list of
+    // SQL values, e.g. "OLD.signal_id, NEW.signal_id") recomputed from their open referrals.
+    QString openTermAdd() const;
+    QString openTermRemove() const;
+    QString referralTermRefresh(const QString& signalIds) const;
+    // Statements that fill signals.referral_term and signal_open_terms from the rows themselves
+    // (the migration and the rebuild after a bulk write).
+    QStringList openTermFills() const;
 
 protected:
     // The alias an upsert's target gets in a trigger (empty: none), and how its SET names a
@@ -151,6 +164,7 @@ public:
     QStringList dropDayCountTriggers() const override;
     QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const override;
     QStringList escalationDayCountTriggers() const override;
+    QStringList openTermTriggers() const override;
     QString useIndex(const QString& index) const override { return QStringLiteral(" INDEXED BY ") + index; }
     QString changeCounterSql() const override { return QStringLiteral("PRAGMA data_version"); }
     QStringList appendOnly(const QString& table) const override;

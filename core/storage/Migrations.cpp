@@ -28,6 +28,8 @@ const MigrationLadder& standardLadder()
         {12, u"Behandelaar per signaal, opvolgen, en het journaal van contacten"_s, &Schema::version12},
         {13, u"Buurtkaart (omtrekken van buurten en wijken), straten per buurt, bronnen Signalen en FixMyStreet"_s, &Schema::version13},
         {14, u"Index op de termijnen van open doorverwijzingen (te laat)"_s, &Schema::version14},
+        {15, u"Open signalen geteld per buurt, niveau en termijnen, voor snelle cijfers van open, te laat en vastgelopen"_s,
+         &Schema::version15},
     };
     return ladder;
 }

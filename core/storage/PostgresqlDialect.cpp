@@ -110,10 +110,46 @@ QStringList PostgresqlDialect::dropDayCountTriggers() const
         for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
             statements << u"DROP TRIGGER %1_count_%2 ON %1"_s.arg(table, event);
     }
-    // Since schema 14.
-    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s})
+    // Since schema 14, and 15.
+    for (const QString& event : {u"insert"_s, u"update"_s, u"delete"_s}) {
         statements << u"DROP TRIGGER IF EXISTS escalations_count_%1 ON escalations"_s.arg(event);
+        statements << u"DROP TRIGGER IF EXISTS signals_open_terms_%1 ON signals"_s.arg(event);
+        statements << u"DROP TRIGGER IF EXISTS referrals_term_%1 ON referrals"_s.arg(event);
+    }
     return statements;
+}
+
+QStringList PostgresqlDialect::openTermTriggers() const
+{
+    // With the rights of the registry's owner: the term of a signal depends on referrals to other
+    // partners than the one a partner user answers for, which row-level security hides from them,
+    // and nobody but these triggers writes signals.referral_term or signal_open_terms.
+    const auto definer = [](const QString& name, const QString& body) {
+        return u"CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT"
+               " AS $fn$ %2 $fn$"_s.arg(name, body);
+    };
+    const QString signalBody = u"BEGIN"
+                               " IF TG_OP IN ('UPDATE', 'DELETE') THEN %1 END IF;"
+                               " IF TG_OP IN ('INSERT', 'UPDATE') THEN %2 END IF;"
+                               " RETURN NULL;"
+                               " END"_s.arg(openTermRemove(), openTermAdd());
+    const QString referralBody = u"BEGIN"
+                                 " IF TG_OP = 'INSERT' THEN %1 ELSIF TG_OP = 'DELETE' THEN %2 ELSE %3 END IF;"
+                                 " RETURN NULL;"
+                                 " END"_s.arg(referralTermRefresh(u"NEW.signal_id"_s), referralTermRefresh(u"OLD.signal_id"_s),
+                                              referralTermRefresh(u"OLD.signal_id, NEW.signal_id"_s));
+    QStringList s = {definer(u"signals_open_terms"_s, signalBody), definer(u"referrals_term"_s, referralBody)};
+    // (function and trigger names, table, the columns whose change moves a term)
+    const QList<QStringList> triggers = {
+        {u"signals_open_terms"_s, u"signals"_s, u"status, buurt_id, escalation_level, level_due_on, follow_up_on, referral_term"_s},
+        {u"referrals_term"_s, u"referrals"_s, u"signal_id, status, respond_by, complete_by"_s}};
+    for (const QStringList& t : triggers) {
+        const QString &function = t.at(0), &table = t.at(1), &columns = t.at(2);
+        s << u"CREATE TRIGGER %1_insert AFTER INSERT ON %2 FOR EACH ROW EXECUTE FUNCTION %1()"_s.arg(function, table)
+          << u"CREATE TRIGGER %1_update AFTER UPDATE OF %3 ON %2 FOR EACH ROW EXECUTE FUNCTION %1()"_s.arg(function, table, columns)
+          << u"CREATE TRIGGER %1_delete AFTER DELETE ON %2 FOR EACH ROW EXECUTE FUNCTION %1()"_s.arg(function, table);
+    }
+    return s;
 }
 
 QStringList PostgresqlDialect::appendOnly(const QString& table) const

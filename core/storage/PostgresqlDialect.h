@@ -27,6 +27,7 @@ public:
     QStringList appendOnlyExceptBlanking(const QString& table, const QString& textColumn, const QStringList& keptColumns) const override;
     QString upsertAlias() const override { return QStringLiteral("c"); }
     QStringList escalationDayCountTriggers() const override;
+    QStringList openTermTriggers() const override;
     QString daysBetween(const QString& from, const QString& to) const override;
     QStringList referralDayCountTriggers(Counts counts) const override;
     QStringList dropDayCountTriggers() const override;

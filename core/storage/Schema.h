@@ -25,6 +25,7 @@ QStringList version11(const Dialect& dialect);
 QStringList version12(const Dialect& dialect);
 QStringList version13(const Dialect& dialect);
 QStringList version14(const Dialect& dialect);
+QStringList version15(const Dialect& dialect);
 // The sort key of a signal's urgency (laag first): the list sorts by exactly this expression, so
 // that the index of version 10 serves it. `column` is the urgency column, with or without alias.
 QString urgencyRank(const QString& column);
@@ -37,7 +38,7 @@ Status withdrawDuplicateOpenReferrals(Database& db, const Clock& clock);
 // by row, and just as exact. A bulk writer records its own single access-log entry.
 QStringList suspendDayCounts(const Dialect& dialect);
 // The tables of derived counts: per day (versions 4 and 5), per month (version 11), escalation
-// steps per day (version 14).
+// steps per day (version 14), open signals by their terms (version 15).
 const QStringList& countTables();
 QStringList rebuildDayCounts(const Dialect& dialect);
 

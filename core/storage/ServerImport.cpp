@@ -48,7 +48,7 @@ const QList<Step>& plan()
         {u"signal_day_counts"_s, How::DayCounts}, {u"referral_day_counts"_s, How::DayCounts},
         {u"signal_month_counts"_s, How::DayCounts}, {u"referral_month_counts"_s, How::DayCounts},
         {u"referral_month_days"_s, How::DayCounts}, {u"escalation_day_counts"_s, How::DayCounts},
-        {u"schema_migrations"_s, How::Skip},
+        {u"signal_open_terms"_s, How::DayCounts}, {u"schema_migrations"_s, How::Skip},
     };
     return steps;
 }

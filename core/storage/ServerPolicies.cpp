@@ -94,7 +94,7 @@ QStringList securityStatements()
         u"GRANT SELECT, INSERT ON signals TO %1"_s.arg(workers),
         u"DO $do$ BEGIN EXECUTE (SELECT format('GRANT UPDATE (%s) ON signals TO %1', string_agg(quote_ident(column_name), ', '))"
         " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'signals'"
-        " AND column_name NOT IN ('id', 'reference', 'registered_at', 'registered_by')); END $do$"_s.arg(workers),
+        " AND column_name NOT IN ('id', 'reference', 'registered_at', 'registered_by', 'referral_term')); END $do$"_s.arg(workers),
         u"GRANT SELECT, INSERT, DELETE ON consent_scopes TO %1"_s.arg(workers),
         // The day counts are kept by triggers running with the rights of whoever changed a signal
         // or a referral.
@@ -106,6 +106,8 @@ QStringList securityStatements()
                                    " TO %1"_s.arg(partner)),
         ifTableExists(u"escalation_day_counts"_s, u"GRANT SELECT ON escalation_day_counts TO %1"_s.arg(everyone)),
         ifTableExists(u"escalation_day_counts"_s, u"GRANT INSERT, UPDATE, DELETE ON escalation_day_counts TO %1"_s.arg(workers)),
+        // Kept by triggers that run with the owner's rights (schema 15): read only.
+        ifTableExists(u"signal_open_terms"_s, u"GRANT SELECT ON signal_open_terms TO %1"_s.arg(everyone)),
         u"GRANT SELECT ON signals, consent_scopes, referrals, escalations TO %1"_s.arg(partner),
         // A partner answers a referral: these columns only, never its signal, reason or partner.
         u"GRANT UPDATE (status, accepted_on, complete_by, closed_on, rejection_reason, outcome, outcome_reason, feedback,"

@@ -361,6 +361,7 @@ QStringList statements()
         ServerSetup::ifTableExists(u"signal_month_counts"_s, u"REVOKE SELECT ON signal_month_counts, referral_month_counts,"
                                    " referral_month_days FROM %1"_s.arg(steering)),
         ServerSetup::ifTableExists(u"escalation_day_counts"_s, u"REVOKE SELECT ON escalation_day_counts FROM %1"_s.arg(steering)),
+        ServerSetup::ifTableExists(u"signal_open_terms"_s, u"REVOKE SELECT ON signal_open_terms FROM %1"_s.arg(steering)),
         SteeringProtection::functionSql(),
         u"REVOKE EXECUTE ON FUNCTION %1 FROM PUBLIC"_s.arg(SteeringProtection::functionSignature()),
         // Its rows gained a column: a function's row type cannot be replaced in place.
