@@ -84,6 +84,9 @@ CountSources::Bounds cutColumns(const QString& cut)
 
 // Signals per buurt and theme with the totals per buurt, per theme and overall; the previous
 // period per buurt; per month and theme; open, late and open-not-late per buurt; rising trends.
+// The open signals of today (open_signalen, `n` signals per row): without a theme summed from the
+// roll-up signal_open_terms, with the same conditions as the app's (Stats, openNowFigures); with
+// a theme counted from the open signals themselves, with OpenAndLate's.
 QString signalParts()
 {
     const QString late = withToday(OpenAndLate::termsPassed(u"s"_s, anyDay()));
@@ -97,9 +100,12 @@ telling AS MATERIALIZED (
     SELECT 'vorige', t.maand, t.buurt_id, t.category_code, t.signals FROM %9 t),
 dagen AS (
     SELECT t.periode, t.maand, t.buurt_id, c.theme_code, t.signals FROM telling t JOIN categories c ON c.code = t.category_code WHERE %1),
-open_signalen AS (
-    SELECT s.buurt_id, s.escalation_level, %3 AS laat, %4 AS stil
-    FROM signals s JOIN categories c ON c.code = s.category_code WHERE %5 AND %2),
+open_signalen AS MATERIALIZED (
+    SELECT t.buurt_id, t.escalation_level, t.late_after < p_vandaag AS laat, t.level_due_on < p_vandaag AS stil, CAST(t.signals AS bigint) AS n
+    FROM signal_open_terms t WHERE nullif(p_thema, '') IS NULL AND (p_buurt IS NULL OR t.buurt_id = p_buurt)
+    UNION ALL
+    SELECT s.buurt_id, s.escalation_level, %3, %4, 1
+    FROM signals s JOIN categories c ON c.code = s.category_code WHERE nullif(p_thema, '') IS NOT NULL AND %5 AND %2),
 trend_cel AS (
     SELECT b.name AS buurt, t.category_code AS categorie,
            coalesce(sum(t.signals) FILTER (WHERE t.periode = 'nu'), 0) AS nu,
@@ -200,7 +206,7 @@ stappen AS (
     SELECT e.to_level, e.to_level > e.from_level, 1
     FROM escalations e WHERE NOT %2 AND e.at >= p_begin AND e.at < p_einde AND %1),
 per_niveau AS (
-    SELECT escalation_level AS niveau, count(*) AS open, count(*) FILTER (WHERE stil) AS stil
+    SELECT escalation_level AS niveau, CAST(coalesce(sum(n), 0) AS bigint) AS open, CAST(coalesce(sum(n) FILTER (WHERE stil), 0) AS bigint) AS stil
     FROM open_signalen GROUP BY GROUPING SETS ((escalation_level), ())),
 per_stap AS (
     SELECT niveau, coalesce(sum(n) FILTER (WHERE omhoog), 0) AS omhoog, coalesce(sum(n) FILTER (WHERE NOT omhoog), 0) AS omlaag
@@ -223,7 +229,8 @@ SELECT CASE grouping(theme_code) WHEN 0 THEN 'maand_thema' ELSE 'maand' END, maa
 FROM dagen WHERE periode = 'nu' GROUP BY GROUPING SETS ((maand, theme_code), (maand))
 UNION ALL
 SELECT x.cijfer, o.buurt_id::text, NULL, x.aantal, NULL
-FROM (SELECT buurt_id, count(*) AS open, count(*) FILTER (WHERE laat) AS laat FROM open_signalen GROUP BY GROUPING SETS ((buurt_id), ())) o
+FROM (SELECT buurt_id, CAST(coalesce(sum(n), 0) AS bigint) AS open, CAST(coalesce(sum(n) FILTER (WHERE laat), 0) AS bigint) AS laat
+      FROM open_signalen GROUP BY GROUPING SETS ((buurt_id), ())) o
 CROSS JOIN LATERAL (VALUES ('open', o.open), ('laat', o.laat), ('open_niet_laat', o.open - o.laat)) x(cijfer, aantal)
 UNION ALL
 SELECT x.cijfer, NULL, s.theme_code, x.aantal, NULL
@@ -244,9 +251,10 @@ CROSS JOIN LATERAL (VALUES ('selectie_vorige', s.binnen), ('selectie_rest_vorige
 WHERE p_selectie IS NOT NULL
 UNION ALL
 SELECT x.cijfer, NULL, NULL, x.aantal, NULL
-FROM (SELECT count(*) FILTER (WHERE buurt_id = ANY(p_selectie)) AS open, count(*) FILTER (WHERE NOT buurt_id = ANY(p_selectie)) AS rest_open,
-             count(*) FILTER (WHERE laat AND buurt_id = ANY(p_selectie)) AS laat,
-             count(*) FILTER (WHERE laat AND NOT buurt_id = ANY(p_selectie)) AS rest_laat
+FROM (SELECT CAST(coalesce(sum(n) FILTER (WHERE buurt_id = ANY(p_selectie)), 0) AS bigint) AS open,
+             CAST(coalesce(sum(n) FILTER (WHERE NOT buurt_id = ANY(p_selectie)), 0) AS bigint) AS rest_open,
+             CAST(coalesce(sum(n) FILTER (WHERE laat AND buurt_id = ANY(p_selectie)), 0) AS bigint) AS laat,
+             CAST(coalesce(sum(n) FILTER (WHERE laat AND NOT buurt_id = ANY(p_selectie)), 0) AS bigint) AS rest_laat
       FROM open_signalen) o
 CROSS JOIN LATERAL (VALUES ('selectie_open', o.open), ('selectie_rest_open', o.rest_open), ('selectie_laat', o.laat),
                            ('selectie_rest_laat', o.rest_laat)) x(cijfer, aantal)
