@@ -32,13 +32,7 @@ public:
     explicit Observer(const QString& registryPath, const QString& name = u"observer"_s) : m_name(name)
     {
         const ServerAddress server = Location::parse(registryPath).value().server;
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        db.setHostName(server.host);
-        if (server.port != 0)
-            db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(server.user);
-        db.setConnectOptions(u"application_name=buurtsignaal-test"_s);
+        QSqlDatabase db = addServerConnection(m_name, server, {}, u"application_name=buurtsignaal-test"_s);
         if (!db.open())
             qFatal("observer: %s", qPrintable(db.lastError().text()));
     }

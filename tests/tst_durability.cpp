@@ -250,9 +250,19 @@ private slots:
 private:
     QTemporaryDir m_dir;
     QString createRegistry(const QString& name);
+    // A meldingen export of `rows` rows named after `prefix`, for the bulk import; empty on failure.
+    QString writeImportFile(const QString& prefix, int rows);
     std::vector<std::unique_ptr<TempServerDatabase>> m_servers;
     int m_signalIndexes = -1;  // of a new registry
 };
+
+QString TestDurability::writeImportFile(const QString& prefix, int rows)
+{
+    QFile file(m_dir.filePath(prefix + u".csv"_s));
+    if (!file.open(QIODevice::WriteOnly) || file.write(meldingenFile(prefix, rows)) < 0 || !file.flush())
+        return {};
+    return file.fileName();
+}
 
 void TestDurability::initTestCase()
 {
@@ -324,12 +334,10 @@ void TestDurability::killedWritersLoseNothing()
         if (bulk) {
             // A file large enough for the bulk path: indexes dropped and rebuilt, triggers off.
             const QString prefix = u"IMP%1"_s.arg(iterations);
-            QFile file(m_dir.filePath(prefix + u".csv"_s));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(meldingenFile(prefix, 25000));
-            file.close();
+            const QString file = writeImportFile(prefix, 25000);
+            QVERIFY(!file.isEmpty());
             imports.insert(prefix, 25000);
-            writer.start(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), {u"--db"_s, path, u"import"_s, u"meldingen"_s, file.fileName(),
+            writer.start(QStringLiteral(BUURTSIGNAAL_CLI_BINARY), {u"--db"_s, path, u"import"_s, u"meldingen"_s, file,
                                                                      u"--mapping"_s, m_dir.filePath(u"map.json"_s)});
             killAfter = 50 + int(rng.bounded(750));
         } else {
@@ -400,12 +408,10 @@ void TestDurability::powerCutsLoseNothing()
         int cutAfter = 0;
         if (bulk) {
             const QString prefix = u"STROOM%1"_s.arg(round);
-            QFile file(m_dir.filePath(prefix + u".csv"_s));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(meldingenFile(prefix, 25000));
-            file.close();
+            const QString file = writeImportFile(prefix, 25000);
+            QVERIFY(!file.isEmpty());
             imports.insert(prefix, 25000);
-            writer.start(QStringLiteral(BUURTSIGNAAL_WRITER), {path, u"import"_s, file.fileName(), m_dir.filePath(u"map.json"_s)});
+            writer.start(QStringLiteral(BUURTSIGNAAL_WRITER), {path, u"import"_s, file, m_dir.filePath(u"map.json"_s)});
             cutAfter = 50 + int(rng.bounded(1500));
         } else {
             writer.start(QStringLiteral(BUURTSIGNAAL_WRITER), {path, u"30"_s, QString::number(round), u"--backups"_s});

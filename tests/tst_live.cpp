@@ -118,11 +118,7 @@ private slots:
         // Listening directly on the channel: what the server delivers, one notification each.
         const ServerAddress server = m_server->address();
         {
-            QSqlDatabase listener = QSqlDatabase::addDatabase(u"QPSQL"_s, u"raw-listener"_s);
-            listener.setHostName(server.host);
-            listener.setPort(server.port);
-            listener.setDatabaseName(server.database);
-            listener.setUserName(server.user);
+            QSqlDatabase listener = addServerConnection(u"raw-listener"_s, server);
             QVERIFY2(listener.open(), qPrintable(listener.lastError().text()));
             QVERIFY(listener.driver()->subscribeToNotification(u"buurtsignaal"_s));
             QSignalSpy delivered(listener.driver(), qOverload<const QString&, QSqlDriver::NotificationSource, const QVariant&>(

@@ -33,11 +33,7 @@ class RawConnection {
 public:
     explicit RawConnection(const ServerAddress& address) : m_name(u"raw-%1"_s.arg(quintptr(this)))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        db.setHostName(address.host);
-        db.setPort(address.port);
-        db.setDatabaseName(address.database);
-        db.setUserName(address.user);
+        QSqlDatabase db = addServerConnection(m_name, address);
         if (!db.open())
             qFatal("raw connection: %s", qPrintable(db.lastError().text()));
     }
@@ -110,11 +106,7 @@ inline QStringList serverRows(const ServerAddress& address, const QString& sql)
     const QString name = u"server-rows-%1"_s.arg(quintptr(&address));
     QStringList rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(address.host);
-        db.setPort(address.port);
-        db.setDatabaseName(address.database);
-        db.setUserName(address.user);
+        QSqlDatabase db = addServerConnection(name, address);
         db.open();
         QSqlQuery query(db);
         query.exec(sql);

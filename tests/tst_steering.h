@@ -44,11 +44,7 @@ class RawConnection {
 public:
     RawConnection(const ServerAddress& address, const QString& login) : m_name(u"raw-%1"_s.arg(quintptr(this)))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
-        db.setHostName(address.host);
-        db.setPort(address.port);
-        db.setDatabaseName(address.database);
-        db.setUserName(login);
+        QSqlDatabase db = addServerConnection(m_name, address, login);
         m_open = db.open();
     }
     ~RawConnection()

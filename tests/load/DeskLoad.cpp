@@ -34,12 +34,6 @@ using namespace bs::test;
 
 namespace {
 
-void print(const QString& line)
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-    std::fflush(stdout);
-}
-
 //   buurtsignaal-load --desk URI SECONDS NUMBER THINK_MS NAME
 int runDesk(const QStringList& args)
 {
@@ -96,7 +90,7 @@ int runHarness(QCoreApplication& app)
                        {u"--desk"_s, parser.value(u"uri"_s).arg(login), QString::number(seconds), QString::number(i), parser.value(u"think-ms"_s),
                         u"%1-%2"_s.arg(parser.value(u"run"_s)).arg(i)});
         if (!process->waitForStarted(10000)) {
-            print(u"bureau %1 start niet"_s.arg(i));
+            deskSay(u"bureau %1 start niet"_s.arg(i));
             return 1;
         }
         desks.push_back(std::move(process));
@@ -120,12 +114,12 @@ int runHarness(QCoreApplication& app)
 
     auto location = Location::parse(parser.value(u"check-uri"_s));
     if (!location.ok()) {
-        print(location.error().message);
+        deskSay(location.error().message);
         return 1;
     }
     auto checker = Database::open(location.value(), Database::Mode::ReadOnly);
     if (!checker.ok()) {
-        print(checker.error().message);
+        deskSay(checker.error().message);
         return 1;
     }
     qint64 stored = 0;
@@ -134,35 +128,35 @@ int runHarness(QCoreApplication& app)
     qint64 operations = 0;
     for (const QList<qint64>& durations : ledger.micros)
         operations += durations.size();
-    print(u"Belasting: %1 bureaus x %2 s, denktijd gemiddeld %3 ms; %4 bewerkingen in %5 s (%6 per seconde)"_s.arg(clients)
+    deskSay(u"Belasting: %1 bureaus x %2 s, denktijd gemiddeld %3 ms; %4 bewerkingen in %5 s (%6 per seconde)"_s.arg(clients)
               .arg(seconds)
               .arg(parser.value(u"think-ms"_s))
               .arg(operations)
               .arg(elapsed, 0, 'f', 1)
               .arg(double(operations) / elapsed, 0, 'f', 1));
     for (const QString& line : ledger.timingTable())
-        print(line);
+        deskSay(line);
     QList<qint64> away = ledger.reconnectMicros;
     std::sort(away.begin(), away.end());
     auto inSeconds = [](qint64 micros) { return QString::number(double(micros) / 1e6, 'f', 1); };
     int lost = 0;
     for (int n : ledger.lost)
         lost += n;
-    print(u"Verbroken: %1 bewerkingen verloren hun antwoord (waarvan %2 schrijfacties); %3 keer opnieuw verbonden, mediaan %4 s, langst %5 s"_s
+    deskSay(u"Verbroken: %1 bewerkingen verloren hun antwoord (waarvan %2 schrijfacties); %3 keer opnieuw verbonden, mediaan %4 s, langst %5 s"_s
               .arg(lost)
               .arg(ledger.lostAnswers())
               .arg(away.size())
               .arg(away.isEmpty() ? u"-"_s : inSeconds(away.at(away.size() / 2)))
               .arg(away.isEmpty() ? u"-"_s : inSeconds(away.constLast())));
-    print(u"Fouten bij de gebruiker: %1; bureaus niet normaal gestopt: %2"_s.arg(ledger.errors.size()).arg(abnormal));
+    deskSay(u"Fouten bij de gebruiker: %1; bureaus niet normaal gestopt: %2"_s.arg(ledger.errors.size()).arg(abnormal));
     for (const QString& error : ledger.errors.mid(0, 5))
-        print(u"  "_s + error);
-    print(u"Bevestigd: %1 schrijfacties, %2 signalen; opgeslagen: %3 signalen; verschillen: %4"_s.arg(ledger.acknowledgedWrites())
+        deskSay(u"  "_s + error);
+    deskSay(u"Bevestigd: %1 schrijfacties, %2 signalen; opgeslagen: %3 signalen; verschillen: %4"_s.arg(ledger.acknowledgedWrites())
               .arg(ledger.status.size())
               .arg(stored)
               .arg(problems.size()));
     for (const QString& problem : problems.mid(0, 10))
-        print(u"  "_s + problem);
+        deskSay(u"  "_s + problem);
     return ledger.errors.isEmpty() && problems.isEmpty() && abnormal == 0 ? 0 : 1;
 }
 

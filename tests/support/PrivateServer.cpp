@@ -1,5 +1,7 @@
 #include "PrivateServer.h"
 
+#include "TestSupport.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -77,11 +79,7 @@ QString PrivateServer::run(const QString& sql)
     const QString name = u"private-server-admin"_s;
     QString failure;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(server.host);
-        db.setPort(server.port);
-        db.setDatabaseName(server.database);
-        db.setUserName(server.user);
+        QSqlDatabase db = addServerConnection(name, server);
         if (!db.open()) {
             failure = db.lastError().text();
         } else {

@@ -35,6 +35,19 @@ std::optional<ServerAddress> testServer()
     return location->server;
 }
 
+QSqlDatabase addServerConnection(const QString& name, const ServerAddress& server, const QString& login, const QString& options)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+    db.setHostName(server.host);
+    if (server.port != 0)
+        db.setPort(server.port);
+    db.setDatabaseName(server.database);
+    db.setUserName(login.isEmpty() ? server.user : login);
+    if (!options.isEmpty())
+        db.setConnectOptions(options);
+    return db;
+}
+
 namespace {
 
 // Runs one statement on the test server's own database (CREATE/DROP DATABASE cannot run in a
@@ -45,12 +58,9 @@ void onTestServer(const QString& sql, const QString& database = {})
     const QString name = u"test-server-admin"_s;
     QString failure;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(server->host);
-        if (server->port != 0)
-            db.setPort(server->port);
-        db.setDatabaseName(database.isEmpty() ? server->database : database);
-        db.setUserName(server->user);
+        QSqlDatabase db = addServerConnection(name, *server);
+        if (!database.isEmpty())
+            db.setDatabaseName(database);
         if (!db.open()) {
             failure = db.lastError().text();
         } else {
@@ -140,12 +150,7 @@ QByteArray contentFingerprint(const QString& path)
     {
         QSqlDatabase db;
         if (location.ok() && location->isServer()) {
-            db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-            db.setHostName(location->server.host);
-            if (location->server.port != 0)
-                db.setPort(location->server.port);
-            db.setDatabaseName(location->server.database);
-            db.setUserName(location->server.user);
+            db = addServerConnection(name, location->server);
         } else {
             db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
             db.setDatabaseName(path);

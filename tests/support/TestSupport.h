@@ -8,11 +8,13 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 
 #include <memory>
+
 #include <optional>
 
 namespace bs::test {
@@ -30,6 +32,11 @@ QString engineUnavailable();
 
 // The test server's address (BUURTSIGNAAL_TEST_PG), if one is given.
 std::optional<ServerAddress> testServer();
+
+// Adds (does not open) a plain QPSQL connection named `name` to `server`, as another program
+// (psql) would make it: as `login` (empty: the address's user), with libpq `options` if any.
+QSqlDatabase addServerConnection(const QString& name, const ServerAddress& server, const QString& login = {},
+                                 const QString& options = {});
 
 // A fresh, empty database on the test server for one test, dropped (with its connections) at the end.
 class TempServerDatabase {
